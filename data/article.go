@@ -1,0 +1,129 @@
+// Package data is Gazette's store: the domain types and every SQL statement, over one SQLite
+// database. Nothing above it writes SQL.
+package data
+
+import (
+	"errors"
+	"time"
+)
+
+// Sentinel errors that handlers map to responses.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("conflict")
+)
+
+// Article is one regular page: a Hugo markdown file, or an article written in the editor's form.
+// Front-matter fields that may be absent (so a site default applies) are pointers.
+type Article struct {
+	ID         int64
+	SourcePath string // Hugo's path from the site root ("content/post/x.md"); unique per site
+	Lang       string
+	// TranslationKey links the same story in several languages.
+	TranslationKey string
+	Section        string
+	Type           string
+
+	Title       string
+	LinkTitle   string
+	Slug        string
+	URL         string // front-matter url override, as written
+	Permalink   string // site-relative path, unescaped ("/post/x/")
+	Aliases     []string
+	Description string
+	Summary     string // front-matter summary, markdown as written
+	Lead        string
+	Thumbnail   string
+	// ThumbnailVisibility is the map form's visibility list ("list", "post"); nil = site default.
+	ThumbnailVisibility []string
+	Weight              int
+
+	Date        time.Time // zero when unset; keeps the offset it was written in
+	PublishDate time.Time
+	Lastmod     time.Time
+	ExpiryDate  time.Time
+	Draft       bool
+
+	// Taxonomies maps a taxonomy ("tags", "categories", …) to terms as written.
+	Taxonomies map[string][]string
+
+	Menus     map[string]MenuEntry // menu name → entry; "" names are dropped
+	Comments  *bool
+	Authorbox *bool
+	Pager     *bool
+	TOC       *bool
+	MathJax   *bool
+	Sidebar   string // "left", "right", "false" (none) or "" (site default)
+	Widgets   []string
+	PostMeta  []string // page-level post_meta override; nil = site default
+	LangList  []string // the seed format's informational `lang` list
+	// TranslationsList is the seed format's informational `translations` list.
+	TranslationsList []string
+	Headless         bool
+
+	FrontMatter    map[string]any // every key as written, so nothing is lost
+	FrontMatterFmt string
+	BodyMarkdown   string
+
+	// Rendered at write time, never per request.
+	BodyHTML    string
+	SummaryHTML string
+	Truncated   bool
+	TOCHeadings []Heading
+	PlainText   string
+	WordCount   int
+
+	// Resources are files of a page bundle, stored under the data directory.
+	Resources []Resource
+	// ContentHash identifies the source so that a re-import can tell "unchanged".
+	ContentHash string
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// MenuEntry is a page's place in a site menu.
+type MenuEntry struct {
+	Name       string `json:"name,omitempty"`
+	Weight     int    `json:"weight,omitempty"`
+	Parent     string `json:"parent,omitempty"`
+	Identifier string `json:"identifier,omitempty"`
+}
+
+// Heading is one table-of-contents entry.
+type Heading struct {
+	Level int    `json:"level"`
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+}
+
+// Resource is one file of a page bundle.
+type Resource struct {
+	Name      string `json:"name"`       // path inside the bundle ("images/a.png")
+	MediaType string `json:"media_type"` // from the extension
+	// StoredName is the content-hash name under the data directory's media folder.
+	StoredName string `json:"stored_name"`
+	Size       int64  `json:"size"`
+}
+
+// Tags returns the article's tags as written.
+func (a *Article) Tags() []string { return a.Taxonomies["tags"] }
+
+// Categories returns the article's categories as written.
+func (a *Article) Categories() []string { return a.Taxonomies["categories"] }
+
+// IsPublished reports whether readers may see the article at now: not a draft, its publish date
+// reached, its expiry date not reached. Publication is a function of time, so scheduled
+// articles appear without any job.
+func (a *Article) IsPublished(now time.Time) bool {
+	if a.Draft || a.Headless {
+		return false
+	}
+	if !a.PublishDate.IsZero() && a.PublishDate.After(now) {
+		return false
+	}
+	if !a.ExpiryDate.IsZero() && !a.ExpiryDate.After(now) {
+		return false
+	}
+	return true
+}
