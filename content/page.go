@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 	"time"
 
@@ -127,12 +128,7 @@ func buildPage(cfg SiteConfig, f fileInfo, src []byte) (Page, error) {
 			a.Draft = true
 		}
 	}
-	a.Taxonomies = map[string][]string{}
-	for _, plural := range cfg.Taxonomies {
-		if terms := nonEmpty(stringList(p[plural])); len(terms) > 0 {
-			a.Taxonomies[plural] = terms
-		}
-	}
+	a.Terms = termsOf(cfg, p)
 	a.Menus = menuValue(p["menu"], p["menus"], a.Title)
 	for _, al := range stringList(p["aliases"]) {
 		if al = strings.TrimSpace(al); al != "" && !strings.Contains(al, "://") {
@@ -309,4 +305,27 @@ func resolveAlias(al string, f fileInfo, cfg SiteConfig) string {
 		al += "/"
 	}
 	return path.Clean(al) + map[bool]string{true: "/", false: ""}[strings.HasSuffix(al, "/") && al != "/"]
+}
+
+// termsOf reads every configured taxonomy. Empty names (`tags: [""]`) are dropped, and names that
+// urlize to the same key are one term, as in Hugo.
+func termsOf(cfg SiteConfig, p map[string]any) []data.Term {
+	plurals := make([]string, 0, len(cfg.Taxonomies))
+	for _, plural := range cfg.Taxonomies {
+		plurals = append(plurals, plural)
+	}
+	sort.Strings(plurals)
+	var terms []data.Term
+	for _, plural := range plurals {
+		seen := map[string]bool{}
+		for _, name := range nonEmpty(stringList(p[plural])) {
+			key := Urlize(name)
+			if key == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			terms = append(terms, data.Term{Taxonomy: plural, Key: key, Name: name})
+		}
+	}
+	return terms
 }

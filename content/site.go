@@ -35,13 +35,23 @@ type BundleFile struct {
 	SrcPath string
 }
 
-// Problem is something wrong with one file. Skipped files were left out on purpose (ignored,
-// headless, a duplicate); the others failed and are errors to the owner.
+// ProblemKind says how bad a Problem is.
+type ProblemKind int
+
+// Failed files were not imported; skipped ones were left out on purpose (ignored, headless);
+// notes are about files that were imported (a duplicate URL, an unknown shortcode).
+const (
+	Failed ProblemKind = iota
+	Skipped
+	Note
+)
+
+// Problem is something to tell the owner about one file.
 type Problem struct {
 	Path    string // from the site root, with forward slashes
 	Line    int
 	Message string
-	Skipped bool
+	Kind    ProblemKind
 }
 
 func (p Problem) String() string {
@@ -133,7 +143,7 @@ func (s *Site) relPath(p string) string {
 }
 
 func (s *Site) skip(p, msg string) {
-	s.Problems = append(s.Problems, Problem{Path: s.relPath(p), Message: msg, Skipped: true})
+	s.Problems = append(s.Problems, Problem{Path: s.relPath(p), Message: msg, Kind: Skipped})
 }
 
 func (s *Site) fail(p string, line int, msg string) {
@@ -346,7 +356,7 @@ func (s *Site) warnDuplicates() {
 	for _, p := range s.Pages {
 		key := p.Article.Lang + " " + p.Article.Permalink
 		if first, dup := seen[key]; dup {
-			s.Problems = append(s.Problems, Problem{Path: p.Article.SourcePath, Skipped: true,
+			s.Problems = append(s.Problems, Problem{Path: p.Article.SourcePath, Kind: Note,
 				Message: fmt.Sprintf("same URL %s as %s, which is the one served", p.Article.Permalink, first)})
 			continue
 		}

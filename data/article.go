@@ -44,8 +44,8 @@ type Article struct {
 	ExpiryDate  time.Time
 	Draft       bool
 
-	// Taxonomies maps a taxonomy ("tags", "categories", …) to terms as written.
-	Taxonomies map[string][]string
+	// Terms are the article's taxonomy terms ("tags", "categories", …) in the order written.
+	Terms []Term
 
 	Menus     map[string]MenuEntry // menu name → entry; "" names are dropped
 	Comments  *bool
@@ -106,11 +106,25 @@ type Resource struct {
 	Size       int64  `json:"size"`
 }
 
-// Tags returns the article's tags as written.
-func (a *Article) Tags() []string { return a.Taxonomies["tags"] }
+// Term is one value of a taxonomy. Key is Hugo's urlize of the name and the term's URL segment;
+// Name is the spelling shown to readers.
+type Term struct {
+	Taxonomy string `json:"taxonomy"`
+	Key      string `json:"key"`
+	Name     string `json:"name"`
+	Count    int    `json:"count,omitempty"` // published articles, where a listing asks for it
+}
 
-// Categories returns the article's categories as written.
-func (a *Article) Categories() []string { return a.Taxonomies["categories"] }
+// TermsOf returns the article's terms of one taxonomy.
+func (a *Article) TermsOf(taxonomy string) []Term {
+	var out []Term
+	for _, t := range a.Terms {
+		if t.Taxonomy == taxonomy {
+			out = append(out, t)
+		}
+	}
+	return out
+}
 
 // IsPublished reports whether readers may see the article at now: not a draft, its publish date
 // reached, its expiry date not reached. Publication is a function of time, so scheduled

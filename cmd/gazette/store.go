@@ -1,0 +1,28 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"gazette/data"
+)
+
+// openStore opens the data directory: the database file and the media folder.
+func openStore(ctx context.Context, dir string) (*data.Store, *data.MediaDir, error) {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, nil, fmt.Errorf("data directory: %w", err)
+	}
+	store, err := data.Open(ctx, filepath.Join(dir, "gazette.db"), time.Now)
+	if err != nil {
+		return nil, nil, err
+	}
+	media, err := data.NewMediaDir(filepath.Join(dir, "media"))
+	if err != nil {
+		store.Close()
+		return nil, nil, err
+	}
+	return store, media, nil
+}

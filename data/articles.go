@@ -1,0 +1,271 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// SaveOutcome says what saving one article did.
+type SaveOutcome int
+
+// The outcomes of SaveArticles, per article.
+const (
+	Unchanged SaveOutcome = iota
+	Inserted
+	Updated
+)
+
+// SaveArticles writes articles keyed by SourcePath in one transaction: new ones are inserted,
+// changed ones (by ContentHash) updated, identical ones left alone. Either all are written or
+// none, so an interrupted import never leaves half an article behind.
+func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOutcome, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("save articles: %w", err)
+	}
+	defer tx.Rollback()
+	outcomes := make([]SaveOutcome, len(articles))
+	for i := range articles {
+		o, err := s.saveArticle(ctx, tx, &articles[i])
+		if err != nil {
+			return nil, fmt.Errorf("save %s: %w", articles[i].SourcePath, err)
+		}
+		outcomes[i] = o
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("save articles: commit: %w", err)
+	}
+	return outcomes, nil
+}
+
+func (s *Store) saveArticle(ctx context.Context, tx *sql.Tx, a *Article) (SaveOutcome, error) {
+	var id int64
+	var hash, oldPermalink string
+	err := tx.QueryRowContext(ctx, "SELECT id, content_hash, permalink FROM articles WHERE source_path = ?", a.SourcePath).
+		Scan(&id, &hash, &oldPermalink)
+	now := s.now().Unix()
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		cols := append(append([]string{}, articleColumns...), "created_at", "updated_at")
+		args := append(articleArgs(a), now, now)
+		res, err := tx.ExecContext(ctx, "INSERT INTO articles ("+strings.Join(cols, ", ")+") VALUES ("+placeholders(len(cols))+")", args...)
+		if err != nil {
+			return 0, err
+		}
+		if a.ID, err = res.LastInsertId(); err != nil {
+			return 0, err
+		}
+		return Inserted, writeIndexes(ctx, tx, a, "")
+	case err != nil:
+		return 0, err
+	case hash == a.ContentHash:
+		a.ID = id
+		return Unchanged, nil
+	}
+	a.ID = id
+	set := make([]string, len(articleColumns))
+	for i, c := range articleColumns {
+		set[i] = c + " = ?"
+	}
+	args := append(articleArgs(a), now, id)
+	if _, err := tx.ExecContext(ctx, "UPDATE articles SET "+strings.Join(set, ", ")+", updated_at = ? WHERE id = ?", args...); err != nil {
+		return 0, err
+	}
+	return Updated, writeIndexes(ctx, tx, a, oldPermalink)
+}
+
+// writeIndexes rewrites an article's terms and paths. A permalink that changed stays as a
+// redirect, so links to the old URL keep working.
+func writeIndexes(ctx context.Context, tx *sql.Tx, a *Article, oldPermalink string) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM article_terms WHERE article_id = ?", a.ID); err != nil {
+		return err
+	}
+	for i, t := range a.Terms {
+		var termID int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO terms (lang, taxonomy, key, name) VALUES (?, ?, ?, ?)
+			ON CONFLICT (lang, taxonomy, key) DO UPDATE SET name = name RETURNING id`, a.Lang, t.Taxonomy, t.Key, t.Name).Scan(&termID)
+		if err != nil {
+			return fmt.Errorf("term %s/%s: %w", t.Taxonomy, t.Key, err)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_terms (article_id, term_id, position) VALUES (?, ?, ?)", a.ID, termID, i); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM paths WHERE article_id = ? AND is_redirect = 0", a.ID); err != nil {
+		return err
+	}
+	if oldPermalink != "" && oldPermalink != a.Permalink {
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 1)", oldPermalink, a.ID); err != nil {
+			return err
+		}
+	}
+	// The permalink takes its path back from a redirect of this article; another article's
+	// page at the same path keeps it (first come, as Hugo serves one of two).
+	if _, err := tx.ExecContext(ctx, "DELETE FROM paths WHERE path = ? AND article_id = ? AND is_redirect = 1", a.Permalink, a.ID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 0)", a.Permalink, a.ID); err != nil {
+		return err
+	}
+	for _, al := range a.Aliases {
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 1)", al, a.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PathTarget is what a URL path leads to.
+type PathTarget struct {
+	ArticleID  int64
+	IsRedirect bool
+	Permalink  string // the article's canonical path (where a redirect goes)
+}
+
+// ResolvePath looks a URL path up in the path index. ErrNotFound when nothing lives there.
+func (s *Store) ResolvePath(ctx context.Context, path string) (PathTarget, error) {
+	var t PathTarget
+	err := s.db.QueryRowContext(ctx, `SELECT p.article_id, p.is_redirect, a.permalink FROM paths p
+		JOIN articles a ON a.id = p.article_id WHERE p.path = ?`, path).Scan(&t.ArticleID, &t.IsRedirect, &t.Permalink)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, ErrNotFound
+	}
+	if err != nil {
+		return t, fmt.Errorf("resolve path %q: %w", path, err)
+	}
+	return t, nil
+}
+
+// Article returns one article with its body and terms.
+func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
+	row := s.db.QueryRowContext(ctx, "SELECT "+fullColumns+" FROM articles a WHERE a.id = ?", id)
+	a, err := scanArticle(row, true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, ErrNotFound
+	}
+	if err != nil {
+		return a, fmt.Errorf("article %d: %w", id, err)
+	}
+	if err := s.attachTerms(ctx, []*Article{&a}); err != nil {
+		return a, err
+	}
+	return a, nil
+}
+
+// attachTerms fills Terms for a page of articles in one query (no query per article).
+func (s *Store) attachTerms(ctx context.Context, articles []*Article) error {
+	if len(articles) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*Article, len(articles))
+	ids := make([]any, 0, len(articles))
+	for _, a := range articles {
+		byID[a.ID] = a
+		ids = append(ids, a.ID)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT at.article_id, t.taxonomy, t.key, t.name FROM article_terms at
+		JOIN terms t ON t.id = at.term_id WHERE at.article_id IN (`+placeholders(len(ids))+`)
+		ORDER BY at.article_id, at.position`, ids...)
+	if err != nil {
+		return fmt.Errorf("terms: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var t Term
+		if err := rows.Scan(&id, &t.Taxonomy, &t.Key, &t.Name); err != nil {
+			return fmt.Errorf("terms: %w", err)
+		}
+		byID[id].Terms = append(byID[id].Terms, t)
+	}
+	return rows.Err()
+}
+
+// AllArticles returns every stored article, published or not, newest first.
+func (s *Store) AllArticles(ctx context.Context) ([]Article, error) {
+	return s.queryArticles(ctx, true, "SELECT "+fullColumns+" FROM articles a ORDER BY a.date_unix DESC, a.source_path")
+}
+
+func (s *Store) queryArticles(ctx context.Context, full bool, query string, args ...any) ([]Article, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		a, err := scanArticle(rows, full)
+		if err != nil {
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	ptrs := make([]*Article, len(out))
+	for i := range out {
+		ptrs[i] = &out[i]
+	}
+	return out, s.attachTerms(ctx, ptrs)
+}
+
+// ListQuery selects published articles for a list page.
+type ListQuery struct {
+	Lang     string
+	Section  string // "" = all sections
+	Taxonomy string // with TermKey: only articles carrying that term
+	TermKey  string
+	Limit    int
+	Offset   int
+}
+
+// publishedWhere is the publication rule in SQL, evaluated at the store's clock (?1).
+const publishedWhere = `a.draft = 0 AND a.headless = 0 AND (a.publish_unix IS NULL OR a.publish_unix <= ?1)
+	AND (a.expiry_unix IS NULL OR a.expiry_unix > ?1)`
+
+// ListPublished returns one page of published articles in Hugo's order (weight first, unset
+// weights last, then newest) and how many there are in all.
+func (s *Store) ListPublished(ctx context.Context, q ListQuery) ([]Article, int, error) {
+	where := publishedWhere + " AND a.lang = ?2"
+	args := []any{s.now().Unix(), q.Lang}
+	if q.Section != "" {
+		where += " AND a.section = ?3"
+		args = append(args, q.Section)
+	}
+	if q.TermKey != "" {
+		where += fmt.Sprintf(` AND a.id IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
+			WHERE t.lang = ?2 AND t.taxonomy = ?%d AND t.key = ?%d)`, len(args)+1, len(args)+2)
+		args = append(args, q.Taxonomy, q.TermKey)
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles a WHERE "+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count articles: %w", err)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	query := "SELECT " + listColumns + " FROM articles a WHERE " + where +
+		fmt.Sprintf(" ORDER BY a.weight = 0, a.weight, a.date_unix DESC, a.title, a.source_path LIMIT %d OFFSET %d", limit, max(q.Offset, 0))
+	list, err := s.queryArticles(ctx, false, query, args...)
+	return list, total, err
+}
+
+// Translations returns the other-language versions of an article that readers may see.
+func (s *Store) Translations(ctx context.Context, a *Article) ([]Article, error) {
+	return s.queryArticles(ctx, false, "SELECT "+listColumns+" FROM articles a WHERE "+publishedWhere+
+		" AND a.translation_key = ?2 AND a.lang <> ?3 ORDER BY a.lang", s.now().Unix(), a.TranslationKey, a.Lang)
+}
+
+// CountArticles returns how many articles are stored.
+func (s *Store) CountArticles(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}

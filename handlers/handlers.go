@@ -1,0 +1,26 @@
+// Package handlers is Gazette's HTTP layer: routes, middleware, and one file per resource.
+package handlers
+
+import (
+	"log/slog"
+	"net/http"
+
+	"gazette/data"
+	"gazette/static"
+)
+
+// Deps are what the handlers need, passed in by cmd/gazette.
+type Deps struct {
+	Store  *data.Store
+	Media  *data.MediaDir
+	Assets *static.Assets
+	Logger *slog.Logger
+}
+
+// New returns the site's whole HTTP handler.
+func New(d Deps) http.Handler {
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.DiscardHandler)
+	}
+	return routes(d)
+}

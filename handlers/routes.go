@@ -1,0 +1,28 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gorilla/mux"
+)
+
+// routes is the one list of Gazette's routes and the middleware around them.
+func routes(d Deps) http.Handler {
+	r := mux.NewRouter()
+	// Paths are looked up exactly as requested; cleaning them would turn "/a/../b" into a
+	// redirect instead of the 404 it deserves.
+	r.SkipClean(true)
+	r.Handle("/healthz", handleHealth(d.Store)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(http.MethodGet, http.MethodHead)
+	// Everything else is a public page found through the path index.
+	r.PathPrefix("/").Handler(handlePublicPath(d)).Methods(http.MethodGet, http.MethodHead)
+	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	})
+	var h http.Handler = r
+	h = compress(h)
+	h = securityHeaders(h)
+	h = logRequests(d.Logger, h)
+	h = recoverPanics(d.Logger, h)
+	return h
+}
