@@ -129,7 +129,8 @@ func decodeBlock(format string, block []byte) (map[string]any, error) {
 		if len(doc.Content) == 0 {
 			return map[string]any{}, nil
 		}
-		v, err := yamlValue(doc.Content[0])
+		budget := yamlBudget{nodes: maxYAMLNodes}
+		v, err := budget.value(doc.Content[0], 0)
 		if err != nil {
 			return nil, err
 		}
@@ -152,9 +153,23 @@ func decodeBlock(format string, block []byte) (map[string]any, error) {
 	}
 }
 
-// yamlValue converts a YAML node to plain Go values. Timestamps stay strings so that zone-less
+// Limits on what one front matter may expand to: aliases can make a tiny file describe an
+// endless or exponential tree ("billion laughs"), which must be an error, not a crash.
+const (
+	maxYAMLNodes = 100_000
+	maxYAMLDepth = 64
+)
+
+type yamlBudget struct{ nodes int }
+
+// value converts a YAML node to plain Go values. Timestamps stay strings so that zone-less
 // dates are read in the site's time zone later, exactly like quoted ones (Hugo treats both alike).
-func yamlValue(n *yaml.Node) (any, error) {
+func (b *yamlBudget) value(n *yaml.Node, depth int) (any, error) {
+	b.nodes--
+	if b.nodes < 0 || depth > maxYAMLDepth {
+		return nil, fmt.Errorf("line %d: front matter nests or repeats too deeply", n.Line)
+	}
+	yamlValue := func(c *yaml.Node) (any, error) { return b.value(c, depth+1) }
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {

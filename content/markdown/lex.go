@@ -48,6 +48,7 @@ type lexer struct {
 	pieces   []piece
 	moreSeen bool
 	spans    spanFinder
+	text     strings.Builder // pending text, joined without quadratic copying
 }
 
 func lex(src string) []piece {
@@ -59,18 +60,23 @@ func lex(src string) []piece {
 		pos = r[1]
 	}
 	lx.prose(pos, len(src))
+	lx.flush()
 	return lx.pieces
 }
 
-func (lx *lexer) addText(s string) {
-	if s == "" {
-		return
+func (lx *lexer) addText(s string) { lx.text.WriteString(s) }
+
+// add appends a non-text piece after any pending text.
+func (lx *lexer) add(p piece) {
+	lx.flush()
+	lx.pieces = append(lx.pieces, p)
+}
+
+func (lx *lexer) flush() {
+	if lx.text.Len() > 0 {
+		lx.pieces = append(lx.pieces, piece{kind: pieceText, text: lx.text.String()})
+		lx.text.Reset()
 	}
-	if n := len(lx.pieces); n > 0 && lx.pieces[n-1].kind == pieceText {
-		lx.pieces[n-1].text += s
-		return
-	}
-	lx.pieces = append(lx.pieces, piece{kind: pieceText, text: s})
 }
 
 // prose lexes src[from:to], which holds no fenced code.
@@ -87,13 +93,13 @@ func (lx *lexer) prose(from, to int) {
 		case '{':
 			if lit, end, ok := parseEscaped(src, i, to); ok {
 				lx.addText(src[textStart:i])
-				lx.pieces = append(lx.pieces, piece{kind: pieceLiteral, text: lit})
+				lx.add(piece{kind: pieceLiteral, text: lit})
 				i, textStart = end, end
 				continue
 			}
 			if tag, ok := parseTag(src, i, to); ok {
 				lx.addText(src[textStart:i])
-				lx.pieces = append(lx.pieces, piece{kind: pieceTag, tag: tag})
+				lx.add(piece{kind: pieceTag, tag: tag})
 				i, textStart = tag.end, tag.end
 				continue
 			}
@@ -116,7 +122,7 @@ func (lx *lexer) prose(from, to int) {
 			if m := moreDivider.FindString(src[i:min(to, i+64)]); m != "" && !lx.moreSeen {
 				lx.moreSeen = true
 				lx.addText(src[textStart:i])
-				lx.pieces = append(lx.pieces, piece{kind: pieceMore})
+				lx.add(piece{kind: pieceMore})
 				i, textStart = i+len(m), i+len(m)
 				continue
 			}

@@ -8,7 +8,10 @@ func parseEscaped(src string, i, limit int) (string, int, bool) {
 	if !strings.HasPrefix(src[i:limit], "{{<") && !strings.HasPrefix(src[i:limit], "{{%") {
 		return "", 0, false
 	}
-	delim := src[i+2]
+	delim, closer := src[i+2], byte('%')
+	if delim == '<' {
+		closer = '>'
+	}
 	j := skipSpace(src, i+3, limit)
 	if !strings.HasPrefix(src[j:limit], "/*") {
 		return "", 0, false
@@ -18,13 +21,13 @@ func parseEscaped(src string, i, limit int) (string, int, bool) {
 	if k := strings.Index(window, "{{"); k >= 0 {
 		window = window[:k]
 	}
-	k := strings.Index(window, "*/"+string(delim)+"}}")
+	k := strings.Index(window, "*/"+string(closer)+"}}")
 	if k < 0 {
 		return "", 0, false
 	}
 	inner := src[i+3:j] + window[:k]
-	end := j + 2 + k + 4
-	return "{{" + string(delim) + inner + string(delim) + "}}", end, true
+	end := j + 2 + k + 5
+	return "{{" + string(delim) + inner + string(closer) + "}}", end, true
 }
 
 // parseTag parses the shortcode tag starting at i. Anything malformed

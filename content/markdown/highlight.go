@@ -1,0 +1,93 @@
+package markdown
+
+import (
+	"html"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// maxHighlightBytes leaves huge code blocks unhighlighted: lexing them
+// costs more than the colours are worth.
+const maxHighlightBytes = 1 << 20
+
+// Chroma styles for HighlightCSS: GitHub's, as most themes pair with it.
+const (
+	lightStyle = "github"
+	darkStyle  = "github-dark"
+)
+
+// codeBlockRenderer renders fenced code through highlightCode so fenced
+// blocks and the highlight shortcode look the same.
+type codeBlockRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (codeBlockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkSkipChildren, nil
+		}
+		block := n.(*ast.FencedCodeBlock)
+		var code strings.Builder
+		lines := block.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			code.Write(seg.Value(source))
+		}
+		_, err := w.WriteString(highlightCode(code.String(), string(block.Language(source))))
+		return ast.WalkSkipChildren, err
+	})
+}
+
+// highlightCode renders code the way Hugo does with noClasses=false: a
+// div.highlight around chroma's classed spans. Unknown languages get a
+// plain <pre><code>.
+func highlightCode(code, lang string) string {
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	var lexer chroma.Lexer
+	if lang != "" && len(code) <= maxHighlightBytes {
+		lexer = lexers.Get(lang)
+	}
+	if lexer == nil {
+		return plainCode(code, lang)
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return plainCode(code, lang)
+	}
+	var b strings.Builder
+	l := html.EscapeString(lang)
+	b.WriteString(`<div class="highlight"><pre tabindex="0" class="chroma"><code class="language-` + l + `" data-lang="` + l + `">`)
+	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+	if err := f.Format(&b, styles.Get(lightStyle), it); err != nil {
+		return plainCode(code, lang)
+	}
+	b.WriteString("</code></pre></div>\n")
+	return b.String()
+}
+
+func plainCode(code, lang string) string {
+	class := ""
+	if lang != "" {
+		class = ` class="language-` + html.EscapeString(lang) + `"`
+	}
+	return "<pre><code" + class + ">" + html.EscapeString(code) + "</code></pre>\n"
+}
+
+// HighlightCSS returns the chroma stylesheet for the classes Render emits:
+// a light style, and a dark one wrapped in @media (prefers-color-scheme: dark).
+func HighlightCSS() string {
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	var b strings.Builder
+	_ = f.WriteCSS(&b, styles.Get(lightStyle))
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	_ = f.WriteCSS(&b, styles.Get(darkStyle))
+	b.WriteString("}\n")
+	return b.String()
+}
