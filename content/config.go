@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"gazette/data"
+
 	"github.com/pelletier/go-toml/v2"
 	"gopkg.in/yaml.v3"
 )
@@ -271,4 +273,27 @@ func (c SiteConfig) LangPrefix(lang string) string {
 func (c SiteConfig) AbsURL(rel string) string {
 	base := strings.TrimSuffix(c.BaseURL, "/")
 	return base + EscapePath(rel)
+}
+
+// Settings are the Gazette site settings a Hugo configuration implies.
+func (c SiteConfig) Settings() data.SiteSettings {
+	set := data.DefaultSiteSettings()
+	if c.Title != "" {
+		set.Title = c.Title
+	}
+	set.BaseURL = c.BaseURL
+	set.DefaultLanguage = c.DefaultContentLanguage
+	set.TimeZone = c.TimeZone.String()
+	set.PageSize = c.Paginate
+	set.SummaryLength = c.SummaryLength
+	set.Params, set.Menus = c.Params, c.Menus
+	if d, ok := c.Params["description"].(string); ok {
+		set.Description = d
+	}
+	set.Languages = nil
+	for _, code := range c.LanguageCodes() {
+		l := c.Languages[code]
+		set.Languages = append(set.Languages, data.LanguageSetting{Code: code, Name: l.Name, Title: l.Title, Weight: l.Weight})
+	}
+	return set
 }

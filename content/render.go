@@ -66,6 +66,9 @@ func (s *Site) refIndex() refIndex {
 	for i := range s.Pages {
 		a := &s.Pages[i].Article
 		rel := strings.TrimPrefix(a.SourcePath, s.Config.ContentDir+"/")
+		if dir := s.Config.Languages[a.Lang].ContentDir; dir != "" {
+			rel = strings.TrimPrefix(a.SourcePath, strings.Trim(dir, "/")+"/")
+		}
 		for _, k := range []string{a.SourcePath, rel, "/" + rel, strings.TrimSuffix(rel, path.Ext(rel)), a.Permalink, strings.TrimSuffix(a.Permalink, "/")} {
 			idx.add(a.Lang, k, a)
 		}
@@ -93,7 +96,11 @@ func (idx refIndex) resolve(ref string, from *data.Article) (string, bool) {
 	if target == "" && anchor != "" {
 		return "#" + anchor, true
 	}
-	if a, ok := idx[from.Lang+" "+strings.ToLower(target)]; ok {
+	a, ok := idx[from.Lang+" "+strings.ToLower(target)]
+	if !ok {
+		a, ok = idx[from.Lang+" "+strings.ToLower(strings.TrimSuffix(target, "/"))]
+	}
+	if ok {
 		u := EscapePath(a.Permalink)
 		if anchor != "" {
 			u += "#" + anchor

@@ -111,4 +111,3 @@ func (s *Store) applyMigration(ctx context.Context, name string) error {
 	}
 	return tx.Commit()
 }
-

@@ -69,4 +69,3 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 	}
 	return false
 }
-

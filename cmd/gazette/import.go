@@ -178,23 +178,5 @@ func saveSettingsOnce(ctx context.Context, store *data.Store, cfg content.SiteCo
 	if err != nil || has {
 		return err
 	}
-	set := data.DefaultSiteSettings()
-	if cfg.Title != "" {
-		set.Title = cfg.Title
-	}
-	set.BaseURL = cfg.BaseURL
-	set.DefaultLanguage = cfg.DefaultContentLanguage
-	set.TimeZone = cfg.TimeZone.String()
-	set.PageSize = cfg.Paginate
-	set.SummaryLength = cfg.SummaryLength
-	set.Params, set.Menus = cfg.Params, cfg.Menus
-	if d, ok := cfg.Params["description"].(string); ok {
-		set.Description = d
-	}
-	set.Languages = nil
-	for _, code := range cfg.LanguageCodes() {
-		l := cfg.Languages[code]
-		set.Languages = append(set.Languages, data.LanguageSetting{Code: code, Name: l.Name, Title: l.Title, Weight: l.Weight})
-	}
-	return store.SaveSiteSettings(ctx, set)
+	return store.SaveSiteSettings(ctx, cfg.Settings())
 }

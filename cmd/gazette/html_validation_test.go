@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"gazette/content"
+)
+
+// vnuJar is the Nu HTML Checker pinned in package.json, relative to this package's folder.
+const vnuJar = "../../node_modules/vnu-jar/build/dist/vnu.jar"
+
+// checkedPage is one fetched page: where it came from and the status it must have.
+type checkedPage struct {
+	url    string
+	status int
+}
+
+// TestPagesAreValidHTML renders a sample of every kind of page and checks it with the Nu HTML
+// Checker, in one run because each start of the JVM costs seconds.
+func TestPagesAreValidHTML(t *testing.T) {
+	java := requireVNU(t)
+	xmr, sky := corpusDir(t, "xmr-ru__xmr_ru"), corpusDir(t, "sky-bro__blog-src")
+	ts := newTestSite(t, xmr, sky)
+
+	pages := []checkedPage{{"/", http.StatusOK}}
+	if status, _ := fetch(t, ts.Server.URL+"/page/2/"); status == http.StatusOK {
+		pages = append(pages, checkedPage{"/page/2/", http.StatusOK})
+	}
+	pages = append(pages, demoPages(t, ts, xmr, sky)...)
+	pages = append(pages, corpusPages(t, ts, xmr, 10)...)
+	pages = append(pages, corpusPages(t, ts, sky, 10)...)
+	pages = append(pages, checkedPage{"/no-such-page/", http.StatusNotFound})
+
+	dir := t.TempDir()
+	urlOf := map[string]string{}
+	for i, p := range pages {
+		status, body := fetch(t, ts.Server.URL+p.url)
+		if status != p.status {
+			t.Errorf("GET %s: status %d, want %d", p.url, status, p.status)
+			continue
+		}
+		name := fmt.Sprintf("page-%d.html", i)
+		urlOf[name] = p.url
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("checking %d pages with vnu", len(urlOf))
+
+	for _, m := range runVNU(t, java, dir) {
+		u, ok := urlOf[filepath.Base(m.URL)]
+		if !ok {
+			u = m.URL
+		}
+		t.Errorf("%s line %d: %s: %s\n\t%q", u, m.LastLine, m.Type, m.Message, m.Extract)
+	}
+}
+
+// requireVNU returns the java command, skipping the test without java or the checker's jar,
+// unless GAZETTE_HTML_CHECK=1 (as in `make test`) says the check must run.
+func requireVNU(t *testing.T) string {
+	t.Helper()
+	java, err := exec.LookPath("java")
+	if err == nil {
+		_, err = os.Stat(vnuJar)
+	}
+	if err != nil {
+		if os.Getenv("GAZETTE_HTML_CHECK") == "1" {
+			t.Fatalf("GAZETTE_HTML_CHECK=1 but the HTML checker cannot run (%v): run scripts/install-test-deps.sh", err)
+		}
+		t.Skipf("HTML checker unavailable (%v); set GAZETTE_HTML_CHECK=1 to make this a failure", err)
+	}
+	return java
+}
+
+// demoPages returns every published demo article: the stored articles that no corpus lists.
+func demoPages(t *testing.T, ts *testSite, corpora ...string) []checkedPage {
+	t.Helper()
+	fromCorpus := map[string]bool{}
+	for _, dir := range corpora {
+		for _, r := range readHugoList(t, filepath.Join(dir, "hugo-list-all.csv")) {
+			fromCorpus[r.path] = true
+		}
+	}
+	all, err := ts.Store.AllArticles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	var pages []checkedPage
+	for i := range all {
+		a := &all[i]
+		if a.IsPublished(now) && !fromCorpus[a.Permalink] {
+			pages = append(pages, checkedPage{content.EscapePath(a.Permalink), http.StatusOK})
+		}
+	}
+	if len(pages) == 0 {
+		t.Fatal("no published demo articles")
+	}
+	return pages
+}
+
+// corpusPages returns up to n published articles of a corpus, as the store has them.
+func corpusPages(t *testing.T, ts *testSite, dir string, n int) []checkedPage {
+	t.Helper()
+	ctx := context.Background()
+	var pages []checkedPage
+	for _, r := range readHugoList(t, filepath.Join(dir, "hugo-list-all.csv")) {
+		if len(pages) == n {
+			break
+		}
+		if !r.published {
+			continue
+		}
+		target, err := ts.Store.ResolvePath(ctx, r.path)
+		if err != nil || target.IsRedirect {
+			continue
+		}
+		a, err := ts.Store.Article(ctx, target.ArticleID)
+		if err != nil || !a.IsPublished(time.Now()) {
+			continue
+		}
+		pages = append(pages, checkedPage{content.EscapePath(a.Permalink), http.StatusOK})
+	}
+	if len(pages) < n {
+		t.Errorf("%s: only %d of %d sample articles found in the store", filepath.Base(dir), len(pages), n)
+	}
+	return pages
+}
+
+func fetch(t *testing.T, u string) (int, []byte) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+	return resp.StatusCode, body
+}
+
+// vnuMessage is one message of the checker's JSON output.
+type vnuMessage struct {
+	Type     string `json:"type"`
+	URL      string `json:"url"`
+	LastLine int    `json:"lastLine"`
+	Message  string `json:"message"`
+	Extract  string `json:"extract"`
+}
+
+// runVNU checks every HTML file in dir and returns the errors.
+func runVNU(t *testing.T, java, dir string) []vnuMessage {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, java, "-jar", vnuJar, "--errors-only", "--format", "json",
+		"--stdout", "--skip-non-html", dir)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	var exit *exec.ExitError
+	if runErr != nil && !errors.As(runErr, &exit) {
+		t.Fatalf("run vnu: %v\n%s", runErr, stderr.String())
+	}
+	var out struct {
+		Messages []vnuMessage `json:"messages"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		t.Fatalf("vnu output (%v): %v\nstdout: %s\nstderr: %s", runErr, err, stdout.String(), stderr.String())
+	}
+	if runErr != nil && len(out.Messages) == 0 {
+		t.Fatalf("vnu failed without messages: %v\n%s", runErr, stderr.String())
+	}
+	return out.Messages
+}

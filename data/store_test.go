@@ -1,0 +1,154 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func openTestStore(t *testing.T, now *time.Time) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), func() time.Time { return *now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func article(src, permalink, title string, date time.Time) Article {
+	return Article{SourcePath: src, Lang: "en", TranslationKey: src, Permalink: permalink, Title: title,
+		Date: date, PublishDate: date, Lastmod: date, ContentHash: title,
+		Terms: []Term{{Taxonomy: "tags", Key: "harbour", Name: "Harbour"}}}
+}
+
+func TestMigrationsRunOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "twice.db")
+	for i := 0; i < 2; i++ {
+		s, err := Open(context.Background(), path, nil)
+		if err != nil {
+			t.Fatalf("open #%d: %v", i+1, err)
+		}
+		var n int
+		s.db.QueryRow("SELECT count(*) FROM schema_migrations").Scan(&n)
+		if n != 1 {
+			t.Errorf("open #%d: %d migrations recorded", i+1, n)
+		}
+		var mode string
+		s.db.QueryRow("PRAGMA journal_mode").Scan(&mode)
+		var fk int
+		s.db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+		if mode != "wal" || fk != 1 {
+			t.Errorf("pragmas: journal_mode %q foreign_keys %d", mode, fk)
+		}
+		s.Close()
+	}
+}
+
+func TestSaveArticlesOutcomesAndRoundTrip(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	ctx := context.Background()
+	zone := time.FixedZone("", 8*3600)
+	a := article("content/a.md", "/a/", "A", time.Date(2026, 1, 2, 3, 4, 5, 0, zone))
+	yes := true
+	a.Pager, a.Widgets, a.FrontMatter = &yes, []string{"recent"}, map[string]any{"Title": "A", "custom": []any{"x"}}
+	out, err := s.SaveArticles(ctx, []Article{a})
+	if err != nil || out[0] != Inserted {
+		t.Fatalf("insert: %v %v", out, err)
+	}
+	out, _ = s.SaveArticles(ctx, []Article{a})
+	if out[0] != Unchanged {
+		t.Errorf("same hash: %v", out)
+	}
+	a.Title, a.ContentHash = "A2", "A2"
+	out, _ = s.SaveArticles(ctx, []Article{a})
+	if out[0] != Updated {
+		t.Errorf("changed hash: %v", out)
+	}
+	tgt, err := s.ResolvePath(ctx, "/a/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Article(ctx, tgt.ArticleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "A2" || got.Date.Format(time.RFC3339) != "2026-01-02T03:04:05+08:00" || got.Pager == nil || !*got.Pager ||
+		got.Comments != nil || got.Widgets[0] != "recent" || got.FrontMatter["Title"] != "A" || len(got.Terms) != 1 {
+		t.Errorf("round trip: %+v", got)
+	}
+}
+
+func TestPermalinkChangeLeavesRedirect(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	ctx := context.Background()
+	a := article("content/a.md", "/old/", "A", now.Add(-time.Hour))
+	s.SaveArticles(ctx, []Article{a})
+	a.Permalink, a.ContentHash = "/new/", "moved"
+	s.SaveArticles(ctx, []Article{a})
+	old, err := s.ResolvePath(ctx, "/old/")
+	if err != nil || !old.IsRedirect || old.Permalink != "/new/" {
+		t.Errorf("old path: %+v %v", old, err)
+	}
+	if _, err := s.ResolvePath(ctx, "/nowhere/"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown path: %v", err)
+	}
+}
+
+func TestListPublished(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	ctx := context.Background()
+	var list []Article
+	for i := 0; i < 25; i++ {
+		list = append(list, article("content/"+string(rune('a'+i))+".md", "/"+string(rune('a'+i))+"/", string(rune('A'+i)), now.Add(-time.Duration(i+1)*time.Hour)))
+	}
+	list[0].Draft = true
+	list[1].PublishDate = now.Add(time.Hour)
+	list[2].ExpiryDate = now.Add(-time.Minute)
+	list[3].Weight = 1
+	if _, err := s.SaveArticles(ctx, list); err != nil {
+		t.Fatal(err)
+	}
+	page, total, err := s.ListPublished(ctx, ListQuery{Lang: "en", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 22 || len(page) != 10 || page[0].Title != "D" || page[1].Title != "E" {
+		t.Errorf("total %d, first %q %q", total, page[0].Title, page[1].Title)
+	}
+	tagged, total, _ := s.ListPublished(ctx, ListQuery{Lang: "en", Taxonomy: "tags", TermKey: "harbour", Limit: 50})
+	if total != 22 || len(tagged) != 22 || len(tagged[0].Terms) != 1 {
+		t.Errorf("by term: %d %d", total, len(tagged))
+	}
+	now = now.Add(2 * time.Hour)
+	_, total, _ = s.ListPublished(ctx, ListQuery{Lang: "en"})
+	if total != 23 {
+		t.Errorf("after the scheduled time: %d published, want 23", total)
+	}
+}
+
+func TestSettingsRoundTrip(t *testing.T) {
+	now := time.Now()
+	s := openTestStore(t, &now)
+	ctx := context.Background()
+	if has, _ := s.HasSiteSettings(ctx); has {
+		t.Error("new store has settings")
+	}
+	set, _ := s.SiteSettings(ctx)
+	if set.Title != "Gazette" {
+		t.Errorf("default title %q", set.Title)
+	}
+	set.Title = "Harbour News"
+	if err := s.SaveSiteSettings(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.SiteSettings(ctx)
+	if got.Title != "Harbour News" {
+		t.Errorf("saved title %q", got.Title)
+	}
+}
