@@ -56,8 +56,10 @@ CREATE TABLE articles (
     created_at           INTEGER NOT NULL,
     updated_at           INTEGER NOT NULL
 );
-CREATE INDEX articles_listing ON articles (lang, draft, weight, date_unix DESC);
-CREATE INDEX articles_section ON articles (lang, section, date_unix DESC);
+-- Lists walk articles_order in Hugo's order (weighted first, then newest) and stop after one
+-- page; counts read articles_published alone (it covers every column of the publication rule).
+CREATE INDEX articles_order ON articles (lang, (weight = 0), weight, date_unix DESC);
+CREATE INDEX articles_published ON articles (lang, draft, headless, publish_unix, expiry_unix, section);
 CREATE INDEX articles_translation ON articles (translation_key);
 
 -- Terms of every taxonomy, per language, keyed by Hugo's urlize of the name.
