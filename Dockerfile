@@ -1,0 +1,14 @@
+# Static, cgo-free build: the SQLite driver is pure Go.
+FROM golang:1.26 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o /out/gazette ./cmd/gazette
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/gazette /gazette
+VOLUME /data
+EXPOSE 8080
+USER nonroot:nonroot
+ENTRYPOINT ["/gazette", "serve", "--addr", ":8080", "--data", "/data"]
