@@ -1,0 +1,156 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"strings"
+	"time"
+)
+
+// SearchQuery is a reader's search: the text as typed and optional filters.
+type SearchQuery struct {
+	Text     string
+	Lang     string // "" = every language
+	Tag      string // a tags term key; "" = any
+	Category string // a categories term key; "" = any
+	From, To time.Time
+	Limit    int
+	Offset   int
+}
+
+// SearchHit is one found article with its matches marked.
+type SearchHit struct {
+	Article Article // list columns, with terms
+	// TitleHTML and SnippetHTML are escaped text with the matched words in <mark>.
+	TitleHTML   string
+	SnippetHTML string
+}
+
+// SearchResult is one page of hits and how many there are in all.
+type SearchResult struct {
+	Hits  []SearchHit
+	Total int
+}
+
+// Column weights for bm25, in the index's column order: a word in the title counts ten times
+// one in the body; tags and lead sit between.
+const searchRank = `bm25(articles_fts, 10.0, 4.0, 3.0, 1.0, 5.0)`
+
+// Markers that snippet() and highlight() put around matches. They are control characters no
+// article contains, so the text can be escaped whole and the markers turned into <mark> after.
+const (
+	markOpen  = "\x02"
+	markClose = "\x03"
+)
+
+// Search finds published articles matching a reader's query, best first: bm25 with the
+// column weights above, and among equal scores (to two decimals) the newest first. A query
+// with nothing searchable in it finds nothing; it is never an error.
+func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error) {
+	match := ParseSearchQuery(q.Text)
+	if match == "" {
+		return SearchResult{}, nil
+	}
+	where, args := searchWhere(q, match, s.now().Unix())
+	var res SearchResult
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE "+where, args...).
+		Scan(&res.Total); err != nil {
+		return res, fmt.Errorf("search %q: count: %w", q.Text, err)
+	}
+	if res.Total == 0 || q.Offset >= res.Total {
+		return res, nil
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	query := "SELECT " + listColumns + `, highlight(articles_fts, 0, '` + markOpen + `', '` + markClose + `'),
+		snippet(articles_fts, 3, '` + markOpen + `', '` + markClose + `', '…', 32)
+		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE ` + where +
+		fmt.Sprintf(" ORDER BY round(%s, 2), a.date_unix DESC, a.id DESC LIMIT %d OFFSET %d", searchRank, limit, max(q.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return res, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var title, snippet string
+		a, err := scanArticle(&suffixScanner{rows, []any{&title, &snippet}}, false)
+		if err != nil {
+			return res, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		hit := SearchHit{Article: a, TitleHTML: markedHTML(title), SnippetHTML: markedHTML(snippet)}
+		if !strings.Contains(snippet, markOpen) && a.Lead != "" {
+			// The words matched the title or tags only; the lead says more than body text.
+			hit.SnippetHTML = html.EscapeString(a.Lead)
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	if err := rows.Err(); err != nil {
+		return res, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	ptrs := make([]*Article, len(res.Hits))
+	for i := range res.Hits {
+		ptrs[i] = &res.Hits[i].Article
+	}
+	return res, s.attachTerms(ctx, ptrs)
+}
+
+// searchWhere builds the WHERE clause shared by the count and the page: the match, the
+// publication rule at now, and the filters. Every value is a parameter.
+func searchWhere(q SearchQuery, match string, now int64) (string, []any) {
+	where := "articles_fts MATCH ?2 AND " + publishedWhere
+	args := []any{now, match}
+	add := func(clause string, v any) {
+		args = append(args, v)
+		where += " AND " + strings.ReplaceAll(clause, "?N", fmt.Sprintf("?%d", len(args)))
+	}
+	if q.Lang != "" {
+		add("a.lang = ?N", q.Lang)
+	}
+	for taxonomy, key := range map[string]string{"tags": q.Tag, "categories": q.Category} {
+		if key != "" {
+			add(`a.id IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
+				WHERE t.taxonomy = '`+taxonomy+`' AND t.key = ?N)`, key)
+		}
+	}
+	if !q.From.IsZero() {
+		add("a.date_unix >= ?N", q.From.Unix())
+	}
+	if !q.To.IsZero() {
+		add("a.date_unix < ?N", q.To.Unix())
+	}
+	return where, args
+}
+
+// suffixScanner scans extra columns that follow the article's.
+type suffixScanner struct {
+	rows  scanner
+	extra []any
+}
+
+func (s *suffixScanner) Scan(dest ...any) error { return s.rows.Scan(append(dest, s.extra...)...) }
+
+// markedHTML escapes text and turns the match markers into <mark> elements, always balanced.
+func markedHTML(s string) string {
+	var b strings.Builder
+	open := false
+	for _, part := range strings.SplitAfter(html.EscapeString(s), "") {
+		switch {
+		case part == markOpen && !open:
+			b.WriteString("<mark>")
+			open = true
+		case part == markClose && open:
+			b.WriteString("</mark>")
+			open = false
+		case part == markOpen || part == markClose:
+		default:
+			b.WriteString(part)
+		}
+	}
+	if open {
+		b.WriteString("</mark>")
+	}
+	return b.String()
+}
