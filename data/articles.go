@@ -221,6 +221,8 @@ type ListQuery struct {
 	TermKey  string
 	Limit    int
 	Offset   int
+	// Types, when set, keeps only articles of these types (Hugo's mainSections filter).
+	Types []string
 }
 
 // publishedWhere is the publication rule in SQL, evaluated at the store's clock (?1).
@@ -240,6 +242,10 @@ func (s *Store) ListPublished(ctx context.Context, q ListQuery) ([]Article, int,
 		where += fmt.Sprintf(` AND a.id IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
 			WHERE t.lang = ?2 AND t.taxonomy = ?%d AND t.key = ?%d)`, len(args)+1, len(args)+2)
 		args = append(args, q.Taxonomy, q.TermKey)
+	}
+	if len(q.Types) > 0 {
+		where += fmt.Sprintf(" AND a.type IN (SELECT value FROM json_each(?%d))", len(args)+1)
+		args = append(args, jsonText(q.Types))
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles a WHERE "+where, args...).Scan(&total); err != nil {

@@ -7,36 +7,34 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"gazette/data"
-	"gazette/views"
 )
 
 // maxPathLen bounds the paths worth looking up; longer ones cannot be Gazette URLs.
 const maxPathLen = 2048
 
+// themePrefix is where the stylesheet of the site's highlight colour is served, under a name
+// that changes with its content.
+const themePrefix = "/_theme/"
+
 var pagedPath = regexp.MustCompile(`^(.*/)page/([^/]+)/$`)
 
-// handlePublicPath answers every public GET that no fixed route took: the home page and its
-// pages, articles by permalink, redirects from aliases and old URLs, and page-bundle files.
-func handlePublicPath(d Deps) http.Handler {
-	s := newSite(d)
+// handlePublicPath answers every public GET that no fixed route took: articles by permalink,
+// redirects from aliases and old URLs, list pages (home, sections, taxonomies, terms, archive,
+// in every language), page-bundle files, and the 404 page.
+func handlePublicPath(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		if len(p) > maxPathLen || strings.ContainsAny(p, "\x00\\") || hasDotSegment(p) {
 			s.serveError(w, r, data.ErrNotFound)
 			return
 		}
-		if m := pagedPath.FindStringSubmatch(p); m != nil {
-			s.servePaged(w, r, m[1], m[2])
+		if strings.HasPrefix(p, themePrefix) {
+			s.serveThemeCSS(w, r)
 			return
 		}
-		if p == "/" {
-			s.serveHome(w, r, 1)
-			return
-		}
-		if err := s.serveStored(w, r, p); err != nil {
+		if err := s.servePublic(w, r, p); err != nil {
 			s.serveError(w, r, err)
 		}
 	})
@@ -51,36 +49,65 @@ func hasDotSegment(p string) bool {
 	return false
 }
 
-// servePaged serves /page/N/ of a list; /page/1/ redirects to the list itself.
-func (s *site) servePaged(w http.ResponseWriter, r *http.Request, base, num string) {
-	n, err := strconv.Atoi(num)
-	if err != nil || n < 1 || base != "/" {
-		s.serveError(w, r, data.ErrNotFound)
-		return
-	}
-	if n == 1 {
-		http.Redirect(w, r, base, http.StatusMovedPermanently)
-		return
-	}
-	s.serveHome(w, r, n)
-}
-
-// serveStored looks a path up in the path index.
-func (s *site) serveStored(w http.ResponseWriter, r *http.Request, p string) error {
-	t, err := s.store.ResolvePath(r.Context(), p)
-	if errors.Is(err, data.ErrNotFound) && !strings.HasSuffix(p, "/") {
-		if _, err2 := s.store.ResolvePath(r.Context(), p+"/"); err2 == nil {
-			http.Redirect(w, r, articleURLFromPath(p+"/"), http.StatusMovedPermanently)
-			return nil
-		}
-		return s.serveBundleFile(w, r, p)
-	}
+func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) error {
+	ctx := r.Context()
+	st, err := s.currentState(ctx)
 	if err != nil {
 		return err
 	}
+	// An article's own path wins over any list, as Hugo lets a page's url take any path.
+	if m := pagedPath.FindStringSubmatch(p); m != nil {
+		return s.servePaged(w, r, st, m[1], m[2])
+	}
+	t, err := s.store.ResolvePath(ctx, p)
+	if err == nil {
+		return s.serveTarget(w, r, t)
+	}
+	if !errors.Is(err, data.ErrNotFound) {
+		return err
+	}
+	if l, ok := s.parseList(ctx, st, p); ok {
+		return s.serveList(w, r, st, l, 1)
+	}
+	if !strings.HasSuffix(p, "/") {
+		// A missing trailing slash: 301 to the page with it, if there is one.
+		if t, err := s.store.ResolvePath(ctx, p+"/"); err == nil {
+			return redirect(w, r, articleURLFromPath(t.Permalink))
+		}
+		if l, ok := s.parseList(ctx, st, p+"/"); ok {
+			return redirect(w, r, l.url(1))
+		}
+		return s.serveBundleFile(w, r, p)
+	}
+	return data.ErrNotFound
+}
+
+func redirect(w http.ResponseWriter, r *http.Request, to string) error {
+	w.Header().Set("Cache-Control", string(cachePublic))
+	http.Redirect(w, r, to, http.StatusMovedPermanently)
+	return nil
+}
+
+// servePaged serves page N of a list; page 1 redirects to the list itself.
+func (s *site) servePaged(w http.ResponseWriter, r *http.Request, st *state, base, num string) error {
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 || num != strconv.Itoa(n) {
+		return data.ErrNotFound
+	}
+	l, ok := s.parseList(r.Context(), st, base)
+	if !ok || l.kind == listArchive || l.kind == listTaxonomy {
+		return data.ErrNotFound
+	}
+	if n == 1 {
+		return redirect(w, r, l.url(1))
+	}
+	return s.serveList(w, r, st, l, n)
+}
+
+// serveTarget serves what the path index found: an article, or a redirect to one.
+func (s *site) serveTarget(w http.ResponseWriter, r *http.Request, t data.PathTarget) error {
 	if t.IsRedirect {
-		http.Redirect(w, r, articleURLFromPath(t.Permalink), http.StatusMovedPermanently)
-		return nil
+		return redirect(w, r, articleURLFromPath(t.Permalink))
 	}
 	a, err := s.store.Article(r.Context(), t.ArticleID)
 	if err != nil {
@@ -142,63 +169,16 @@ func (s *site) serveMedia(w http.ResponseWriter, r *http.Request, res data.Resou
 	return nil
 }
 
-// serveArticle renders one article.
-func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Article) error {
-	v := views.ArticlePage{
-		Page:    views.Page{Site: s.siteView(r), Title: a.Title, Description: a.Description},
-		Article: a,
-	}
-	for _, t := range a.TermsOf("tags") {
-		v.Tags = append(v.Tags, views.TermLink{Name: t.Name, URL: termURL(a.Lang, t.Taxonomy, t.Key)})
-	}
-	for _, t := range a.TermsOf("categories") {
-		v.Cats = append(v.Cats, views.TermLink{Name: t.Name, URL: termURL(a.Lang, t.Taxonomy, t.Key)})
-	}
-	return render(w, r, http.StatusOK, views.Article(v), cachePublic, a.UpdatedAt)
-}
-
-// serveHome renders page n of the newest articles in the default language.
-func (s *site) serveHome(w http.ResponseWriter, r *http.Request, n int) {
-	set := s.settings(r.Context())
-	size := max(set.PageSize, 1)
-	list, total, err := s.store.ListPublished(r.Context(), data.ListQuery{Lang: set.DefaultLanguage, Limit: size, Offset: (n - 1) * size})
-	if err != nil {
-		s.serveError(w, r, err)
-		return
-	}
-	pages := max(1, (total+size-1)/size)
-	if n > pages {
+// serveThemeCSS serves the stylesheet of the site's highlight colour under its hashed name.
+func (s *site) serveThemeCSS(w http.ResponseWriter, r *http.Request) {
+	st, err := s.currentState(r.Context())
+	if err != nil || st.themeURL == "" || r.URL.Path != st.themeURL {
 		s.serveError(w, r, data.ErrNotFound)
 		return
 	}
-	v := views.ListPage{Page: views.Page{Site: s.siteView(r), Description: set.Description}, Number: n, Total: pages}
-	if n > 1 {
-		v.Title = "Page " + strconv.Itoa(n)
-		v.PrevURL = pageURL("/", n-1)
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	if r.Method != http.MethodHead {
+		w.Write([]byte(st.themeCSS))
 	}
-	if n < pages {
-		v.NextURL = pageURL("/", n+1)
-	}
-	for i := range list {
-		v.Items = append(v.Items, views.ListItem{Article: &list[i], URL: articleURL(&list[i])})
-	}
-	if err := render(w, r, http.StatusOK, views.List(v), cachePublic, latestUpdate(list)); err != nil {
-		s.serveError(w, r, err)
-	}
-}
-
-func pageURL(base string, n int) string {
-	if n <= 1 {
-		return base
-	}
-	return base + "page/" + strconv.Itoa(n) + "/"
-}
-
-func latestUpdate(list []data.Article) (t time.Time) {
-	for _, a := range list {
-		if a.UpdatedAt.After(t) {
-			t = a.UpdatedAt
-		}
-	}
-	return t
 }

@@ -15,12 +15,15 @@ func routes(d Deps) http.Handler {
 	r.Handle("/healthz", handleHealth(d.Store)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(http.MethodGet, http.MethodHead)
 	// Everything else is a public page found through the path index.
-	r.PathPrefix("/").Handler(handlePublicPath(d)).Methods(http.MethodGet, http.MethodHead)
+	pub := newSite(d)
+	r.PathPrefix("/").Handler(handlePublicPath(pub)).Methods(http.MethodGet, http.MethodHead)
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	})
 	var h http.Handler = r
 	h = compress(h)
+	// Outside the compressor, so a cached page is served already gzipped.
+	h = cacheResponses(pub, h)
 	h = securityHeaders(h)
 	h = logRequests(d.Logger, h)
 	h = recoverPanics(d.Logger, h)

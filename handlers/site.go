@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
+	"sync"
 
 	"gazette/content"
 	"gazette/data"
@@ -17,6 +19,12 @@ type site struct {
 	media  *data.MediaDir
 	assets *static.Assets
 	log    *slog.Logger
+
+	watchMu sync.Mutex
+	watcher *data.ChangeWatcher // created on first use; nil until then
+
+	stateMu sync.Mutex
+	cur     *state
 }
 
 func newSite(d Deps) *site {
@@ -34,22 +42,77 @@ func (s *site) settings(ctx context.Context) data.SiteSettings {
 	return set
 }
 
-func (s *site) siteView(r *http.Request) views.Site {
-	set := s.settings(r.Context())
-	return views.Site{
+// siteView is the chrome of a page in one language.
+func (s *site) siteView(st *state, lang string) views.Site {
+	set := st.settings
+	if lang == "" {
+		lang = set.DefaultLanguage
+	}
+	params := set.Params
+	v := views.Site{
 		Title:       set.Title,
 		Subtitle:    set.Subtitle,
 		Description: set.Description,
-		Lang:        set.DefaultLanguage,
+		Lang:        lang,
 		StyleURL:    s.assets.URL("style.css"),
 		Year:        s.store.Now().Year(),
+		HomeURL:     st.langPrefix(lang) + "/",
+		DateFormat:  paramString(params, "dateformat"),
+		Menu:        st.menus[lang]["main"],
+		FooterMenu:  st.menus[lang]["footer"],
+		Copyright:   paramString(params, "copyright"),
+		ThemeURL:    st.themeURL,
 	}
+	for _, l := range set.Languages {
+		if l.Code == lang && l.Title != "" {
+			v.Title = l.Title
+		}
+	}
+	if t := paramString(params, "logo", "title"); t != "" {
+		v.Title = t
+	}
+	if sub := paramString(params, "logo", "subtitle"); sub != "" {
+		v.Subtitle = sub
+	}
+	if img := paramString(params, "logo", "image"); img != "" {
+		v.LogoImage = siteRelative(img)
+	}
+	if v.Copyright == "" {
+		v.Copyright = v.Title
+	}
+	return v
+}
+
+// pageKind says which page a request shows, for the chrome and the sidebar: kind is Hugo's
+// ("home", "single", "list"), article the page's own article on single pages, translations the
+// URL of each language version of the page (the languages widget links them).
+type pageKind struct {
+	kind         string
+	lang         string
+	article      *data.Article
+	translations map[string]string
+}
+
+// page builds the head and chrome of a page.
+func (s *site) page(ctx context.Context, r *http.Request, st *state, pk pageKind) views.Page {
+	p := views.Page{Site: s.siteView(st, pk.lang), Path: r.URL.Path}
+	p.Sidebar = s.sidebar(ctx, st, pk)
+	return p
+}
+
+// siteRelative turns a path from the configuration into a site URL: absolute URLs pass, others
+// are rooted at the site.
+func siteRelative(p string) string {
+	if strings.Contains(p, "://") || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "data:") {
+		return p
+	}
+	return "/" + p
 }
 
 // articleURL is the one URL builder for articles: the escaped permalink.
 func articleURL(a *data.Article) string { return content.EscapePath(a.Permalink) }
 
-// termURL is the one URL builder for term pages.
-func termURL(lang, taxonomy, key string) string {
-	return content.EscapePath("/" + taxonomy + "/" + key + "/")
+// termURL is the one URL builder for term pages; prefix is the language's ("" or "/es").
+func termURL(prefix, taxonomy, key string) string {
+	return content.EscapePath(prefix + "/" + taxonomy + "/" + key + "/")
 }

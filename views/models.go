@@ -2,11 +2,7 @@
 // handlers and never query the store.
 package views
 
-import (
-	"time"
-
-	"gazette/data"
-)
+import "gazette/data"
 
 // Site is what every page knows about the site.
 type Site struct {
@@ -16,6 +12,15 @@ type Site struct {
 	Lang        string
 	StyleURL    string
 	Year        int
+
+	// Reader chrome (issue 3). Lang above is the page's language, not always the default.
+	HomeURL    string // "/" or "/<lang>/"
+	DateFormat string // Go layout from params.dateformat
+	LogoImage  string
+	Menu       []MenuItem
+	FooterMenu []MenuItem
+	Copyright  string
+	ThemeURL   string // stylesheet carrying the site's highlight colour; "" = the default colour
 }
 
 // Page is a page's head: its title and what search engines and link previews read.
@@ -25,6 +30,12 @@ type Page struct {
 	Description string
 	Canonical   string
 	NoIndex     bool
+
+	// Reader chrome (issue 3).
+	Path      string   // the request path, which marks the active menu item
+	Sidebar   Sidebar  // Position "" = no sidebar
+	StyleURLs []string // stylesheets beyond the site's (code highlighting on articles)
+	Scripts   []string // async scripts at the end of the body (MathJax, where an article asks)
 }
 
 // FullTitle is the document title: "Title - Site", or the site title alone on the home page.
@@ -41,29 +52,39 @@ type ArticlePage struct {
 	Article *data.Article
 	Tags    []TermLink
 	Cats    []TermLink
+	Meta    Meta
+	Thumb   *Image     // nil = no thumbnail on the article page
+	TOC     []TOCEntry // empty = no table of contents
+	// AuthorBox is shown when non-nil; a box with no name says the author is not configured.
+	AuthorBox *Author
+	Older     *TermLink // the pager's "« Previous": the next-older article in the section
+	Newer     *TermLink // the pager's "Next »"
+	Related   []RelatedLink
 }
 
 // TermLink is a link to a taxonomy term page.
 type TermLink struct {
-	Name string
-	URL  string
+	Name  string
+	URL   string
+	Count int // articles under the term, where a listing shows it
 }
 
 // ListItem is one article in a list.
 type ListItem struct {
-	Article *data.Article
-	URL     string
+	Article  *data.Article
+	URL      string
+	Thumb    *Image // nil = no thumbnail in lists
+	Meta     Meta
+	ReadMore bool // the site shows "Read more" and the summary is cut
 }
 
 // ListPage is a page of articles: the home page, a section, a term.
 type ListPage struct {
 	Page
-	Heading string
-	Items   []ListItem
-	PrevURL string
-	NextURL string
-	Number  int
-	Total   int
+	Heading     string
+	Description string // a line under the heading (a term's article count)
+	Items       []ListItem
+	Pagination  Pagination
 }
 
 // ErrorPage is a 404 or 500 page.
@@ -71,9 +92,4 @@ type ErrorPage struct {
 	Page
 	Status  int
 	Message string
-}
-
-// dateText formats a date for readers; the zero date is not shown at all.
-func dateText(t time.Time) string {
-	return t.Format("January 2, 2006")
 }

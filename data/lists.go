@@ -1,0 +1,239 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+)
+
+// ArticleRef is the little a link to an article needs.
+type ArticleRef struct {
+	ID        int64
+	Title     string
+	Permalink string
+	Lang      string
+	Date      string // RFC 3339 as written; "" when the article has no date
+	Menus     map[string]MenuEntry
+}
+
+const refColumns = "a.id, a.title, a.permalink, a.lang, a.date"
+
+func (s *Store) queryRefs(ctx context.Context, query string, args ...any) ([]ArticleRef, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ArticleRef
+	for rows.Next() {
+		var r ArticleRef
+		if err := rows.Scan(&r.ID, &r.Title, &r.Permalink, &r.Lang, &r.Date); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// SectionCount is a section and how many published articles it holds.
+type SectionCount struct {
+	Section string
+	Type    string
+	Count   int
+}
+
+// Sections returns the sections of a language with published articles, largest first.
+func (s *Store) Sections(ctx context.Context, lang string) ([]SectionCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.section, min(a.type), count(*) AS n FROM articles a
+		WHERE a.lang = ?2 AND a.section <> '' AND `+publishedWhere+` GROUP BY a.section ORDER BY n DESC, a.section`,
+		s.now().Unix(), lang)
+	if err != nil {
+		return nil, fmt.Errorf("sections: %w", err)
+	}
+	defer rows.Close()
+	var out []SectionCount
+	for rows.Next() {
+		var c SectionCount
+		if err := rows.Scan(&c.Section, &c.Type, &c.Count); err != nil {
+			return nil, fmt.Errorf("sections: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ArchiveYear is one year of the archive and how many articles it holds.
+type ArchiveYear struct {
+	Year  string
+	Count int
+}
+
+// ArchiveYears returns the years with published, dated articles in a language, newest first.
+// Years are read from the dates as written, so an article sits in the year its readers see.
+func (s *Store) ArchiveYears(ctx context.Context, lang string) ([]ArchiveYear, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT substr(a.date, 1, 4) AS y, count(*) FROM articles a
+		WHERE a.lang = ?2 AND a.date <> '' AND `+publishedWhere+` GROUP BY y ORDER BY y DESC`, s.now().Unix(), lang)
+	if err != nil {
+		return nil, fmt.Errorf("archive years: %w", err)
+	}
+	defer rows.Close()
+	var out []ArchiveYear
+	for rows.Next() {
+		var y ArchiveYear
+		if err := rows.Scan(&y.Year, &y.Count); err != nil {
+			return nil, fmt.Errorf("archive years: %w", err)
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}
+
+// ArchiveOfYear returns a year's published articles in a language, newest first.
+func (s *Store) ArchiveOfYear(ctx context.Context, lang, year string) ([]ArticleRef, error) {
+	refs, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM articles a WHERE a.lang = ?2 AND a.date LIKE ?3 AND "+
+		publishedWhere+" ORDER BY a.date_unix DESC, a.title", s.now().Unix(), lang, year+"-%")
+	if err != nil {
+		return nil, fmt.Errorf("archive %s: %w", year, err)
+	}
+	return refs, nil
+}
+
+// hugoOrder is Hugo's default page order as a row value: weighted pages first by weight, then
+// newest, then title and path. Undated articles sort after dated ones.
+const hugoOrder = "(a.weight = 0, a.weight, -coalesce(a.date_unix, -9223372036854775807), a.title, a.source_path)"
+
+// Neighbours returns the published articles before and after a in its section and language, in
+// Hugo's order: older is the next-older article ("« Previous"), newer the next-newer. Either is
+// nil at an end of the section.
+func (s *Store) Neighbours(ctx context.Context, a *Article) (older, newer *ArticleRef, err error) {
+	var dateUnix any
+	if !a.Date.IsZero() {
+		dateUnix = a.Date.Unix()
+	}
+	find := func(cmp, order string) (*ArticleRef, error) {
+		refs, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM articles a WHERE a.lang = ?2 AND a.section = ?3 AND a.id <> ?4 AND "+
+			publishedWhere+" AND "+hugoOrder+" "+cmp+" (?5 = 0, ?5, -coalesce(?6, -9223372036854775807), ?7, ?8) ORDER BY "+
+			order+" LIMIT 1",
+			s.now().Unix(), a.Lang, a.Section, a.ID, a.Weight, dateUnix, a.Title, a.SourcePath)
+		if err != nil || len(refs) == 0 {
+			return nil, err
+		}
+		return &refs[0], nil
+	}
+	if older, err = find(">", hugoOrderAsc); err != nil {
+		return nil, nil, fmt.Errorf("neighbours of %d: %w", a.ID, err)
+	}
+	if newer, err = find("<", hugoOrderDesc); err != nil {
+		return nil, nil, fmt.Errorf("neighbours of %d: %w", a.ID, err)
+	}
+	return older, newer, nil
+}
+
+const (
+	hugoOrderAsc  = "a.weight = 0, a.weight, -coalesce(a.date_unix, -9223372036854775807), a.title, a.source_path"
+	hugoOrderDesc = "a.weight = 0 DESC, a.weight DESC, -coalesce(a.date_unix, -9223372036854775807) DESC, a.title DESC, a.source_path DESC"
+)
+
+// relatedCandidates bounds how many articles per shared term are considered, so a category
+// holding half the site costs no more than a rare tag.
+const relatedCandidates = 200
+
+// Related returns up to limit published articles in a's language sharing the most tags and
+// categories with it (a shared tag counts double: tags say more than broad categories), newer
+// first among equals.
+func (s *Store) Related(ctx context.Context, a *Article, limit int) ([]ArticleRef, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT at.term_id, t.taxonomy FROM article_terms at JOIN terms t ON t.id = at.term_id
+		WHERE at.article_id = ?`, a.ID)
+	if err != nil {
+		return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+	}
+	type termRef struct {
+		id     int64
+		weight int
+	}
+	var terms []termRef
+	for rows.Next() {
+		var tr termRef
+		var taxonomy string
+		if err := rows.Scan(&tr.id, &taxonomy); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+		}
+		tr.weight = 1
+		if taxonomy == "tags" {
+			tr.weight = 2
+		}
+		terms = append(terms, tr)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+	}
+	score := map[int64]int{}
+	for _, tr := range terms {
+		ids, err := s.termArticleIDs(ctx, tr.id, a.ID)
+		if err != nil {
+			return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+		}
+		for _, id := range ids {
+			score[id] += tr.weight
+		}
+	}
+	if len(score) == 0 {
+		return nil, nil
+	}
+	ids := make([]any, 0, len(score))
+	for id := range score {
+		ids = append(ids, id)
+	}
+	refs, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM articles a WHERE a.lang = ?2 AND "+publishedWhere+
+		" AND a.id IN (SELECT value FROM json_each(?3)) ORDER BY a.date_unix DESC", s.now().Unix(), a.Lang, jsonText(ids))
+	if err != nil {
+		return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+	}
+	sort.SliceStable(refs, func(i, j int) bool { return score[refs[i].ID] > score[refs[j].ID] })
+	return refs[:min(limit, len(refs))], nil
+}
+
+func (s *Store) termArticleIDs(ctx context.Context, termID, except int64) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT article_id FROM article_terms WHERE term_id = ? AND article_id <> ?
+		ORDER BY article_id DESC LIMIT %d`, relatedCandidates), termID, except)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// MenuArticles returns the published articles that put themselves in a menu (front matter
+// `menu`), in every language.
+func (s *Store) MenuArticles(ctx context.Context) ([]ArticleRef, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+refColumns+", a.menus FROM articles a WHERE a.menus IS NOT NULL AND a.menus <> '{}' AND "+
+		publishedWhere+" ORDER BY a.id", s.now().Unix())
+	if err != nil {
+		return nil, fmt.Errorf("menu articles: %w", err)
+	}
+	defer rows.Close()
+	var out []ArticleRef
+	for rows.Next() {
+		var r ArticleRef
+		var menus sql.NullString
+		if err := rows.Scan(&r.ID, &r.Title, &r.Permalink, &r.Lang, &r.Date, &menus); err != nil {
+			return nil, fmt.Errorf("menu articles: %w", err)
+		}
+		if err := unmarshalNull(menus, &r.Menus); err != nil {
+			return nil, fmt.Errorf("menu articles: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,84 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// publishedTermCounts counts published articles per term of one language and taxonomy (?2, ?3);
+// ?1 is the store's clock for publishedWhere.
+const publishedTermCounts = `SELECT t.key, t.name, count(*) AS n FROM terms t
+	JOIN article_terms at ON at.term_id = t.id
+	JOIN articles a ON a.id = at.article_id
+	WHERE t.lang = ?2 AND t.taxonomy = ?3 AND a.lang = ?2 AND ` + publishedWhere + `
+	GROUP BY t.id`
+
+// TermCounts returns every term of a taxonomy that has published articles in a language, with
+// their counts, ordered by name as Hugo's taxonomy pages are. Terms whose articles are all
+// drafts, scheduled or expired are left out, so no term page ever leads to an empty list.
+func (s *Store) TermCounts(ctx context.Context, lang, taxonomy string) ([]Term, error) {
+	return s.queryTermCounts(ctx, publishedTermCounts+" ORDER BY lower(t.name), t.key", lang, taxonomy)
+}
+
+// TopTerms returns the limit terms of a taxonomy with the most published articles, most first.
+func (s *Store) TopTerms(ctx context.Context, lang, taxonomy string, limit int) ([]Term, error) {
+	return s.queryTermCounts(ctx, publishedTermCounts+fmt.Sprintf(" ORDER BY n DESC, lower(t.name) LIMIT %d", max(limit, 1)), lang, taxonomy)
+}
+
+func (s *Store) queryTermCounts(ctx context.Context, query, lang, taxonomy string) ([]Term, error) {
+	rows, err := s.db.QueryContext(ctx, query, s.now().Unix(), lang, taxonomy)
+	if err != nil {
+		return nil, fmt.Errorf("terms of %s: %w", taxonomy, err)
+	}
+	defer rows.Close()
+	var out []Term
+	for rows.Next() {
+		t := Term{Taxonomy: taxonomy}
+		if err := rows.Scan(&t.Key, &t.Name, &t.Count); err != nil {
+			return nil, fmt.Errorf("terms of %s: %w", taxonomy, err)
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("terms of %s: %w", taxonomy, err)
+	}
+	return out, nil
+}
+
+// FindTerm returns one term with its count of published articles; ErrNotFound when the term
+// does not exist or has nothing published.
+func (s *Store) FindTerm(ctx context.Context, lang, taxonomy, key string) (Term, error) {
+	t := Term{Taxonomy: taxonomy, Key: key}
+	err := s.db.QueryRowContext(ctx, `SELECT t.name, count(*) FROM terms t
+		JOIN article_terms at ON at.term_id = t.id
+		JOIN articles a ON a.id = at.article_id
+		WHERE t.lang = ?2 AND t.taxonomy = ?3 AND t.key = ?4 AND `+publishedWhere+` GROUP BY t.id`,
+		s.now().Unix(), lang, taxonomy, key).Scan(&t.Name, &t.Count)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, ErrNotFound
+	}
+	if err != nil {
+		return t, fmt.Errorf("term %s/%s: %w", taxonomy, key, err)
+	}
+	return t, nil
+}
+
+// Taxonomies returns the taxonomy names that have terms in a language ("categories", "tags").
+func (s *Store) Taxonomies(ctx context.Context, lang string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT taxonomy FROM terms WHERE lang = ? ORDER BY taxonomy", lang)
+	if err != nil {
+		return nil, fmt.Errorf("taxonomies: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("taxonomies: %w", err)
+		}
+		out = append(out, name)
+	}
+	return out, rows.Err()
+}

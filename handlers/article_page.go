@@ -1,0 +1,179 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// MathJax 2 as Mainroad loads it when an article asks for it.
+const (
+	defaultMathJaxPath   = "https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.6/MathJax.js"
+	defaultMathJaxConfig = "TeX-AMS-MML_HTMLorMML"
+	relatedCount         = 5
+)
+
+// serveArticle renders one article with everything around it (spec §1c).
+func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Article) error {
+	ctx := r.Context()
+	st, err := s.currentState(ctx)
+	if err != nil {
+		return err
+	}
+	params := st.settings.Params
+	translations, err := s.store.Translations(ctx, a)
+	if err != nil {
+		return err
+	}
+	trURLs := map[string]string{}
+	var trLinks []views.WidgetLink
+	for i := range translations {
+		t := &translations[i]
+		trURLs[t.Lang] = articleURL(t)
+		trLinks = append(trLinks, views.WidgetLink{Name: strings.ToUpper(t.Lang), URL: articleURL(t), Lang: t.Lang})
+	}
+	trURLs[a.Lang] = articleURL(a)
+	v := views.ArticlePage{
+		Page:    s.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: a, translations: trURLs}),
+		Article: a,
+		Meta:    s.meta(st, a, trLinks),
+		Thumb:   thumbnail(st, a, "post"),
+	}
+	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, articleURL(a))
+	if v.Title == "" {
+		v.Title = a.Permalink
+	}
+	prefix := st.langPrefix(a.Lang)
+	for _, t := range a.TermsOf("tags") {
+		if t.Key != "" && strings.TrimSpace(t.Name) != "" {
+			v.Tags = append(v.Tags, views.TermLink{Name: t.Name, URL: termURL(prefix, t.Taxonomy, t.Key)})
+		}
+	}
+	v.Cats = v.Meta.Cats
+	if pageFlag(a.TOC, params, "toc", false) {
+		v.TOC = tocEntries(a.TOCHeadings)
+	}
+	if pageFlag(a.Authorbox, params, "authorbox", false) {
+		v.AuthorBox = &views.Author{Name: paramString(params, "author", "name"), Bio: paramString(params, "author", "bio"),
+			Avatar: avatarURL(paramString(params, "author", "avatar"))}
+	}
+	if err := s.articleNeighbours(ctx, st, a, &v); err != nil {
+		return err
+	}
+	if strings.Contains(a.BodyHTML, `class="chroma`) {
+		v.StyleURLs = append(v.StyleURLs, s.assets.URL("highlight.css"))
+	}
+	if src := mathJaxSrc(st, a); src != "" {
+		v.Scripts = append(v.Scripts, src)
+	}
+	return render(w, r, http.StatusOK, views.Article(v), cachePublic, a.UpdatedAt)
+}
+
+// articleNeighbours fills the pager and the related articles.
+func (s *site) articleNeighbours(ctx context.Context, st *state, a *data.Article, v *views.ArticlePage) error {
+	params := st.settings.Params
+	// Gazette shows the pager unless it is switched off (Mainroad's example config turns it on).
+	if pageFlag(a.Pager, params, "pager", true) {
+		older, newer, err := s.store.Neighbours(ctx, a)
+		if err != nil {
+			return err
+		}
+		if older != nil {
+			v.Older = &views.TermLink{Name: refTitle(older), URL: articleURLFromPath(older.Permalink)}
+		}
+		if newer != nil {
+			v.Newer = &views.TermLink{Name: refTitle(newer), URL: articleURLFromPath(newer.Permalink)}
+		}
+	}
+	if hasParam(params, "related") && !paramBool(params, "related") {
+		return nil
+	}
+	related, err := s.store.Related(ctx, a, relatedCount)
+	if err != nil {
+		return err
+	}
+	for _, r := range related {
+		v.Related = append(v.Related, views.RelatedLink{Title: refTitle(&r), URL: articleURLFromPath(r.Permalink), Date: parseRefDate(r.Date)})
+	}
+	return nil
+}
+
+// pageFlag is Hugo's .Param for a flag: the article's value when its front matter has the key
+// (false included), else the site's [params] value, else def.
+func pageFlag(page *bool, params map[string]any, key string, def bool) bool {
+	if page != nil {
+		return *page
+	}
+	if hasParam(params, key) {
+		return paramBool(params, key)
+	}
+	return def
+}
+
+// mathJaxSrc is the MathJax script of an article that asks for it: only the boolean true turns
+// it on, as in Mainroad; path and config come from the article, then the site, then Mainroad's
+// defaults. A path that is not https or site-relative is ignored.
+func mathJaxSrc(st *state, a *data.Article) string {
+	params := st.settings.Params
+	on := false
+	if a.MathJax != nil {
+		on = *a.MathJax
+	} else if b, ok := param(params, "mathjax").(bool); ok {
+		on = b
+	}
+	if !on {
+		return ""
+	}
+	path := paramString(a.FrontMatter, "mathjaxPath")
+	if path == "" {
+		path = paramString(params, "mathjaxPath")
+	}
+	if !(strings.HasPrefix(path, "https://") || (strings.HasPrefix(path, "/") && !strings.HasPrefix(path, "//"))) || strings.ContainsAny(path, "\"<> ") {
+		path = defaultMathJaxPath
+	}
+	config := paramString(a.FrontMatter, "mathjaxConfig")
+	if config == "" {
+		config = paramString(params, "mathjaxConfig")
+	}
+	if config == "" {
+		config = defaultMathJaxConfig
+	}
+	return path + "?config=" + urlQueryEscape(config)
+}
+
+// tocEntries nests h3 headings under their h2; an h3 before any h2 stands alone.
+func tocEntries(hs []data.Heading) []views.TOCEntry {
+	var out []views.TOCEntry
+	for _, h := range hs {
+		if h.ID == "" || (h.Level != 2 && h.Level != 3) {
+			continue
+		}
+		e := views.TOCEntry{ID: h.ID, Text: h.Text}
+		if h.Level == 3 && len(out) > 0 {
+			out[len(out)-1].Children = append(out[len(out)-1].Children, e)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func avatarURL(p string) string {
+	if p == "" {
+		return ""
+	}
+	if strings.Contains(p, "://") && !strings.HasPrefix(p, "https://") && !strings.HasPrefix(p, "http://") {
+		return ""
+	}
+	return siteRelative(p)
+}
+
+func refTitle(r *data.ArticleRef) string {
+	if r.Title != "" {
+		return r.Title
+	}
+	return r.Permalink
+}

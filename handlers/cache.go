@@ -1,0 +1,164 @@
+package handlers
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+	"sync"
+)
+
+// The response cache keeps whole public responses in memory, as the compressor wrote them, so a
+// popular page costs a map lookup instead of queries, a render and a gzip. Entries belong to a
+// store generation: any committed write (from this process or another) and every scheduled
+// publish or expiry instant starts a new generation, and the old entries are dropped.
+const (
+	sessionCookie     = "gazette_session" // an editor: pages may differ, so no cache either way
+	cacheMaxEntrySize = 1 << 20
+	cacheMaxBytes     = 64 << 20
+)
+
+type cachedResponse struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+type responseCache struct {
+	site *site
+
+	mu    sync.Mutex
+	gen   uint64
+	size  int
+	items map[string]*cachedResponse
+}
+
+// cacheResponses serves public GET and HEAD responses from memory. Requests with a query string
+// or an editor's session cookie pass through untouched, and only responses marked public are
+// kept.
+func cacheResponses(s *site, next http.Handler) http.Handler {
+	c := &responseCache{site: s, items: map[string]*cachedResponse{}}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" || hasSessionCookie(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		gen, ok := s.generation(r.Context())
+		if !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		key := r.URL.EscapedPath() + "\x00" + acceptedEncoding(r)
+		if e := c.get(gen, key); e != nil {
+			e.serve(w, r)
+			return
+		}
+		rec := &recorder{ResponseWriter: w, status: http.StatusOK, head: r.Method == http.MethodHead}
+		next.ServeHTTP(rec, r)
+		if r.Method == http.MethodGet && rec.status == http.StatusOK && !rec.tooBig && rec.header != nil &&
+			strings.HasPrefix(rec.header.Get("Cache-Control"), "public") && rec.header.Get("Set-Cookie") == "" {
+			c.put(gen, key, &cachedResponse{status: rec.status, header: rec.header, body: rec.buf.Bytes()})
+		}
+	})
+}
+
+func hasSessionCookie(r *http.Request) bool {
+	_, err := r.Cookie(sessionCookie)
+	return err == nil
+}
+
+// acceptedEncoding is the part of Accept-Encoding the compressor acts on.
+func acceptedEncoding(r *http.Request) string {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") && !strings.Contains(strings.ReplaceAll(q, " ", ""), "q=0") {
+			return "gzip"
+		}
+	}
+	return ""
+}
+
+func (c *responseCache) get(gen uint64, key string) *cachedResponse {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		c.items, c.size, c.gen = map[string]*cachedResponse{}, 0, gen
+		return nil
+	}
+	return c.items[key]
+}
+
+func (c *responseCache) put(gen uint64, key string, e *cachedResponse) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return // the store changed while this page rendered
+	}
+	if c.size+len(e.body) > cacheMaxBytes {
+		// Simple and bounded: start over rather than track recency.
+		c.items, c.size = map[string]*cachedResponse{}, 0
+	}
+	c.items[key] = e
+	c.size += len(e.body)
+}
+
+// serve writes a cached response, answering conditional requests with 304.
+func (e *cachedResponse) serve(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	for k, v := range e.header {
+		h[k] = v
+	}
+	if etag := e.header.Get("ETag"); etag != "" {
+		modified, _ := http.ParseTime(e.header.Get("Last-Modified"))
+		if notModified(r, etag, modified) {
+			h.Del("Content-Length")
+			h.Del("Content-Encoding")
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	w.WriteHeader(e.status)
+	if r.Method != http.MethodHead {
+		w.Write(e.body)
+	}
+}
+
+// recorder passes a response through while keeping a copy of it.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	header http.Header
+	buf    bytes.Buffer
+	tooBig bool
+	head   bool
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if r.header == nil {
+		r.status = code
+		r.header = r.ResponseWriter.Header().Clone()
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.header == nil {
+		r.WriteHeader(http.StatusOK)
+	}
+	if !r.tooBig {
+		if r.buf.Len()+len(b) > cacheMaxEntrySize {
+			r.tooBig = true
+			r.buf = bytes.Buffer{}
+		} else {
+			r.buf.Write(b)
+		}
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+func (r *recorder) Flush() {
+	if f, ok := r.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

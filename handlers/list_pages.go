@@ -1,0 +1,268 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"gazette/content"
+	"gazette/data"
+	"gazette/views"
+)
+
+// listKind is a kind of list page.
+type listKind int
+
+const (
+	listHome listKind = iota
+	listSection
+	listTaxonomy // /tags/: every term with its count
+	listTerm
+	listArchive
+)
+
+// listSpec is a list page a path names, before its page number.
+type listSpec struct {
+	kind     listKind
+	lang     string
+	prefix   string // the language's URL prefix: "" or "/es"
+	section  string
+	taxonomy string
+	term     data.Term
+	year     string // archive year; "" = the newest
+}
+
+// base is the list's canonical path, unescaped.
+func (l listSpec) base() string {
+	switch l.kind {
+	case listSection:
+		return l.prefix + "/" + l.section + "/"
+	case listTaxonomy:
+		return l.prefix + "/" + l.taxonomy + "/"
+	case listTerm:
+		return l.prefix + "/" + l.taxonomy + "/" + l.term.Key + "/"
+	case listArchive:
+		if l.year != "" {
+			return l.prefix + "/archive/" + l.year + "/"
+		}
+		return l.prefix + "/archive/"
+	}
+	return l.prefix + "/"
+}
+
+// url is page n of the list, escaped as a link writes it.
+func (l listSpec) url(n int) string {
+	b := content.EscapePath(l.base())
+	if n <= 1 {
+		return b
+	}
+	return b + "page/" + strconv.Itoa(n) + "/"
+}
+
+// knownTaxonomies always have a page, even before the first term exists: Mainroad links them.
+var knownTaxonomies = map[string]bool{"tags": true, "categories": true}
+
+// parseList reads a list page from a path ending in "/"; ok is false when the path names none
+// (an unknown section or term, a year without articles).
+func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bool) {
+	if !strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") {
+		return listSpec{}, false
+	}
+	l := listSpec{lang: st.settings.DefaultLanguage}
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	if segs[0] == "" {
+		segs = nil
+	}
+	if len(segs) > 0 && st.isLanguage(segs[0]) {
+		l.lang, l.prefix, segs = segs[0], "/"+segs[0], segs[1:]
+	}
+	ls, err := st.lang(ctx, s, l.lang)
+	if err != nil {
+		s.log.Error("list lookup", "path", p, "err", err)
+		return l, false
+	}
+	switch {
+	case len(segs) == 0:
+		l.kind = listHome
+		return l, true
+	case segs[0] == "archive" && len(segs) <= 2:
+		l.kind = listArchive
+		if len(segs) == 2 {
+			l.year = segs[1]
+			return l, len(l.year) == 4 && s.archiveHasYear(ctx, l.lang, l.year)
+		}
+		return l, true
+	case knownTaxonomies[segs[0]] || ls.taxonomies[segs[0]]:
+		l.taxonomy = segs[0]
+		if len(segs) == 1 {
+			l.kind = listTaxonomy
+			return l, true
+		}
+		if len(segs) != 2 {
+			return l, false
+		}
+		t, err := s.store.FindTerm(ctx, l.lang, l.taxonomy, segs[1])
+		if err != nil {
+			if !errors.Is(err, data.ErrNotFound) {
+				s.log.Error("term lookup", "path", p, "err", err)
+			}
+			return l, false
+		}
+		l.kind, l.term = listTerm, t
+		return l, true
+	case len(segs) == 1 && ls.sections[segs[0]]:
+		l.kind, l.section = listSection, segs[0]
+		return l, true
+	}
+	return l, false
+}
+
+func (s *site) archiveHasYear(ctx context.Context, lang, year string) bool {
+	years, err := s.store.ArchiveYears(ctx, lang)
+	if err != nil {
+		return false
+	}
+	for _, y := range years {
+		if y.Year == year {
+			return true
+		}
+	}
+	return false
+}
+
+// serveList renders page n of a list.
+func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l listSpec, n int) error {
+	switch l.kind {
+	case listTaxonomy:
+		return s.serveTaxonomy(w, r, st, l)
+	case listArchive:
+		return s.serveArchive(w, r, st, l)
+	}
+	ctx := r.Context()
+	size := max(st.settings.PageSize, 1)
+	q := data.ListQuery{Lang: l.lang, Limit: size, Offset: (n - 1) * size}
+	kind := "list"
+	switch l.kind {
+	case listHome:
+		q.Types, kind = st.mainTypes, "home"
+	case listSection:
+		q.Section = l.section
+	case listTerm:
+		q.Taxonomy, q.TermKey = l.taxonomy, l.term.Key
+	}
+	if n > 1 && (n-1) > 1_000_000/size {
+		return data.ErrNotFound
+	}
+	list, total, err := s.store.ListPublished(ctx, q)
+	if err != nil {
+		return err
+	}
+	pages := max(1, (total+size-1)/size)
+	if n > pages {
+		return data.ErrNotFound
+	}
+	v := views.ListPage{Page: s.page(ctx, r, st, pageKind{kind: kind, lang: l.lang}), Pagination: paginate(l, n, pages)}
+	v.Description = st.settings.Description
+	switch l.kind {
+	case listSection:
+		v.Heading = capitalize(l.section)
+		v.Description = ""
+	case listTerm:
+		v.Heading = capitalize(l.term.Name)
+		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(l.lang, "posts")
+	}
+	v.Title = v.Heading
+	if n > 1 {
+		v.Title = strings.TrimPrefix(v.Heading+" · ", " · ") + views.T(l.lang, "page") + " " + strconv.Itoa(n)
+	}
+	if n > 1 || l.kind != listHome {
+		v.Canonical = s.absURL(st, l.url(n))
+	}
+	for i := range list {
+		v.Items = append(v.Items, s.listItem(st, &list[i]))
+	}
+	return render(w, r, http.StatusOK, views.List(v), cachePublic, latestUpdate(list))
+}
+
+// listItem is one article as lists show it.
+func (s *site) listItem(st *state, a *data.Article) views.ListItem {
+	return views.ListItem{
+		Article:  a,
+		URL:      articleURL(a),
+		Thumb:    thumbnail(st, a, "list"),
+		Meta:     s.meta(st, a, nil),
+		ReadMore: a.Truncated && paramBool(st.settings.Params, "readmore"),
+	}
+}
+
+func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *state, l listSpec) error {
+	ctx := r.Context()
+	terms, err := s.store.TermCounts(ctx, l.lang, l.taxonomy)
+	if err != nil {
+		return err
+	}
+	v := views.TermsPage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(l.lang, l.taxonomy)}
+	if v.Heading == l.taxonomy {
+		v.Heading = capitalize(l.taxonomy)
+	}
+	v.Title, v.Canonical = v.Heading, s.absURL(st, l.url(1))
+	for _, t := range terms {
+		v.Terms = append(v.Terms, views.TermLink{Name: t.Name, URL: termURL(l.prefix, l.taxonomy, t.Key), Count: t.Count})
+	}
+	return render(w, r, http.StatusOK, views.Terms(v), cachePublic, st.modified)
+}
+
+// paginate builds the numbered navigation: first and last, two pages either side of n.
+func paginate(l listSpec, n, total int) views.Pagination {
+	pg := views.Pagination{Number: n, Total: total}
+	if total <= 1 {
+		return pg
+	}
+	if n > 1 {
+		pg.FirstURL, pg.PrevURL = l.url(1), l.url(n-1)
+	}
+	if n < total {
+		pg.NextURL, pg.LastURL = l.url(n+1), l.url(total)
+	}
+	last := 0
+	for i := 1; i <= total; i++ {
+		if i != 1 && i != total && (i < n-2 || i > n+2) {
+			continue
+		}
+		if last != 0 && i > last+1 {
+			pg.Pages = append(pg.Pages, views.PageLink{Gap: true})
+		}
+		pg.Pages = append(pg.Pages, views.PageLink{Number: i, URL: l.url(i), Current: i == n})
+		last = i
+	}
+	return pg
+}
+
+// capitalize upper-cases a title's first letter, as Hugo titles sections and terms.
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// absURL is a site path on the site's base URL, for canonical links.
+func (s *site) absURL(st *state, escapedPath string) string {
+	return strings.TrimSuffix(st.settings.BaseURL, "/") + escapedPath
+}
+
+// latestUpdate is the newest change among a page of articles: the list's Last-Modified.
+func latestUpdate(list []data.Article) (t time.Time) {
+	for _, a := range list {
+		if a.UpdatedAt.After(t) {
+			t = a.UpdatedAt
+		}
+	}
+	return t
+}

@@ -1,0 +1,216 @@
+package handlers
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// state is what reader pages derive from the settings and the store beyond one article: the
+// chrome, the menus and the widgets' lists. It is built once per store generation, so a page
+// costs its own queries only, and is replaced as soon as anything a reader sees changes.
+type state struct {
+	gen      uint64
+	settings data.SiteSettings
+	// menus are the site menus ("main", "footer", "side") per language, Hugo's [menu] entries
+	// merged with the articles that named a menu in their front matter.
+	menus     map[string]map[string][]views.MenuItem
+	mainTypes []string // Hugo's mainSections: the types home pages and the recent widget list
+	themeCSS  string   // the highlight colour as a stylesheet; "" = the default colour
+	themeURL  string
+	modified  time.Time // when this generation was first seen: Last-Modified of pages with no date of their own
+
+	mu             sync.Mutex
+	perLang        map[string]*langState
+	unknownWidgets map[string]bool
+}
+
+// langState holds one language's widget lists, built on first use.
+type langState struct {
+	recent     []views.WidgetLink
+	categories []data.Term
+	topTags    []data.Term
+	tagCount   int
+	catCount   int
+	sections   map[string]bool
+	taxonomies map[string]bool
+}
+
+// currentState returns the state of the store's current generation, building it when the store
+// changed. Without a generation (the watcher failed) every request builds its own.
+func (s *site) currentState(ctx context.Context) (*state, error) {
+	gen, ok := s.generation(ctx)
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	if ok && s.cur != nil && s.cur.gen == gen {
+		return s.cur, nil
+	}
+	st, err := s.buildState(ctx, gen)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		s.cur = st
+	}
+	return st, nil
+}
+
+// generation is the store's change counter; ok is false when it cannot be read, and then
+// nothing may be cached.
+func (s *site) generation(ctx context.Context) (uint64, bool) {
+	s.watchMu.Lock()
+	if s.watcher == nil {
+		w, err := s.store.WatchChanges(ctx)
+		if err != nil {
+			s.watchMu.Unlock()
+			s.log.Error("watch store changes", "err", err)
+			return 0, false
+		}
+		s.watcher = w
+	}
+	w := s.watcher
+	s.watchMu.Unlock()
+	gen, err := w.Generation(ctx)
+	if err != nil {
+		s.log.Error("store generation", "err", err)
+		return 0, false
+	}
+	return gen, true
+}
+
+var cssColour = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,% ]{5,40}\))$`)
+
+func (s *site) buildState(ctx context.Context, gen uint64) (*state, error) {
+	st := &state{gen: gen, settings: s.settings(ctx), perLang: map[string]*langState{}, modified: s.store.Now()}
+	params := st.settings.Params
+	refs, err := s.store.MenuArticles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st.menus = buildMenus(st.settings, refs)
+	if types, ok := paramStrings(params, "mainSections"); ok && len(types) > 0 {
+		st.mainTypes = types
+	} else {
+		// Hugo's default: the section with the most pages.
+		secs, err := s.store.Sections(ctx, st.settings.DefaultLanguage)
+		if err != nil {
+			return nil, err
+		}
+		if len(secs) > 0 {
+			st.mainTypes = []string{secs[0].Type}
+		}
+	}
+	if c := paramString(params, "style", "vars", "highlightColor"); cssColour.MatchString(c) {
+		st.themeCSS = ":root { --accent: " + c + "; --accent-strong: " + c + "; }\n"
+		sum := sha256.Sum256([]byte(st.themeCSS))
+		st.themeURL = themePrefix + hex.EncodeToString(sum[:])[:10] + ".css"
+	}
+	return st, nil
+}
+
+// lang returns one language's widget lists, querying the store the first time they are asked
+// for in this generation.
+func (st *state) lang(ctx context.Context, s *site, lang string) (*langState, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if ls, ok := st.perLang[lang]; ok {
+		return ls, nil
+	}
+	ls := &langState{sections: map[string]bool{}, taxonomies: map[string]bool{}}
+	params := st.settings.Params
+	recentNum := 5
+	if n, ok := paramInt(params, "widgets", "recent_num"); ok && n > 0 {
+		recentNum = min(n, 50)
+	}
+	recent, _, err := s.store.ListPublished(ctx, data.ListQuery{Lang: lang, Types: st.mainTypes, Limit: recentNum})
+	if err != nil {
+		return nil, err
+	}
+	for i := range recent {
+		ls.recent = append(ls.recent, views.WidgetLink{Name: titleOrPath(&recent[i]), URL: articleURL(&recent[i])})
+	}
+	limit := widgetTermLimit(params)
+	if ls.categories, err = s.store.TermCounts(ctx, lang, "categories"); err != nil {
+		return nil, err
+	}
+	ls.catCount = len(ls.categories)
+	if len(ls.categories) > limit {
+		ls.categories = ls.categories[:limit]
+	}
+	tags, err := s.store.TermCounts(ctx, lang, "tags")
+	if err != nil {
+		return nil, err
+	}
+	ls.tagCount = len(tags)
+	if len(tags) > limit {
+		// Real sites have thousands of tags: the widget shows the most used ones, by name.
+		top, err := s.store.TopTerms(ctx, lang, "tags", limit)
+		if err != nil {
+			return nil, err
+		}
+		sort.SliceStable(top, func(i, j int) bool { return strings.ToLower(top[i].Name) < strings.ToLower(top[j].Name) })
+		tags = top
+	}
+	ls.topTags = tags
+	secs, err := s.store.Sections(ctx, lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, sec := range secs {
+		ls.sections[sec.Section] = true
+	}
+	taxes, err := s.store.Taxonomies(ctx, lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range taxes {
+		ls.taxonomies[t] = true
+	}
+	st.perLang[lang] = ls
+	return ls, nil
+}
+
+// widgetTermLimit caps the taglist and categories widgets (params.widgets.tags_limit, 45 by
+// default as WordPress does).
+func widgetTermLimit(params map[string]any) int {
+	if n, ok := paramInt(params, "widgets", "tags_limit"); ok && n > 0 {
+		return n
+	}
+	return 45
+}
+
+// langPrefix is a language's URL prefix: "" for the default language, "/<code>" otherwise.
+func (st *state) langPrefix(lang string) string {
+	if lang == "" || lang == st.settings.DefaultLanguage {
+		return ""
+	}
+	return "/" + lang
+}
+
+// isLanguage reports whether code is one of the site's non-default languages.
+func (st *state) isLanguage(code string) bool {
+	if code == st.settings.DefaultLanguage {
+		return false
+	}
+	for _, l := range st.settings.Languages {
+		if l.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func titleOrPath(a *data.Article) string {
+	if a.Title != "" {
+		return a.Title
+	}
+	return a.Permalink
+}

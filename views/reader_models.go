@@ -1,0 +1,135 @@
+package views
+
+import "time"
+
+// MenuItem is one entry of a site menu.
+type MenuItem struct {
+	Name string
+	URL  string
+}
+
+// Sidebar is a page's sidebar: where it stands and its widgets in order.
+type Sidebar struct {
+	Position string // "left", "right"; "" = no sidebar
+	Widgets  []Widget
+	// Warning is Mainroad's note when a sidebar is on but no widget is chosen.
+	Warning bool
+}
+
+// Widget is one sidebar block. Kind is one of search, recent, categories, taglist, social,
+// languages, sidemenu; handlers drop unknown names before a page is built.
+type Widget struct {
+	Kind    string
+	Links   []WidgetLink
+	Counts  bool   // show each link's Count
+	MoreURL string // "all tags" when the list was capped
+}
+
+// WidgetLink is one link in a widget.
+type WidgetLink struct {
+	Name    string
+	URL     string
+	Count   int
+	Current bool   // the page being read (languages widget)
+	Lang    string // hreflang, for language links
+}
+
+// Meta is the meta line of an article or list item: the items of post_meta in their order.
+type Meta struct {
+	Items          []string // "author", "date", "categories", "translations"
+	Author         string
+	Date           time.Time
+	Lastmod        time.Time // shown when it differs from Date
+	Cats           []TermLink
+	Translations   []WidgetLink
+	ReadingMinutes int // 0 = not shown
+}
+
+// Image is a picture with its text alternative.
+type Image struct {
+	URL string
+	Alt string
+}
+
+// TOCEntry is one h2 of the table of contents with its h3s.
+type TOCEntry struct {
+	ID       string
+	Text     string
+	Children []TOCEntry
+}
+
+// Author is the site author of the author box.
+type Author struct {
+	Name   string
+	Bio    string
+	Avatar string
+}
+
+// RelatedLink is one related article.
+type RelatedLink struct {
+	Title string
+	URL   string
+	Date  time.Time
+}
+
+// Pagination is a list's numbered page navigation; Total <= 1 shows none.
+type Pagination struct {
+	Number, Total int
+	FirstURL      string
+	PrevURL       string
+	NextURL       string
+	LastURL       string
+	Pages         []PageLink // nearby pages; Gap marks an ellipsis
+}
+
+// PageLink is one numbered page link.
+type PageLink struct {
+	Number  int
+	URL     string
+	Current bool
+	Gap     bool
+}
+
+// TermsPage lists every term of a taxonomy with its count.
+type TermsPage struct {
+	Page
+	Heading string
+	Terms   []TermLink
+}
+
+// ArchivePage lists articles by month for one year, with links to every year.
+type ArchivePage struct {
+	Page
+	Heading string
+	Years   []ArchiveYearLink
+	Months  []ArchiveMonth
+}
+
+// ArchiveYearLink is one year in the archive's year list.
+type ArchiveYearLink struct {
+	Year    string
+	URL     string
+	Count   int
+	Current bool
+}
+
+// ArchiveMonth is one month of a year's articles.
+type ArchiveMonth struct {
+	Name  string
+	ID    string
+	Items []RelatedLink
+}
+
+// isActive reports whether a menu URL is the page being read or its section.
+func (p Page) isActive(url string) bool {
+	if url == p.Path {
+		return true
+	}
+	return url != "/" && url != p.Site.HomeURL && len(url) > 1 && url[len(url)-1] == '/' && len(p.Path) > len(url) && p.Path[:len(url)] == url
+}
+
+// t is a UI string in the page's language.
+func (p Page) t(key string) string { return T(p.Site.Lang, key) }
+
+// date formats a date in the site's format and the page's language.
+func (p Page) date(t time.Time) string { return FormatDate(t, p.Site.DateFormat, p.Site.Lang) }
