@@ -74,9 +74,14 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 		return listSpec{}, false
 	}
 	l := listSpec{lang: st.settings.DefaultLanguage}
-	segs := strings.Split(strings.Trim(p, "/"), "/")
-	if segs[0] == "" {
-		segs = nil
+	var segs []string
+	if p != "/" {
+		segs = strings.Split(p[1:len(p)-1], "/")
+	}
+	for _, seg := range segs {
+		if seg == "" {
+			return listSpec{}, false
+		}
 	}
 	if len(segs) > 0 && st.isLanguage(segs[0]) {
 		l.lang, l.prefix, segs = segs[0], "/"+segs[0], segs[1:]

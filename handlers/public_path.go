@@ -55,16 +55,17 @@ func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) err
 	if err != nil {
 		return err
 	}
-	// An article's own path wins over any list, as Hugo lets a page's url take any path.
-	if m := pagedPath.FindStringSubmatch(p); m != nil {
-		return s.servePaged(w, r, st, m[1], m[2])
-	}
+	// An article's own path wins over any list, as Hugo lets a page's url take any path (a
+	// section may even be called "page").
 	t, err := s.store.ResolvePath(ctx, p)
 	if err == nil {
 		return s.serveTarget(w, r, t)
 	}
 	if !errors.Is(err, data.ErrNotFound) {
 		return err
+	}
+	if m := pagedPath.FindStringSubmatch(p); m != nil {
+		return s.servePaged(w, r, st, m[1], m[2])
 	}
 	if l, ok := s.parseList(ctx, st, p); ok {
 		return s.serveList(w, r, st, l, 1)
