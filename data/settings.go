@@ -24,6 +24,9 @@ type SiteSettings struct {
 	Params map[string]any `json:"params,omitempty"`
 	// Menus are the imported Hugo site's [menu] entries.
 	Menus map[string]any `json:"menus,omitempty"`
+	// CommentsMode is how reader comments work site-wide: "open", "moderated" (held until an
+	// editor approves), "closed" (shown, no new ones) or "off"; "" means "moderated".
+	CommentsMode string `json:"comments_mode,omitempty"`
 }
 
 // LanguageSetting is one language the site publishes in.

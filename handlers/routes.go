@@ -14,6 +14,8 @@ func routes(d Deps) http.Handler {
 	r.SkipClean(true)
 	r.Handle("/healthz", handleHealth(d.Store)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(http.MethodGet, http.MethodHead)
+	// The editor desk under /admin/ (its routes are listed in admin_routes.go) and uploads.
+	deskRoutes(r, d)
 	// Everything else is a public page found through the path index.
 	pub := newSite(d)
 	r.PathPrefix("/").Handler(handlePublicPath(pub)).Methods(http.MethodGet, http.MethodHead)
@@ -22,6 +24,8 @@ func routes(d Deps) http.Handler {
 	})
 	var h http.Handler = r
 	h = compress(h)
+	// A logged-in editor's pages are never kept by any cache, so a fix shows at once.
+	h = noStoreForEditors(h)
 	// Outside the compressor, so a cached page is served already gzipped.
 	h = cacheResponses(pub, h)
 	h = securityHeaders(h)

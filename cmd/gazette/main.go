@@ -3,6 +3,7 @@
 //	gazette [serve] [--addr 127.0.0.1:8080] [--data DIR] [--base-url URL] [--no-demo]
 //	gazette import [--data DIR] SITE_OR_FILES...
 //	gazette list all [--data DIR]
+//	gazette user add|passwd|list|disable|enable [--data DIR] [--email E]
 //	gazette version
 package main
 
@@ -51,6 +52,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runImport(ctx, args, getenv, stdout, stderr)
 	case "list":
 		return runList(ctx, args, getenv, stdout, stderr)
+	case "user":
+		return runUser(ctx, args, getenv, stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "gazette", version)
 		return nil
@@ -68,6 +71,7 @@ Usage:
   gazette [serve] [--addr 127.0.0.1:8080] [--data DIR] [--base-url URL] [--no-demo]
   gazette import [--data DIR] SITE_OR_FILES...
   gazette list all [--data DIR]
+  gazette user add|passwd|list|disable|enable [--data DIR] [--email E] (see "gazette user")
   gazette version
 
 Every flag can also be set as an environment variable: --base-url as GAZETTE_BASE_URL.

@@ -60,6 +60,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	fmt.Fprintf(stdout, "Gazette is serving http://%s/ (data in %s)\n", ln.Addr(), *dataDir)
+	if err := printSetupLink(ctx, store, stdout, *baseURL, "http://"+ln.Addr().String()); err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -1,0 +1,199 @@
+package handlers
+
+import (
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gazette/content"
+	"gazette/content/markdown"
+	"gazette/data"
+	"gazette/views"
+)
+
+// reservedSections would put articles on URLs the site itself answers.
+var reservedSections = map[string]bool{"admin": true, "static": true, "media": true, "healthz": true, "page": true, "tags": true, "categories": true}
+
+// maxBodyBytes bounds an article's markdown.
+const maxBodyBytes = 1 << 20
+
+// siteLocation is the site's time zone; dates on the form are read and shown in it.
+func siteLocation(set data.SiteSettings) *time.Location {
+	if loc, err := time.LoadLocation(set.TimeZone); err == nil && set.TimeZone != "" {
+		return loc
+	}
+	return time.UTC
+}
+
+// buildArticle applies the form to base (the stored article, or a new one) and renders the
+// body through the same renderer as imports, so an article looks the same however it arrived.
+// The error is a *data.ValidationError naming every wrong field.
+func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSettings, now time.Time) (data.Article, *data.ValidationError) {
+	fr := &fieldReader{loc: siteLocation(set)}
+	a := base
+	a.Title = fr.text("title", v.Title, 300, true)
+	a.Lead = fr.text("lead", v.Lead, 500, false)
+	a.Description = fr.text("description", v.Description, 500, false)
+	a.Summary = fr.text("summary", v.Summary, 5000, false)
+	if len(v.Body) > maxBodyBytes || !utf8.ValidString(v.Body) {
+		fr.errs.Add("body", "The text must be valid UTF-8 and at most 1 MB.")
+	}
+	a.BodyMarkdown = strings.ReplaceAll(v.Body, "\r\n", "\n")
+
+	a.Lang = strings.TrimSpace(v.Lang)
+	if !languageKnown(set, a.Lang) {
+		fr.errs.Add("lang", "Pick one of the site's languages.")
+	}
+	a.TranslationsList = fr.list("translations", v.Translations, 20)
+	section := strings.ToLower(strings.TrimSpace(v.Section))
+	if section != "" && (!sectionPattern.MatchString(section) || len(section) > 60 || reservedSections[section]) {
+		fr.errs.Add("section", "Use lower-case letters, digits and hyphens (not admin, static, media, page, tags or categories).")
+	}
+	applyURL(fr, &a, &base, v.Slug, section, set)
+
+	a.Date = fr.date("date", v.Date)
+	a.PublishDate = fr.date("publish_date", v.PublishDate)
+	a.ExpiryDate = fr.date("expiry_date", v.ExpiryDate)
+	if !a.ExpiryDate.IsZero() && !a.PublishDate.IsZero() && !a.ExpiryDate.After(a.PublishDate) {
+		fr.errs.Add("expiry_date", "The expiry must come after the publish time.")
+	}
+	a.Lastmod = now.In(fr.loc)
+
+	a.Terms = nil
+	for _, tax := range []struct{ field, taxonomy, value string }{{"categories", "categories", v.Categories}, {"tags", "tags", v.Tags}} {
+		for _, name := range fr.list(tax.field, tax.value, 50) {
+			a.Terms = append(a.Terms, data.Term{Taxonomy: tax.taxonomy, Key: content.Urlize(name), Name: name})
+		}
+	}
+	a.Weight = fr.integer("weight", v.Weight)
+	a.Menus = nil
+	switch v.Menu {
+	case "":
+	case "main", "side", "footer":
+		a.Menus = map[string]data.MenuEntry{v.Menu: {Name: a.Title, Weight: fr.integer("menu_weight", v.MenuWeight)}}
+	default:
+		fr.errs.Add("menu", "Pick main, side, footer or no menu.")
+	}
+	a.Thumbnail = fr.thumbnail(v.Thumbnail)
+	a.ThumbnailVisibility = nil
+	if !v.ThumbInList || !v.ThumbInPost {
+		a.ThumbnailVisibility = []string{}
+		if v.ThumbInList {
+			a.ThumbnailVisibility = append(a.ThumbnailVisibility, "list")
+		}
+		if v.ThumbInPost {
+			a.ThumbnailVisibility = append(a.ThumbnailVisibility, "post")
+		}
+	}
+	a.Comments, a.Authorbox, a.Pager, a.TOC, a.MathJax = &v.Comments, &v.Authorbox, &v.Pager, &v.TOC, &v.MathJax
+	switch v.Sidebar {
+	case "", "left", "right", "false":
+		a.Sidebar = v.Sidebar
+	default:
+		fr.errs.Add("sidebar", "Pick right, left, none or the site default.")
+	}
+	a.Widgets = fr.widgets(v.WidgetOrder)
+	a.Aliases = fr.aliases(v.Aliases)
+	if fr.errs.Err() != nil {
+		return a, &fr.errs
+	}
+	a.LangList = []string{a.Lang}
+	a.FrontMatter, a.FrontMatterFmt = frontMatterOf(&a), "yaml"
+	set.SummaryLength = max(set.SummaryLength, 0)
+	r := markdown.New(markdown.Options{SummaryLength: set.SummaryLength})
+	res, err := r.Render([]byte(a.BodyMarkdown), markdown.Page{Params: a.FrontMatter})
+	if err != nil {
+		fr.errs.Add("body", "The text could not be rendered: "+err.Error())
+		return a, &fr.errs
+	}
+	content.ApplyRendered(&a, res, r)
+	return a, nil
+}
+
+// applyURL sets slug, section and permalink. An article whose slug, section and language did
+// not change keeps its URL exactly (imported ones may follow [permalinks] patterns); otherwise
+// the URL is /<lang>/<section>/<slug>/ and the old one stays as a redirect.
+func applyURL(fr *fieldReader, a, base *data.Article, slugText, section string, set data.SiteSettings) {
+	slug := strings.ToLower(strings.TrimSpace(slugText))
+	if slug == "" {
+		slug = content.Urlize(a.Title)
+		if slug == "" && a.Title != "" {
+			fr.errs.Add("slug", "The title has no letters or digits to make a slug from: type one.")
+			return
+		}
+	} else if !slugPattern.MatchString(slug) || utf8.RuneCountInString(slug) > 120 {
+		msg := "Use letters, digits and single hyphens only: no /, .., spaces or other signs."
+		if s := content.Urlize(strings.NewReplacer("/", "-", ".", "-").Replace(slug)); s != "" && slugPattern.MatchString(s) {
+			msg += " For example: " + s
+		}
+		fr.errs.Add("slug", msg)
+		return
+	}
+	if base.ID != 0 && base.Permalink != "" && slug == displaySlug(base) && section == base.Section && a.Lang == base.Lang {
+		return
+	}
+	a.Slug, a.Section, a.URL = slug, section, ""
+	a.Type = section
+	if a.Type == "" {
+		a.Type = "page"
+	}
+	prefix := ""
+	if a.Lang != set.DefaultLanguage {
+		prefix = a.Lang
+	}
+	a.Permalink = path.Join("/", prefix, section, slug) + "/"
+}
+
+func languageKnown(set data.SiteSettings, code string) bool {
+	if code == "" {
+		return false
+	}
+	if code == set.DefaultLanguage {
+		return true
+	}
+	for _, l := range set.Languages {
+		if l.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// frontMatterOf writes the article's fields as Hugo front matter, so an article written on the
+// desk carries the same record as an imported one (and `gazette list all` can show it).
+func frontMatterOf(a *data.Article) map[string]any {
+	fm := map[string]any{
+		"title": a.Title, "slug": a.Slug, "draft": a.Draft, "lang": a.LangList, "translations": orEmptyList(a.TranslationsList),
+		"summary": a.Summary, "description": a.Description, "lead": a.Lead, "thumbnail": a.Thumbnail,
+		"comments": isTrue(a.Comments), "authorbox": isTrue(a.Authorbox), "pager": isTrue(a.Pager), "toc": isTrue(a.TOC),
+		"mathjax": isTrue(a.MathJax), "sidebar": a.Sidebar, "widgets": orEmptyList(a.Widgets), "weight": a.Weight,
+		"aliases": orEmptyList(a.Aliases), "categories": orEmptyList(termList(a, "categories")), "tags": orEmptyList(termList(a, "tags")),
+	}
+	for key, t := range map[string]time.Time{"date": a.Date, "publishDate": a.PublishDate, "expiryDate": a.ExpiryDate, "lastmod": a.Lastmod} {
+		if !t.IsZero() {
+			fm[key] = t.Format(time.RFC3339)
+		}
+	}
+	menu := ""
+	for name := range a.Menus {
+		menu = name
+	}
+	fm["menu"] = menu
+	return fm
+}
+
+func termList(a *data.Article, taxonomy string) []string {
+	var out []string
+	for _, t := range a.TermsOf(taxonomy) {
+		out = append(out, t.Name)
+	}
+	return out
+}
+
+func orEmptyList(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

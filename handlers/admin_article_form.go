@@ -1,0 +1,250 @@
+package handlers
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gazette/content"
+	"gazette/data"
+	"gazette/views"
+)
+
+// deskWidgets are the sidebar widgets the picker offers (Mainroad's).
+var deskWidgets = []string{"search", "recent", "categories", "taglist", "social", "languages"}
+
+// formTime is the datetime-local format, read and written in the site's time zone.
+const formTime = "2006-01-02T15:04"
+
+// slugPattern allows letters and digits of any script joined by single hyphens or underscores:
+// no "/", no "..", nothing that changes the URL's shape.
+var slugPattern = regexp.MustCompile(`^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*$`)
+
+var sectionPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_][a-z0-9]+)*$`)
+
+// valuesFromForm reads the posted article form.
+func valuesFromForm(f url.Values) views.ArticleValues {
+	v := views.ArticleValues{
+		Title: f.Get("title"), Slug: f.Get("slug"), Section: f.Get("section"), Lang: f.Get("lang"),
+		Translations: f.Get("translations"), Date: f.Get("date"), PublishDate: f.Get("publish_date"),
+		ExpiryDate: f.Get("expiry_date"), Summary: f.Get("summary"), Description: f.Get("description"),
+		Lead: f.Get("lead"), Categories: f.Get("categories"), Tags: f.Get("tags"), Menu: f.Get("menu"),
+		MenuWeight: f.Get("menu_weight"), Weight: f.Get("weight"), Thumbnail: f.Get("thumbnail"),
+		ThumbInList: f.Get("thumb_list") != "", ThumbInPost: f.Get("thumb_post") != "",
+		Comments: f.Get("comments") != "", Authorbox: f.Get("authorbox") != "", Pager: f.Get("pager") != "",
+		TOC: f.Get("toc") != "", MathJax: f.Get("mathjax") != "", Sidebar: f.Get("sidebar"),
+		Aliases: f.Get("aliases"), Body: f.Get("body"), WidgetOrder: map[string]string{},
+	}
+	if pick := f.Get("thumbnail_pick"); pick != "" {
+		v.Thumbnail = pick
+	}
+	for _, w := range deskWidgets {
+		v.WidgetOrder[w] = strings.TrimSpace(f.Get("widget." + w))
+	}
+	return v
+}
+
+// newArticleValues are a blank form's defaults: the common Mainroad choices.
+func newArticleValues(set data.SiteSettings) views.ArticleValues {
+	return views.ArticleValues{Lang: set.DefaultLanguage, Comments: true, Pager: true, ThumbInList: true, ThumbInPost: true,
+		WidgetOrder: map[string]string{}}
+}
+
+// valuesFromArticle fills the form from a stored article.
+func valuesFromArticle(a *data.Article, loc *time.Location) views.ArticleValues {
+	v := views.ArticleValues{
+		Title: a.Title, Slug: displaySlug(a), Section: a.Section, Lang: a.Lang,
+		Translations: strings.Join(a.TranslationsList, ", "),
+		Date:         timeValue(a.Date, loc), PublishDate: timeValue(a.PublishDate, loc), ExpiryDate: timeValue(a.ExpiryDate, loc),
+		Summary: a.Summary, Description: a.Description, Lead: a.Lead, Thumbnail: a.Thumbnail,
+		Categories: termNames(a, "categories"), Tags: termNames(a, "tags"), Sidebar: a.Sidebar,
+		Comments: a.Comments == nil || *a.Comments, Authorbox: isTrue(a.Authorbox), Pager: a.Pager == nil || *a.Pager,
+		TOC: isTrue(a.TOC), MathJax: isTrue(a.MathJax), Aliases: strings.Join(a.Aliases, "\n"), Body: a.BodyMarkdown,
+		WidgetOrder: map[string]string{}, ThumbInList: true, ThumbInPost: true,
+	}
+	if a.Weight != 0 {
+		v.Weight = strconv.Itoa(a.Weight)
+	}
+	if a.ThumbnailVisibility != nil {
+		v.ThumbInList, v.ThumbInPost = contains(a.ThumbnailVisibility, "list"), contains(a.ThumbnailVisibility, "post")
+	}
+	for _, name := range []string{"main", "side", "footer"} {
+		if m, ok := a.Menus[name]; ok {
+			v.Menu = name
+			if m.Weight != 0 {
+				v.MenuWeight = strconv.Itoa(m.Weight)
+			}
+			break
+		}
+	}
+	for i, w := range a.Widgets {
+		v.WidgetOrder[w] = strconv.Itoa(i + 1)
+	}
+	return v
+}
+
+// displaySlug is the slug as the form shows it: the front-matter slug, or the permalink's last
+// segment for imported articles named by their file.
+func displaySlug(a *data.Article) string {
+	if a.Slug != "" {
+		return a.Slug
+	}
+	return path.Base(strings.TrimSuffix(a.Permalink, "/"))
+}
+
+func timeValue(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format(formTime)
+}
+
+func termNames(a *data.Article, taxonomy string) string {
+	var names []string
+	for _, t := range a.TermsOf(taxonomy) {
+		names = append(names, t.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func isTrue(b *bool) bool { return b != nil && *b }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldReader collects errors while turning form text into values.
+type fieldReader struct {
+	errs data.ValidationError
+	loc  *time.Location
+}
+
+func (fr *fieldReader) text(field, s string, maxLen int, required bool) string {
+	s = strings.TrimSpace(s)
+	switch {
+	case required && s == "":
+		fr.errs.Add(field, "This field is required.")
+	case !utf8.ValidString(s):
+		fr.errs.Add(field, "This text is not valid UTF-8.")
+	case utf8.RuneCountInString(s) > maxLen:
+		fr.errs.Add(field, "Keep this under "+strconv.Itoa(maxLen)+" characters (it has "+strconv.Itoa(utf8.RuneCountInString(s))+").")
+	}
+	return s
+}
+
+func (fr *fieldReader) date(field, s string) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	for _, layout := range []string{formTime, "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, fr.loc); err == nil && t.Year() >= 1900 && t.Year() <= 9999 {
+			return t
+		}
+	}
+	fr.errs.Add(field, "Enter a date and time such as 2026-11-27T09:30.")
+	return time.Time{}
+}
+
+func (fr *fieldReader) integer(field, s string) int {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < -100000 || n > 100000 {
+		fr.errs.Add(field, "Enter a whole number between -100000 and 100000.")
+	}
+	return n
+}
+
+func (fr *fieldReader) list(field, s string, maxItems int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		key := content.Urlize(part)
+		if part == "" || seen[key] {
+			continue
+		}
+		if key == "" || utf8.RuneCountInString(part) > 100 {
+			fr.errs.Add(field, "Each name needs a letter or digit and at most 100 characters: "+strconv.Quote(part)+".")
+			continue
+		}
+		seen[key] = true
+		out = append(out, part)
+	}
+	if len(out) > maxItems {
+		fr.errs.Add(field, "At most "+strconv.Itoa(maxItems)+" names.")
+	}
+	return out
+}
+
+// widgets reads the numbered widget boxes into an ordered list; nil means the site default.
+func (fr *fieldReader) widgets(order map[string]string) []string {
+	type pos struct {
+		name string
+		n    int
+	}
+	var picked []pos
+	for _, w := range deskWidgets {
+		s := order[w]
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 99 {
+			fr.errs.Add("widgets", "Number the widgets 1 to 99, or leave a box empty.")
+			return nil
+		}
+		picked = append(picked, pos{w, n})
+	}
+	sort.SliceStable(picked, func(i, j int) bool { return picked[i].n < picked[j].n })
+	var out []string
+	for _, p := range picked {
+		out = append(out, p.name)
+	}
+	return out
+}
+
+func (fr *fieldReader) aliases(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if !strings.HasPrefix(line, "/") || strings.HasPrefix(line, "//") || hasDotSegment(line) ||
+			strings.ContainsAny(line, " \t\\?#<>\"") || len(line) > 300 || line == "/" || strings.HasPrefix(line, "/admin") {
+			fr.errs.Add("aliases", "Each line must be a path on this site such as /old/story/ (no spaces, no .., not /admin).")
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// thumbnail accepts a path on this site or an https URL: nothing that runs script.
+func (fr *fieldReader) thumbnail(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	ok := err == nil && len(s) < 1000 && (u.Scheme == "https" && u.Host != "" || u.Scheme == "" && u.Host == "" && strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//"))
+	if !ok || strings.ContainsAny(s, "\"<> ") {
+		fr.errs.Add("thumbnail", "Use an uploaded image (/media/…) or an https:// address.")
+		return ""
+	}
+	return s
+}

@@ -1,0 +1,148 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"gazette/content"
+	"gazette/data"
+	"gazette/views"
+)
+
+const deskPageSize = 30
+
+// handleArticleList lists articles with status counts, filters, sorting and pages.
+func (dk *desk) handleArticleList() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		f := views.ArticleFilter{Status: q.Get("status"), Lang: q.Get("lang"), Tag: q.Get("tag"), Category: q.Get("category"),
+			Text: q.Get("q"), Sort: q.Get("sort")}
+		if !validStatus(f.Status) {
+			f.Status = ""
+		}
+		page, err := strconv.Atoi(q.Get("page"))
+		if err != nil || page < 1 || page > 100000 {
+			page = 1
+		}
+		ctx := r.Context()
+		rows, total, err := dk.store.DeskArticles(ctx, data.DeskQuery{Status: data.Status(f.Status), Lang: f.Lang,
+			Tag: content.Urlize(f.Tag), Category: content.Urlize(f.Category), Text: f.Text, Sort: f.Sort,
+			Limit: deskPageSize, Offset: (page - 1) * deskPageSize})
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		counts, err := dk.store.StatusCounts(ctx)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		v := views.ArticleListPage{AdminPage: dk.page(r, "Articles", "articles"), Filter: f, Total: total,
+			Languages: dk.settings(ctx).Languages}
+		all := 0
+		for _, st := range data.Statuses {
+			all += counts[st]
+		}
+		v.Counts = append(v.Counts, views.StatusCount{Status: "all", Count: all - counts[data.StatusTrash], URL: listURL(f, "", 1), Active: f.Status == ""})
+		for _, st := range data.Statuses {
+			v.Counts = append(v.Counts, views.StatusCount{Status: string(st), Count: counts[st], URL: listURL(f, string(st), 1), Active: f.Status == string(st)})
+		}
+		for _, row := range rows {
+			a := row.Article
+			vr := views.ArticleRow{ID: a.ID, Title: a.Title, Status: string(row.Status), Lang: a.Lang, Section: a.Section, Date: a.Date, Updated: a.UpdatedAt}
+			if row.Status == data.StatusPublished {
+				vr.URL = articleURL(&a)
+			}
+			v.Rows = append(v.Rows, vr)
+		}
+		if page > 1 {
+			v.PrevURL = listURL(f, f.Status, page-1)
+		}
+		if page*deskPageSize < total {
+			v.NextURL = listURL(f, f.Status, page+1)
+		}
+		dk.renderDesk(w, r, http.StatusOK, views.AdminArticleList(v))
+	})
+}
+
+func validStatus(s string) bool {
+	for _, st := range data.Statuses {
+		if string(st) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// listURL is the one URL builder for the desk's list.
+func listURL(f views.ArticleFilter, status string, page int) string {
+	q := url.Values{}
+	for k, v := range map[string]string{"status": status, "lang": f.Lang, "tag": f.Tag, "category": f.Category, "q": f.Text, "sort": f.Sort} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	if page > 1 {
+		q.Set("page", strconv.Itoa(page))
+	}
+	if len(q) == 0 {
+		return "/admin/"
+	}
+	return "/admin/?" + q.Encode()
+}
+
+// handleArticleBulk publishes, unpublishes or trashes the ticked articles. Publishing and
+// unpublishing go through the same save as the form, so each keeps a revision.
+func (dk *desk) handleArticleBulk() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sess, _ := sessionFrom(r.Context())
+		action := r.PostForm.Get("action")
+		ids := r.PostForm["id"]
+		if len(ids) == 0 || len(ids) > 500 || (action != "publish" && action != "unpublish" && action != "trash") {
+			dk.renderDesk(w, r, http.StatusUnprocessableEntity, views.AdminMessage(dk.page(r, "Nothing done", "articles"), "Nothing done",
+				"Tick one or more articles, then press Publish, Unpublish or Move to trash."))
+			return
+		}
+		for _, s := range ids {
+			id, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				continue
+			}
+			if err := dk.bulkOne(r, id, action, sess.Editor.ID); err != nil && !errors.Is(err, data.ErrNotFound) {
+				dk.deskError(w, r, err)
+				return
+			}
+		}
+		seeOther(w, r, "/admin/?done=bulk")
+	})
+}
+
+func (dk *desk) bulkOne(r *http.Request, id int64, action string, editorID int64) error {
+	if action == "trash" {
+		return dk.store.SetTrashed(r.Context(), id, true)
+	}
+	a, st, err := dk.loadForDesk(r, id)
+	if err != nil || st.Trashed {
+		return err
+	}
+	now := dk.store.Now()
+	if action == "unpublish" {
+		a.Draft = true
+	} else {
+		a.Draft = false
+		if a.PublishDate.IsZero() || a.PublishDate.After(now) {
+			a.PublishDate = now
+		}
+		if a.Date.IsZero() {
+			a.Date = now
+		}
+	}
+	if a.FrontMatter != nil {
+		a.FrontMatter["draft"] = a.Draft
+	}
+	note := map[string]string{"publish": "published", "unpublish": "unpublished"}[action]
+	_, err = dk.store.SaveDeskArticle(r.Context(), &a, st.Version, editorID, note)
+	return err
+}

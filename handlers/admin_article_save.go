@@ -1,0 +1,191 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// handleArticleSave saves the article form with one of its actions: save (keep the status),
+// draft, publish (now), schedule (at the publish time) or unpublish. Errors bring the form back
+// with everything typed (422); a concurrent save brings it back beside the other version (409).
+func (dk *desk) handleArticleSave() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sess, _ := sessionFrom(r.Context())
+		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		v := valuesFromForm(r.PostForm)
+		action := r.PostForm.Get("action")
+		baseVersion, _ := strconv.Atoi(r.PostForm.Get("version"))
+		st := articleFormState{id: id, version: baseVersion, status: data.StatusDraft}
+		base, err := dk.baseArticle(r, id, &st)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		errs := &data.ValidationError{}
+		if url, err := dk.uploadFromForm(r, "thumbnail_file", sess.Editor.ID); err != nil {
+			errs.Add("thumbnail_file", uploadMessage(err))
+		} else if url != "" {
+			v.Thumbnail = url
+		}
+		now := dk.store.Now()
+		a, invalid := buildArticle(v, base, dk.settings(r.Context()), now)
+		if invalid != nil {
+			for f, m := range invalid.Fields {
+				errs.Add(f, m)
+			}
+		}
+		note := applyAction(&a, &base, action, now, errs)
+		if errs.Err() != nil {
+			st.errs, st.message = errs.Fields, "Nothing was saved yet: correct the fields marked below."
+			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, st)
+			return
+		}
+		_, err = dk.store.SaveDeskArticle(r.Context(), &a, baseVersion, sess.Editor.ID, note)
+		var conflict *data.ConflictError
+		switch {
+		case errors.As(err, &invalid):
+			st.errs, st.message = invalid.Fields, "Nothing was saved yet: correct the fields marked below."
+			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, st)
+			return
+		case errors.As(err, &conflict):
+			st.version = conflict.Version
+			st.message = "Not saved: someone else saved this article after you opened it."
+			st.conflict = &views.Conflict{Version: conflict.Version, Title: conflict.Current.Title, Body: conflict.Current.BodyMarkdown,
+				Diff: lineDiff(conflict.Current.BodyMarkdown, v.Body)}
+			dk.renderArticleForm(w, r, http.StatusConflict, v, st)
+			return
+		case err != nil:
+			dk.deskError(w, r, err)
+			return
+		}
+		seeOther(w, r, "/admin/articles/"+strconv.FormatInt(a.ID, 10)+"?done="+note)
+	})
+}
+
+// baseArticle is the stored article the form edits, or a new one with a stable source path
+// (the path is the article's identity for SaveArticles, so it never follows the slug).
+func (dk *desk) baseArticle(r *http.Request, id int64, st *articleFormState) (data.Article, error) {
+	if id == 0 {
+		key := "gazette/" + strings.ToLower(data.RandomToken()[:12])
+		return data.Article{SourcePath: key + ".md", TranslationKey: key, Draft: true}, nil
+	}
+	a, ds, err := dk.loadForDesk(r, id)
+	if err != nil {
+		return a, err
+	}
+	cur := dk.formState(&a, ds)
+	st.status, st.url = cur.status, cur.url
+	return a, nil
+}
+
+// applyAction sets the publication fields for the button pressed and returns the flash code.
+func applyAction(a, base *data.Article, action string, now time.Time, errs *data.ValidationError) string {
+	now = now.Truncate(time.Second)
+	if !a.Date.IsZero() {
+		now = now.In(a.Date.Location())
+	}
+	note := "saved"
+	switch action {
+	case "save", "":
+		a.Draft = base.Draft
+	case "draft", "unpublish":
+		a.Draft = true
+		if action == "unpublish" {
+			note = "unpublished"
+		}
+	case "publish":
+		a.Draft, note = false, "published"
+		if a.PublishDate.IsZero() || a.PublishDate.After(now) {
+			a.PublishDate = now
+		}
+		if !a.ExpiryDate.IsZero() && !a.ExpiryDate.After(now) {
+			errs.Add("expiry_date", "This expiry time has passed: clear it or move it to publish.")
+		}
+	case "schedule":
+		a.Draft, note = false, "scheduled"
+		if a.PublishDate.IsZero() || !a.PublishDate.After(now) {
+			errs.Add("publish_date", "To schedule, pick a publish time in the future.")
+		}
+	default:
+		errs.Add("action", "Unknown action.")
+	}
+	if a.Date.IsZero() {
+		a.Date = a.PublishDate
+		if a.Date.IsZero() {
+			a.Date = now
+		}
+	}
+	if a.PublishDate.IsZero() {
+		a.PublishDate = a.Date
+	}
+	if a.FrontMatter != nil {
+		a.FrontMatter = frontMatterOf(a)
+	}
+	return note
+}
+
+// handleArticlePreview shows the form's article in the real reader layout, unsaved.
+func (dk *desk) handleArticlePreview() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v := valuesFromForm(r.PostForm)
+		a, invalid := buildArticle(v, data.Article{SourcePath: "gazette/preview.md"}, dk.settings(r.Context()), dk.store.Now())
+		if invalid != nil {
+			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, articleFormState{errs: invalid.Fields,
+				message: "The preview needs these fields corrected first."})
+			return
+		}
+		if a.Date.IsZero() {
+			a.Date = dk.store.Now()
+		}
+		w.Header().Set("X-Robots-Tag", "noindex")
+		if err := dk.serveArticle(&noStoreWriter{ResponseWriter: w}, r, &a); err != nil {
+			dk.deskError(w, r, err)
+		}
+	})
+}
+
+// handleArticleTrash moves an article to the trash or back.
+func (dk *desk) handleArticleTrash(trash bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		if err := dk.store.SetTrashed(r.Context(), id, trash); err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		done := "restored"
+		if trash {
+			done = "trashed"
+		}
+		seeOther(w, r, "/admin/articles/"+strconv.FormatInt(id, 10)+"?done="+done)
+	})
+}
+
+// handleArticleDelete deletes an article for good (admins only, from the trash only).
+func (dk *desk) handleArticleDelete() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		st, err := dk.store.ArticleDeskState(r.Context(), id)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		if !st.Trashed || r.PostForm.Get("confirm") != "yes" {
+			dk.renderDesk(w, r, http.StatusUnprocessableEntity, views.AdminMessage(dk.page(r, "Not deleted", ""), "Not deleted",
+				"Only an article in the trash can be deleted, and the box confirming it must be ticked."))
+			return
+		}
+		if err := dk.store.DeleteArticle(r.Context(), id); err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		seeOther(w, r, "/admin/?status=trash&done=deleted")
+	})
+}

@@ -1,0 +1,115 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"gazette/content/markdown"
+	"gazette/data"
+	"gazette/views"
+)
+
+// desk is the editor side's shared state.
+type desk struct {
+	*site
+	limits   data.SessionLimits
+	throttle *loginThrottle
+	// dummyHash is compared against when an email is unknown, so that an unknown email and a
+	// wrong password take the same time.
+	dummyHash string
+	renderer  *markdown.Renderer
+}
+
+// Session limits: a working day of inactivity, a week at most.
+var deskSessionLimits = data.SessionLimits{Idle: 8 * time.Hour, Absolute: 7 * 24 * time.Hour}
+
+func newDesk(d Deps) *desk {
+	s := newSite(d)
+	hash, err := data.HashPassword(data.RandomToken())
+	if err != nil {
+		// HashPassword fails only when the system has no randomness.
+		panic(err)
+	}
+	return &desk{
+		site:      s,
+		limits:    deskSessionLimits,
+		throttle:  newLoginThrottle(d.Store.Now),
+		dummyHash: hash,
+		renderer:  markdown.New(markdown.Options{}),
+	}
+}
+
+// page is the frame every desk page starts from.
+func (dk *desk) page(r *http.Request, title, nav string) views.AdminPage {
+	p := views.AdminPage{
+		Title:    title,
+		SiteName: dk.settings(r.Context()).Title,
+		StyleURL: dk.assets.URL("admin.css"),
+		Nav:      nav,
+		Flash:    flashText(r.URL.Query().Get("done")),
+	}
+	if sess, ok := sessionFrom(r.Context()); ok {
+		p.Editor, p.CSRF = &sess.Editor, sess.CSRFToken
+	} else {
+		p.CSRF = anonCSRFToken(r)
+	}
+	return p
+}
+
+// renderDesk writes a desk page: never stored by any cache.
+func (dk *desk) renderDesk(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+	if err := render(w, r, status, c, cacheNone, time.Time{}); err != nil {
+		dk.log.Error("render desk page", "path", r.URL.Path, "err", err)
+		http.Error(w, "Something went wrong", http.StatusInternalServerError)
+	}
+}
+
+// deskError maps an error to a desk page: not found, conflict, or a logged 500.
+func (dk *desk) deskError(w http.ResponseWriter, r *http.Request, err error) {
+	status, heading, msg := http.StatusInternalServerError, "Something went wrong", "The problem was logged. Try again, or tell the site's admin."
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		status, heading, msg = http.StatusNotFound, "Not found", "There is nothing here. It may have been deleted."
+	case errors.Is(err, errForbidden):
+		status, heading, msg = http.StatusForbidden, "Admins only", "This page is for the site's admins."
+	default:
+		dk.log.Error("desk request failed", "path", r.URL.Path, "err", err)
+	}
+	dk.renderDesk(w, r, status, views.AdminMessage(dk.page(r, heading, ""), heading, msg))
+}
+
+var errForbidden = errors.New("forbidden")
+
+// seeOther ends a successful POST: redirect, so a reload never posts twice.
+func seeOther(w http.ResponseWriter, r *http.Request, to string) {
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// flashText turns the ?done= code of a redirect into a sentence; unknown codes show nothing,
+// so a crafted link cannot put words on the page.
+func flashText(code string) string {
+	return map[string]string{
+		"saved": "Saved.", "published": "Published.", "scheduled": "Scheduled.", "unpublished": "Unpublished: readers no longer see it.",
+		"trashed": "Moved to the trash.", "restored": "Restored from the trash.", "deleted": "Deleted for good.",
+		"reverted": "Revision restored.", "uploaded": "Uploaded.", "settings": "Settings saved.", "bulk": "Done.",
+		"welcome": "Welcome. You are the site's admin.",
+	}[code]
+}
+
+// localPath accepts a redirect target only when it is a path on this site: never another host
+// ("//evil", "/\evil", "https://…"), never outside the desk.
+func localPath(next, fallback string) string {
+	if !strings.HasPrefix(next, "/admin") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n\t") {
+		return fallback
+	}
+	return next
+}
+
+// secureCookies is the only way the desk decides whether cookies must be Secure.
+func (dk *desk) secureCookies(r *http.Request) bool {
+	return r.TLS != nil || strings.HasPrefix(dk.settings(r.Context()).BaseURL, "https://")
+}

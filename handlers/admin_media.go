@@ -1,0 +1,156 @@
+package handlers
+
+import (
+	"errors"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/gorilla/mux"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+const mediaPageSize = 48
+
+// mediaURL is the one URL builder for uploaded files.
+func mediaURL(stored string) string { return "/media/" + stored }
+
+// mediaItem is an upload as the desk shows it, with srcset and the smallest variant.
+func mediaItem(m data.MediaFile) views.MediaItem {
+	it := views.MediaItem{ID: m.ID, URL: mediaURL(m.StoredName), Name: m.Name, Width: m.Width, Height: m.Height, Alt: m.Alt,
+		ThumbURL: mediaURL(m.StoredName), ThumbW: m.Width, ThumbH: m.Height}
+	var set []string
+	for i, v := range m.Variants {
+		set = append(set, mediaURL(v.StoredName)+" "+strconv.Itoa(v.Width)+"w")
+		if i == 0 {
+			it.ThumbURL, it.ThumbW, it.ThumbH = mediaURL(v.StoredName), v.Width, v.Height
+		}
+	}
+	set = append(set, it.URL+" "+strconv.Itoa(m.Width)+"w")
+	it.SrcSet = strings.Join(set, ", ")
+	return it
+}
+
+func (dk *desk) recentImages(r *http.Request, n int) ([]views.MediaItem, error) {
+	list, _, err := dk.store.MediaFiles(r.Context(), n, 0)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]views.MediaItem, len(list))
+	for i, m := range list {
+		out[i] = mediaItem(m)
+	}
+	return out, nil
+}
+
+// uploadFromForm stores the image posted in field, if any, and returns its URL.
+func (dk *desk) uploadFromForm(r *http.Request, field string, editorID int64) (string, error) {
+	if r.MultipartForm == nil || len(r.MultipartForm.File[field]) == 0 {
+		return "", nil
+	}
+	fh := r.MultipartForm.File[field][0]
+	if fh.Size == 0 {
+		return "", nil
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return "", errImageBroken
+	}
+	defer f.Close()
+	m, err := dk.storeImage(r, f, fh.Filename, editorID)
+	if err != nil {
+		return "", err
+	}
+	return mediaURL(m.StoredName), nil
+}
+
+// handleMediaList shows the media library and its upload form.
+func (dk *desk) handleMediaList() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		dk.renderMediaList(w, r, http.StatusOK, nil)
+	})
+}
+
+func (dk *desk) renderMediaList(w http.ResponseWriter, r *http.Request, status int, errs map[string]string) {
+	page, err := strconv.Atoi(r.URL.Query().Get("page"))
+	if err != nil || page < 1 || page > 100000 {
+		page = 1
+	}
+	list, total, err := dk.store.MediaFiles(r.Context(), mediaPageSize, (page-1)*mediaPageSize)
+	if err != nil {
+		dk.deskError(w, r, err)
+		return
+	}
+	v := views.MediaPage{AdminPage: dk.page(r, "Media", "media"), Errors: errs}
+	for _, m := range list {
+		v.Items = append(v.Items, mediaItem(m))
+	}
+	if page > 1 {
+		v.Prev = "/admin/media?page=" + strconv.Itoa(page-1)
+	}
+	if page*mediaPageSize < total {
+		v.Next = "/admin/media?page=" + strconv.Itoa(page+1)
+	}
+	dk.renderDesk(w, r, status, views.AdminMedia(v))
+}
+
+// handleMediaUpload stores one uploaded image.
+func (dk *desk) handleMediaUpload() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sess, _ := sessionFrom(r.Context())
+		u, err := dk.uploadFromForm(r, "file", sess.Editor.ID)
+		if err == nil && u == "" {
+			err = errImageBroken
+		}
+		if err != nil {
+			var known bool
+			for _, e := range []error{errImageTooBig, errImageType, errImageBroken, errImageTooLarge} {
+				known = known || errors.Is(err, e)
+			}
+			if !known {
+				dk.log.Error("upload", "err", err)
+			}
+			dk.renderMediaList(w, r, http.StatusUnprocessableEntity, map[string]string{"file": uploadMessage(err)})
+			return
+		}
+		seeOther(w, r, "/admin/media?done=uploaded")
+	})
+}
+
+// handleMediaFile serves an uploaded image or variant. Names are content hashes, so the
+// response may be kept forever; only image types are served, in a sandbox.
+func (dk *desk) handleMediaFile() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		stored := mux.Vars(r)["dir"] + "/" + mux.Vars(r)["file"]
+		ctype := mime.TypeByExtension(path.Ext(stored))
+		if _, ok := imageTypes[ctype]; !ok {
+			dk.serveError(w, r, data.ErrNotFound)
+			return
+		}
+		p, err := dk.media.Path(stored)
+		if err != nil {
+			dk.serveError(w, r, data.ErrNotFound)
+			return
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			dk.serveError(w, r, data.ErrNotFound)
+			return
+		}
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil || info.IsDir() {
+			dk.serveError(w, r, data.ErrNotFound)
+			return
+		}
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		w.Header().Set("Content-Security-Policy", "default-src 'none'; sandbox")
+		http.ServeContent(w, r, "", info.ModTime(), f)
+	})
+}

@@ -1,0 +1,136 @@
+package handlers
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"net/http"
+
+	xdraw "golang.org/x/image/draw"
+	_ "golang.org/x/image/webp" // registers the WebP decoder
+
+	"gazette/data"
+)
+
+// maxImageBytes is the largest upload; maxImagePixels guards against small files that
+// decode to huge images.
+const (
+	maxImageBytes  = 10 << 20
+	maxImagePixels = 40_000_000
+)
+
+// variantWidths are the resized copies made for srcset; only those narrower than the original.
+var variantWidths = []int{320, 640, 1024, 1600}
+
+// Upload errors, each with a sentence for the editor.
+var (
+	errImageTooBig   = errors.New("the image is larger than 10 MB")
+	errImageType     = errors.New("only JPEG, PNG, GIF and WebP images are accepted (SVG is not)")
+	errImageBroken   = errors.New("the file is not a readable image")
+	errImageTooLarge = errors.New("the image has more than 40 million pixels")
+)
+
+// uploadMessage is what the form says about a failed upload.
+func uploadMessage(err error) string {
+	for _, known := range []error{errImageTooBig, errImageType, errImageBroken, errImageTooLarge} {
+		if errors.Is(err, known) {
+			s := known.Error()
+			return "Not uploaded: " + s + "."
+		}
+	}
+	return "Not uploaded: the image could not be stored. Try again."
+}
+
+// imageTypes maps the types sniffed from the bytes to the stored extension.
+var imageTypes = map[string]string{"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+
+// storeImage checks an upload by its bytes (never its name), stores it and its resized
+// variants under content-hash names, and records it in the media library.
+func (dk *desk) storeImage(r *http.Request, src io.Reader, name string, editorID int64) (data.MediaFile, error) {
+	b, err := io.ReadAll(io.LimitReader(src, maxImageBytes+1))
+	if err != nil {
+		return data.MediaFile{}, fmt.Errorf("read upload: %w", err)
+	}
+	if len(b) > maxImageBytes {
+		return data.MediaFile{}, errImageTooBig
+	}
+	mediaType := http.DetectContentType(b)
+	ext, ok := imageTypes[mediaType]
+	if !ok {
+		return data.MediaFile{}, errImageType
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil || imageTypes["image/"+format] == "" && format != "jpeg" {
+		return data.MediaFile{}, errImageBroken
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxImagePixels {
+		return data.MediaFile{}, errImageTooLarge
+	}
+	img, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil {
+		return data.MediaFile{}, errImageBroken
+	}
+	stored, size, err := dk.media.Save(bytes.NewReader(b), ext)
+	if err != nil {
+		return data.MediaFile{}, err
+	}
+	m := data.MediaFile{StoredName: stored, Name: cleanName(name), MediaType: mediaType, Width: cfg.Width, Height: cfg.Height, Size: size}
+	for _, w := range variantWidths {
+		if w >= cfg.Width {
+			break
+		}
+		v, err := dk.saveVariant(img, w, mediaType)
+		if err != nil {
+			return data.MediaFile{}, err
+		}
+		m.Variants = append(m.Variants, v)
+	}
+	return dk.store.AddMedia(r.Context(), m, editorID)
+}
+
+// saveVariant scales img to width w: JPEG for photos, PNG where transparency may matter.
+func (dk *desk) saveVariant(img image.Image, w int, mediaType string) (data.MediaVariant, error) {
+	b := img.Bounds()
+	h := max(1, b.Dy()*w/b.Dx())
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
+	var buf bytes.Buffer
+	ext := "jpg"
+	var err error
+	if mediaType == "image/png" || mediaType == "image/gif" {
+		ext = "png"
+		err = png.Encode(&buf, dst)
+	} else {
+		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 82})
+	}
+	if err != nil {
+		return data.MediaVariant{}, fmt.Errorf("encode variant: %w", err)
+	}
+	stored, _, err := dk.media.Save(&buf, ext)
+	if err != nil {
+		return data.MediaVariant{}, err
+	}
+	return data.MediaVariant{StoredName: stored, Width: w, Height: h}, nil
+}
+
+// cleanName keeps a file name as a label only: bounded and without path parts.
+func cleanName(name string) string {
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '/' || name[i] == '\\' {
+			name = name[i+1:]
+			break
+		}
+	}
+	if len(name) > 200 {
+		name = name[:200]
+	}
+	return name
+}
+
+var _ = gif.Decode // registers the GIF decoder

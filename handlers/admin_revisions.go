@@ -1,0 +1,97 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gorilla/mux"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// handleRevisionList lists an article's saved versions.
+func (dk *desk) handleRevisionList() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		a, st, err := dk.loadForDesk(r, id)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		revs, err := dk.store.Revisions(r.Context(), id)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		v := views.RevisionsPage{AdminPage: dk.page(r, "Revisions: "+a.Title, "articles"), ArticleID: id, Title: a.Title}
+		for _, rev := range revs {
+			v.Rows = append(v.Rows, revisionRow(rev, st.Version))
+		}
+		dk.renderDesk(w, r, http.StatusOK, views.AdminRevisions(v))
+	})
+}
+
+func revisionRow(rev data.Revision, current int) views.RevisionRow {
+	return views.RevisionRow{ID: rev.ID, Version: rev.Version, Editor: rev.Editor, Note: rev.Note, Title: rev.Article.Title,
+		When: rev.CreatedAt, Current: rev.Version == current}
+}
+
+// handleRevisionShow shows one revision and how the current text differs from it.
+func (dk *desk) handleRevisionShow() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		revID, _ := strconv.ParseInt(mux.Vars(r)["rev"], 10, 64)
+		a, st, err := dk.loadForDesk(r, id)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		rev, err := dk.store.Revision(r.Context(), id, revID)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		v := views.RevisionPage{AdminPage: dk.page(r, "Revision "+strconv.Itoa(rev.Version), "articles"), ArticleID: id,
+			Rev: revisionRow(rev, st.Version), Current: a.Title,
+			TitleDiff: lineDiff(rev.Article.Title, a.Title), Diff: lineDiff(rev.Article.BodyMarkdown, a.BodyMarkdown)}
+		dk.renderDesk(w, r, http.StatusOK, views.AdminRevision(v))
+	})
+}
+
+// handleRevisionRestore saves a revision's text as the newest version. The article keeps its
+// place in the workflow (a published article stays published) and its URL, so restoring never
+// moves or hides it by surprise; the restore is itself a revision and can be undone.
+func (dk *desk) handleRevisionRestore() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sess, _ := sessionFrom(r.Context())
+		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		revID, _ := strconv.ParseInt(mux.Vars(r)["rev"], 10, 64)
+		cur, st, err := dk.loadForDesk(r, id)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		rev, err := dk.store.Revision(r.Context(), id, revID)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		set := dk.settings(r.Context())
+		v := valuesFromArticle(&rev.Article, siteLocation(set))
+		v.Slug, v.Section, v.Lang = displaySlug(&cur), cur.Section, cur.Lang
+		keep := cur
+		a, invalid := buildArticle(v, keep, set, dk.store.Now())
+		if invalid != nil {
+			dk.deskError(w, r, invalid)
+			return
+		}
+		a.Draft, a.PublishDate, a.ExpiryDate, a.Date = cur.Draft, cur.PublishDate, cur.ExpiryDate, cur.Date
+		a.FrontMatter = frontMatterOf(&a)
+		if _, err := dk.store.SaveDeskArticle(r.Context(), &a, st.Version, sess.Editor.ID, "reverted"); err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		seeOther(w, r, "/admin/articles/"+strconv.FormatInt(id, 10)+"?done=reverted")
+	})
+}

@@ -1,0 +1,290 @@
+package handlers
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// The settings page writes the theme settings into Params under Hugo/Mainroad's own keys, the
+// keys the reader pages already read for imported sites: one place for each setting.
+
+var colorPattern = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+
+func socialKeys() []string {
+	keys := make([]string, len(socialNetworks))
+	for i, n := range socialNetworks {
+		keys[i] = n.key
+	}
+	return keys
+}
+
+func settingsValues(set data.SiteSettings) views.SettingsValues {
+	p := set.Params
+	v := views.SettingsValues{
+		Title: set.Title, Subtitle: set.Subtitle, Description: set.Description, BaseURL: set.BaseURL, TimeZone: set.TimeZone,
+		PageSize: strconv.Itoa(set.PageSize), DateFormat: paramString(p, "dateformat"),
+		HighlightColor: paramString(p, "style", "vars", "highlightColor"), LogoImage: paramString(p, "logo", "image"),
+		SidebarHome: sidebarParam(p, "home"), SidebarSingle: sidebarParam(p, "single"), SidebarList: sidebarParam(p, "list"),
+		CategoriesCounter: paramBool(p, "widgets", "categories_counter"), TagsCounter: paramBool(p, "widgets", "tags_counter"),
+		CommentsMode: set.CommentsMode, Social: map[string]string{},
+		MainMenu: menuLines(set.Menus["main"]), FooterMenu: menuLines(set.Menus["footer"]),
+	}
+	if v.CommentsMode == "" {
+		v.CommentsMode = "moderated"
+	}
+	if w, ok := paramStrings(p, "sidebar", "widgets"); ok {
+		v.Widgets = strings.Join(w, ", ")
+	}
+	if pm, ok := paramStrings(p, "post_meta"); ok {
+		v.PostMeta = strings.Join(pm, ", ")
+	}
+	if n, ok := paramInt(p, "widgets", "recent_num"); ok {
+		v.RecentNum = strconv.Itoa(n)
+	}
+	if n, ok := paramInt(p, "widgets", "tags_limit"); ok {
+		v.TagsLimit = strconv.Itoa(n)
+	}
+	for _, k := range socialKeys() {
+		v.Social[k] = paramString(p, "widgets", "social", k)
+	}
+	return v
+}
+
+func sidebarParam(p map[string]any, kind string) string {
+	switch v := param(p, "sidebar", kind).(type) {
+	case string:
+		return v
+	case bool:
+		if !v {
+			return "false"
+		}
+		return "right"
+	}
+	return ""
+}
+
+func menuLines(v any) string {
+	var lines []string
+	for _, e := range configMenuEntries(v) {
+		lines = append(lines, e.name+" | "+e.url)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// applySettings validates the form and writes it into set.
+func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.ValidationError {
+	fr := &fieldReader{loc: time.UTC}
+	set.Title = fr.text("title", v.Title, 200, true)
+	set.Subtitle = fr.text("subtitle", v.Subtitle, 200, false)
+	set.Description = fr.text("description", v.Description, 500, false)
+	if u, err := url.Parse(strings.TrimSpace(v.BaseURL)); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		fr.errs.Add("base_url", "Enter the site's address, such as https://news.example.com/.")
+	} else {
+		set.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
+	}
+	if _, err := time.LoadLocation(strings.TrimSpace(v.TimeZone)); err != nil {
+		fr.errs.Add("time_zone", "Enter a time zone name such as UTC or Europe/Madrid.")
+	} else {
+		set.TimeZone = strings.TrimSpace(v.TimeZone)
+	}
+	if n := fr.integer("page_size", v.PageSize); n < 1 || n > 100 {
+		fr.errs.Add("page_size", "Between 1 and 100 articles per page.")
+	} else {
+		set.PageSize = n
+	}
+	switch v.CommentsMode {
+	case "open", "moderated", "closed", "off":
+		set.CommentsMode = v.CommentsMode
+	default:
+		fr.errs.Add("comments_mode", "Pick open, moderated, closed or off.")
+	}
+	if set.Params == nil {
+		set.Params = map[string]any{}
+	}
+	p := set.Params
+	setParam(p, fr.text("date_format", v.DateFormat, 60, false), "dateformat")
+	if c := strings.TrimSpace(v.HighlightColor); c != "" && !colorPattern.MatchString(c) {
+		fr.errs.Add("highlight_color", "Use a colour such as #e22d30.")
+	} else {
+		setParam(p, c, "style", "vars", "highlightColor")
+	}
+	setParam(p, fr.thumbnailAs("logo_image", v.LogoImage), "logo", "image")
+	for kind, s := range map[string]string{"home": v.SidebarHome, "single": v.SidebarSingle, "list": v.SidebarList} {
+		if s != "" && s != "left" && s != "right" && s != "false" {
+			fr.errs.Add("sidebar", "Pick right, left, none or default.")
+		}
+		setParam(p, s, "sidebar", kind)
+	}
+	widgets := fr.list("widgets", v.Widgets, 10)
+	for _, w := range widgets {
+		if !contains(deskWidgets, w) {
+			fr.errs.Add("widgets", "Unknown widget "+strconv.Quote(w)+".")
+		}
+	}
+	setParam(p, anyList(widgets), "sidebar", "widgets")
+	postMeta := fr.list("post_meta", v.PostMeta, 10)
+	for _, m := range postMeta {
+		if !contains([]string{"author", "date", "categories", "translations"}, m) {
+			fr.errs.Add("post_meta", "Use author, date, categories or translations.")
+		}
+	}
+	setParam(p, anyList(postMeta), "post_meta")
+	for key, s := range map[string]string{"recent_num": v.RecentNum, "tags_limit": v.TagsLimit} {
+		if strings.TrimSpace(s) == "" {
+			setParam(p, nil, "widgets", key)
+			continue
+		}
+		n := fr.integer(key, s)
+		if n < 1 || n > 100 {
+			fr.errs.Add(key, "Between 1 and 100.")
+		}
+		setParam(p, n, "widgets", key)
+	}
+	setParam(p, v.CategoriesCounter, "widgets", "categories_counter")
+	setParam(p, v.TagsCounter, "widgets", "tags_counter")
+	for _, k := range socialKeys() {
+		s := fr.text("social."+k, v.Social[k], 200, false)
+		if strings.ContainsAny(s, "<>\" ") || strings.HasPrefix(strings.ToLower(s), "javascript:") {
+			fr.errs.Add("social."+k, "A user name or an address without spaces or quotes.")
+		}
+		setParam(p, s, "widgets", "social", k)
+	}
+	if set.Menus == nil {
+		set.Menus = map[string]any{}
+	}
+	for field, name := range map[string]string{"main_menu": "main", "footer_menu": "footer"} {
+		text := v.MainMenu
+		if name == "footer" {
+			text = v.FooterMenu
+		}
+		entries := fr.menu(field, text)
+		if len(entries) == 0 {
+			delete(set.Menus, name)
+		} else {
+			set.Menus[name] = entries
+		}
+	}
+	return fr.errs.ErrFields()
+}
+
+// menu reads "Name | /url/" lines into Hugo menu entries.
+func (fr *fieldReader) menu(field, text string) []any {
+	var out []any
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		name, link, ok := strings.Cut(line, "|")
+		name, link = strings.TrimSpace(name), strings.TrimSpace(link)
+		u, err := url.Parse(link)
+		if !ok || name == "" || err != nil || strings.ContainsAny(link, "\"<> ") ||
+			!(strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "//") || u.Scheme == "https" || u.Scheme == "http") {
+			fr.errs.Add(field, "Line "+strconv.Itoa(i+1)+": write Name | /path/ or Name | https://…")
+			continue
+		}
+		out = append(out, map[string]any{"name": name, "url": link, "weight": (len(out) + 1) * 10})
+	}
+	return out
+}
+
+func (fr *fieldReader) thumbnailAs(field, s string) string {
+	sub := &fieldReader{loc: fr.loc}
+	v := sub.thumbnail(s)
+	if msg, bad := sub.errs.Fields["thumbnail"]; bad {
+		fr.errs.Add(field, msg)
+	}
+	return v
+}
+
+// setParam sets (or, for empty values, removes) a nested key of the params map.
+func setParam(m map[string]any, v any, path ...string) {
+	for _, k := range path[:len(path)-1] {
+		next, ok := m[k].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			m[k] = next
+		}
+		m = next
+	}
+	last := path[len(path)-1]
+	switch x := v.(type) {
+	case nil:
+		delete(m, last)
+	case string:
+		if x == "" {
+			delete(m, last)
+			return
+		}
+		m[last] = x
+	case []any:
+		if len(x) == 0 {
+			delete(m, last)
+			return
+		}
+		m[last] = x
+	default:
+		m[last] = v
+	}
+}
+
+func anyList(s []string) []any {
+	out := make([]any, len(s))
+	for i, x := range s {
+		out[i] = x
+	}
+	return out
+}
+
+// handleSettingsShow shows the settings form.
+func (dk *desk) handleSettingsShow() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		set := dk.settings(r.Context())
+		dk.renderSettings(w, r, http.StatusOK, settingsValues(set), nil)
+	})
+}
+
+func (dk *desk) renderSettings(w http.ResponseWriter, r *http.Request, status int, v views.SettingsValues, errs map[string]string) {
+	dk.renderDesk(w, r, status, views.AdminSettings(views.SettingsForm{AdminPage: dk.page(r, "Settings", "settings"),
+		Values: v, Errors: errs, Social: socialKeys(), Widgets: deskWidgets}))
+}
+
+// handleSettingsSave validates and saves the settings; errors come back beside their fields.
+func (dk *desk) handleSettingsSave() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f := r.PostForm
+		v := views.SettingsValues{
+			Title: f.Get("title"), Subtitle: f.Get("subtitle"), Description: f.Get("description"), BaseURL: f.Get("base_url"),
+			TimeZone: f.Get("time_zone"), PageSize: f.Get("page_size"), DateFormat: f.Get("date_format"),
+			HighlightColor: f.Get("highlight_color"), LogoImage: f.Get("logo_image"), SidebarHome: f.Get("sidebar_home"),
+			SidebarSingle: f.Get("sidebar_single"), SidebarList: f.Get("sidebar_list"), Widgets: f.Get("widgets"),
+			RecentNum: f.Get("recent_num"), TagsLimit: f.Get("tags_limit"), CategoriesCounter: f.Get("categories_counter") != "",
+			TagsCounter: f.Get("tags_counter") != "", PostMeta: f.Get("post_meta"), MainMenu: f.Get("main_menu"),
+			FooterMenu: f.Get("footer_menu"), CommentsMode: f.Get("comments_mode"), Social: map[string]string{},
+		}
+		for _, k := range socialKeys() {
+			v.Social[k] = f.Get("social." + k)
+		}
+		set, err := dk.store.SiteSettings(r.Context())
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		if invalid := applySettings(v, &set); invalid != nil {
+			dk.renderSettings(w, r, http.StatusUnprocessableEntity, v, invalid.Fields)
+			return
+		}
+		if err := dk.store.SaveSiteSettings(r.Context(), set); err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		seeOther(w, r, "/admin/settings?done=settings")
+	})
+}

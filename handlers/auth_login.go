@@ -1,0 +1,117 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// handleLoginShow shows the login form; a logged-in editor goes straight on.
+func (dk *desk) handleLoginShow() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next := localPath(r.URL.Query().Get("next"), "/admin/")
+		if _, ok := sessionFrom(r.Context()); ok {
+			seeOther(w, r, next)
+			return
+		}
+		dk.renderDesk(w, r, http.StatusOK, views.AdminLogin(views.LoginForm{AdminPage: dk.page(r, "Log in", ""), Next: next}))
+	})
+}
+
+// handleLoginSubmit checks a password. An unknown email, a wrong password and a disabled
+// account get the same answer after the same work (a hash comparison), so the form does not
+// tell which emails have accounts.
+func (dk *desk) handleLoginSubmit() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f := r.PostForm
+		email, pw := strings.TrimSpace(f.Get("email")), f.Get("password")
+		v := views.LoginForm{AdminPage: dk.page(r, "Log in", ""), Email: email, Next: localPath(f.Get("next"), "/admin/"), Kept: keptFromLogin(f)}
+		account, address := accountKey(email), addressKey(clientIP(r))
+		if d := dk.throttle.wait(account, address); d > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(int(d.Seconds())+1))
+			v.Message = throttleMessage(d)
+			dk.renderDesk(w, r, http.StatusTooManyRequests, views.AdminLogin(v))
+			return
+		}
+		e, err := dk.store.EditorByEmail(r.Context(), email)
+		ok := false
+		switch {
+		case err == nil:
+			ok = data.PasswordMatches(e.PasswordHash, pw) && !e.Disabled
+		case errors.Is(err, data.ErrNotFound):
+			data.PasswordMatches(dk.dummyHash, pw)
+		default:
+			dk.deskError(w, r, err)
+			return
+		}
+		if !ok {
+			dk.throttle.fail(account, address)
+			v.Message = "That email and password do not match an active account."
+			dk.renderDesk(w, r, http.StatusUnauthorized, views.AdminLogin(v))
+			return
+		}
+		dk.throttle.succeed(account)
+		id, err := dk.startSession(w, r, e.ID)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		if len(v.Kept) > 0 {
+			sess, err := dk.store.SessionByID(r.Context(), id, dk.limits)
+			if err != nil {
+				dk.deskError(w, r, err)
+				return
+			}
+			r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, sess))
+			dk.resumeAfterLogin(w, r, v.Next, v.Kept)
+			return
+		}
+		seeOther(w, r, v.Next)
+	})
+}
+
+// keptFromLogin reads back the fields a login form carried from an interrupted edit.
+func keptFromLogin(f map[string][]string) []views.KeptField {
+	var out []views.KeptField
+	for _, k := range keptFields(unprefix(f, "keep.")) {
+		out = append(out, k)
+	}
+	return out
+}
+
+func unprefix(f map[string][]string, prefix string) map[string][]string {
+	out := map[string][]string{}
+	for k, v := range f {
+		if name, ok := strings.CutPrefix(k, prefix); ok {
+			out[name] = v
+		}
+	}
+	return out
+}
+
+// handleLogout ends the session on the server and in the browser.
+func (dk *desk) handleLogout() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := dk.endSession(w, r); err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		seeOther(w, r, "/admin/login")
+	})
+}
+
+// clientIP is the connection's address. Headers such as X-Forwarded-For are not trusted: any
+// client can send them, and trusting them would let a guesser pick a fresh address per try.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

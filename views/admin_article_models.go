@@ -1,0 +1,124 @@
+package views
+
+import (
+	"time"
+
+	"gazette/data"
+)
+
+// ArticleValues are the article form's fields as typed, so that a form with errors comes back
+// exactly as it was sent.
+type ArticleValues struct {
+	Title, Slug, Section, Lang, Translations string
+	Date, PublishDate, ExpiryDate            string // datetime-local values in the site time zone
+	Summary, Description, Lead               string
+	Categories, Tags                         string // comma-separated names
+	Menu, MenuWeight, Weight                 string
+	Thumbnail                                string
+	ThumbInList, ThumbInPost                 bool
+	Comments, Authorbox, Pager, TOC, MathJax bool
+	Sidebar                                  string            // "", "left", "right", "false"
+	WidgetOrder                              map[string]string // widget → position typed ("" = not shown)
+	Aliases                                  string            // one per line
+	Body                                     string
+}
+
+// ArticleForm is the page that writes or edits an article.
+type ArticleForm struct {
+	AdminPage
+	ID        int64
+	Version   int
+	Status    data.Status
+	PublicURL string // where readers find it, when published
+	Values    ArticleValues
+	Errors    map[string]string
+	Message   string // a sentence above the form (why it came back)
+	TimeZone  string
+	Languages []data.LanguageSetting
+	Widgets   []string // every widget the picker offers
+	Sections  []string
+	Tags      []string // existing names, suggested while typing
+	Cats      []string
+	Conflict  *Conflict
+	Images    []MediaItem // recent uploads, to pick a thumbnail from
+}
+
+// Conflict is another editor's save that happened while this form was open.
+type Conflict struct {
+	Version int
+	Title   string
+	Body    string
+	Diff    []DiffLine // from their body to the one in the form
+}
+
+// DiffLine is one line of a line diff: "=" kept, "-" only in the old text, "+" only in the new.
+type DiffLine struct {
+	Op   string
+	Text string
+}
+
+// RevisionRow is one revision in an article's history.
+type RevisionRow struct {
+	ID      int64
+	Version int
+	Editor  string
+	Note    string
+	Title   string
+	When    time.Time
+	Current bool
+}
+
+// RevisionsPage lists an article's revisions.
+type RevisionsPage struct {
+	AdminPage
+	ArticleID int64
+	Title     string
+	Rows      []RevisionRow
+}
+
+// RevisionPage shows one revision against the current text.
+type RevisionPage struct {
+	AdminPage
+	ArticleID int64
+	Rev       RevisionRow
+	Current   string
+	TitleDiff []DiffLine
+	Diff      []DiffLine
+}
+
+// ArticleListPage is the desk's home: articles with filters, counts and bulk actions.
+type ArticleListPage struct {
+	AdminPage
+	Filter    ArticleFilter
+	Counts    []StatusCount
+	Rows      []ArticleRow
+	Total     int
+	PrevURL   string
+	NextURL   string
+	Languages []data.LanguageSetting
+}
+
+// ArticleFilter is the list's query as typed.
+type ArticleFilter struct {
+	Status, Lang, Tag, Category, Text, Sort string
+}
+
+// StatusCount is one status tab.
+type StatusCount struct {
+	Status string
+	Count  int
+	URL    string
+	Active bool
+}
+
+// ArticleRow is one article in the list.
+type ArticleRow struct {
+	ID      int64
+	Title   string
+	Status  string
+	Lang    string
+	Section string
+	Date    time.Time
+	Updated time.Time
+	URL     string // public URL when published
+}
