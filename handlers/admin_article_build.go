@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"gazette/content"
@@ -117,14 +118,14 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 func applyURL(fr *fieldReader, a, base *data.Article, slugText, section string, set data.SiteSettings) {
 	slug := strings.ToLower(strings.TrimSpace(slugText))
 	if slug == "" {
-		slug = content.Urlize(a.Title)
+		slug = slugFromTitle(a.Title)
 		if slug == "" && a.Title != "" {
 			fr.errs.Add("slug", "The title has no letters or digits to make a slug from: type one.")
 			return
 		}
 	} else if !slugPattern.MatchString(slug) || utf8.RuneCountInString(slug) > 120 {
 		msg := "Use letters, digits and single hyphens only: no /, .., spaces or other signs."
-		if s := content.Urlize(strings.NewReplacer("/", "-", ".", "-").Replace(slug)); s != "" && slugPattern.MatchString(s) {
+		if s := slugFromTitle(slug); s != "" {
 			msg += " For example: " + s
 		}
 		fr.errs.Add("slug", msg)
@@ -196,4 +197,27 @@ func orEmptyList(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// slugFromTitle makes a slug: Hugo's urlize, then only letters and digits joined by single
+// hyphens (urlize keeps "/" and "." which a slug must not have).
+func slugFromTitle(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range content.Urlize(title) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	s := []rune(b.String())
+	if len(s) > 120 {
+		s = s[:120]
+	}
+	return strings.TrimRight(string(s), "-")
 }

@@ -145,3 +145,36 @@ func articleForm(csrf, title, body string) url.Values {
 	return url.Values{"csrf": {csrf}, "title": {title}, "body": {body}, "lang": {"en"}, "section": {"news"},
 		"comments": {"on"}, "pager": {"on"}, "thumb_list": {"on"}, "thumb_post": {"on"}, "version": {"0"}}
 }
+
+// readForm collects a form's fields as a browser submits them: inputs with their values,
+// ticked boxes and radios, selected options, textareas; no file inputs, no buttons.
+func readForm(form *goquery.Selection) url.Values {
+	v := url.Values{}
+	form.Find("input, textarea, select").Each(func(_ int, s *goquery.Selection) {
+		name, ok := s.Attr("name")
+		if !ok || name == "" {
+			return
+		}
+		switch goquery.NodeName(s) {
+		case "textarea":
+			v.Add(name, s.Text())
+		case "select":
+			opt := s.Find("option[selected]")
+			if opt.Length() == 0 {
+				opt = s.Find("option").First()
+			}
+			v.Add(name, opt.AttrOr("value", opt.Text()))
+		default:
+			switch s.AttrOr("type", "text") {
+			case "checkbox", "radio":
+				if _, on := s.Attr("checked"); on {
+					v.Add(name, s.AttrOr("value", "on"))
+				}
+			case "file", "submit", "button":
+			default:
+				v.Add(name, s.AttrOr("value", ""))
+			}
+		}
+	})
+	return v
+}
