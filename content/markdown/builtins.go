@@ -117,8 +117,10 @@ func (st *renderState) figure(t scTag) string {
 	b.WriteString("<img")
 	attr(&b, "src", t.arg("src", -1))
 	attr(&b, "alt", alt)
-	attr(&b, "width", t.arg("width", -1))
-	attr(&b, "height", t.arg("height", -1))
+	// Only pixel counts are valid HTML; "100%" and the like are dropped (the stylesheet
+	// already fits images to the column, and inline styles are refused by the CSP).
+	attr(&b, "width", digitsOnly(t.arg("width", -1)))
+	attr(&b, "height", digitsOnly(t.arg("height", -1)))
 	attr(&b, "loading", t.arg("loading", -1))
 	b.WriteString(">")
 	if link != "" {
@@ -153,12 +155,14 @@ func attr(b *strings.Builder, name, value string) {
 	}
 }
 
-// responsiveEmbed is Hugo's 16:9 wrapper around video iframes.
+// responsiveEmbed is the 16:9 wrapper around video iframes. Unlike Hugo's it is a span styled
+// by the site's stylesheet: valid wherever the shortcode stands (even in a heading) and free
+// of inline styles, which the CSP refuses.
 func responsiveEmbed(src, title string) string {
-	return `<div style="position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;">` +
-		`<iframe src="` + html.EscapeString(src) + `" style="position: absolute; top: 0; left: 0; width: 100%; height: 100%; border: 0;"` +
+	return `<span class="embed embed--video">` +
+		`<iframe src="` + html.EscapeString(src) + `"` +
 		` allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"` +
-		` allowfullscreen loading="lazy" title="` + html.EscapeString(title) + `"></iframe></div>` + "\n"
+		` allowfullscreen loading="lazy" title="` + html.EscapeString(title) + `"></iframe></span>` + "\n"
 }
 
 func youtube(t scTag) string {
@@ -283,4 +287,14 @@ func lookupFold(m map[string]any, key string) (any, bool) {
 		}
 	}
 	return nil, false
+}
+
+func digitsOnly(s string) string {
+	s = strings.TrimSuffix(strings.TrimSpace(s), "px")
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return ""
+		}
+	}
+	return s
 }

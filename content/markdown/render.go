@@ -93,6 +93,7 @@ func (r *Renderer) Render(src []byte, page Page) (res Result, err error) {
 	body := strings.TrimPrefix(string(src), "\ufeff")
 	body = strings.ReplaceAll(body, "\r\n", "\n")
 	st := &renderState{r: r, page: page, prefix: choosePrefix(body), ids: newHeadingIDs()}
+	st.ids.prefix = st.prefix
 	md := st.markdownOf(buildTree(body, lex(body)), true)
 	out, headings := r.convert(md, st.ids, true)
 	out = st.resolve(out)

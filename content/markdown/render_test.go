@@ -138,3 +138,16 @@ func TestSeedArticle(t *testing.T) {
 		t.Errorf("Truncated = %v, WordCount = %d", res.Truncated, res.WordCount)
 	}
 }
+
+func TestBlockShortcodeNeverInsideHeading(t *testing.T) {
+	res, err := New(Options{}).Render([]byte("{{< youtube abcdefghijk >}}\n---\n\n## A {{< youtube abcdefghijk >}} b\n\n{{< figure src=\"a.png\" width=\"100%\" height=\"300\" >}}\n"), Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(res.HTML, `id="a-<`) || strings.Contains(res.HTML, "<h2><div") || strings.Contains(res.HTML, `width="100%"`) {
+		t.Errorf("invalid markup:\n%s", res.HTML)
+	}
+	if !strings.Contains(res.HTML, "<hr") || !strings.Contains(res.HTML, `height="300"`) {
+		t.Errorf("expected a thematic break and the pixel height:\n%s", res.HTML)
+	}
+}

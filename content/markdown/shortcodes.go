@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"html"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -107,6 +108,9 @@ func choosePrefix(src string) string {
 	}
 }
 
+// setextUnderline matches text that starts with a line end and then a setext heading underline.
+var setextUnderline = regexp.MustCompile(`^\r?\n {0,3}(-+|=+)[ \t]*(\r?\n|$)`)
+
 func (st *renderState) token(html string, block bool) string {
 	st.outputs = append(st.outputs, output{html, block})
 	return st.prefix + strconv.Itoa(len(st.outputs)-1) + "q"
@@ -118,9 +122,15 @@ func (st *renderState) moreToken() string { return st.prefix + "moreq" }
 // output. Only the top level may hold the summary divider.
 func (st *renderState) markdownOf(nodes []*scNode, top bool) string {
 	var b strings.Builder
+	afterBlock := false
 	for _, n := range nodes {
 		switch n.kind {
 		case pieceText:
+			if afterBlock && setextUnderline.MatchString(n.text) {
+				// "{{< youtube >}}" over a "---" line would make the embed a heading;
+				// a blank line keeps it a block and the line a thematic break.
+				b.WriteString("\n")
+			}
 			b.WriteString(n.text)
 		case pieceLiteral:
 			b.WriteString(st.token(html.EscapeString(n.text), false))
@@ -131,7 +141,10 @@ func (st *renderState) markdownOf(nodes []*scNode, top bool) string {
 		case pieceTag:
 			h, block := st.shortcode(n)
 			b.WriteString(st.token(h, block))
+			afterBlock = block
+			continue
 		}
+		afterBlock = false
 	}
 	return b.String()
 }

@@ -14,14 +14,19 @@ import (
 // headingIDs generates GitHub-style heading ids the way Hugo's "github"
 // autoHeadingIDType does: lower-case letters, digits and '_' kept, spaces
 // and '-' become '-', everything else dropped; duplicates get -1, -2...
-type headingIDs struct{ used map[string]bool }
+// prefix is the render's placeholder prefix: shortcode placeholders in a heading's text are
+// left out of its id, so the id never carries the shortcode's HTML.
+type headingIDs struct {
+	used   map[string]bool
+	prefix string
+}
 
 func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
 
 // Generate implements parser.IDs.
 func (ids *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	var b strings.Builder
-	value = bytes.TrimSpace(value)
+	value = bytes.TrimSpace(stripTokens(value, ids.prefix))
 	for len(value) > 0 {
 		r, size := utf8.DecodeRune(value)
 		switch {
@@ -94,4 +99,23 @@ func nodeText(n ast.Node, source []byte) string {
 		}
 	}
 	return b.String()
+}
+
+// stripTokens removes placeholders (prefix, digits or "more", then 'q') from text.
+func stripTokens(value []byte, prefix string) []byte {
+	if prefix == "" || !bytes.Contains(value, []byte(prefix)) {
+		return value
+	}
+	var out []byte
+	for {
+		k := bytes.Index(value, []byte(prefix))
+		if k < 0 {
+			return append(out, value...)
+		}
+		out = append(out, value[:k]...)
+		rest := value[k+len(prefix):]
+		rest = bytes.TrimPrefix(rest, []byte("more"))
+		rest = bytes.TrimLeft(rest, "0123456789")
+		value = bytes.TrimPrefix(rest, []byte("q"))
+	}
 }
