@@ -63,38 +63,51 @@ func (s *Store) Sections(ctx context.Context, lang string) ([]SectionCount, erro
 	return out, rows.Err()
 }
 
-// ArchiveYear is one year of the archive and how many articles it holds.
-type ArchiveYear struct {
-	Year  string
-	Count int
+// ArchivePeriod is a year ("2026") or a month ("2026-11") of the archive and how many articles
+// it holds.
+type ArchivePeriod struct {
+	Period string
+	Count  int
 }
 
 // ArchiveYears returns the years with published, dated articles in a language, newest first.
-// Years are read from the dates as written, so an article sits in the year its readers see.
-func (s *Store) ArchiveYears(ctx context.Context, lang string) ([]ArchiveYear, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT substr(a.date, 1, 4) AS y, count(*) FROM articles a
-		WHERE a.lang = ?2 AND a.date <> '' AND `+publishedWhere+` GROUP BY y ORDER BY y DESC`, s.now().Unix(), lang)
+// Periods are read from the dates as written, so an article sits in the month its readers see.
+func (s *Store) ArchiveYears(ctx context.Context, lang string) ([]ArchivePeriod, error) {
+	return s.archivePeriods(ctx, 4, lang, "")
+}
+
+// ArchiveMonths returns the months of a year with published articles, newest first.
+func (s *Store) ArchiveMonths(ctx context.Context, lang, year string) ([]ArchivePeriod, error) {
+	return s.archivePeriods(ctx, 7, lang, year)
+}
+
+func (s *Store) archivePeriods(ctx context.Context, length int, lang, within string) ([]ArchivePeriod, error) {
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT substr(a.date, 1, %d) AS p, count(*) FROM articles a
+		WHERE a.lang = ?2 AND a.date >= ?3 AND a.date < ?3 || '~' AND `+publishedWhere+` GROUP BY p ORDER BY p DESC`, length),
+		s.now().Unix(), lang, within)
 	if err != nil {
-		return nil, fmt.Errorf("archive years: %w", err)
+		return nil, fmt.Errorf("archive periods: %w", err)
 	}
 	defer rows.Close()
-	var out []ArchiveYear
+	var out []ArchivePeriod
 	for rows.Next() {
-		var y ArchiveYear
-		if err := rows.Scan(&y.Year, &y.Count); err != nil {
-			return nil, fmt.Errorf("archive years: %w", err)
+		var p ArchivePeriod
+		if err := rows.Scan(&p.Period, &p.Count); err != nil {
+			return nil, fmt.Errorf("archive periods: %w", err)
 		}
-		out = append(out, y)
+		if p.Period != "" {
+			out = append(out, p)
+		}
 	}
 	return out, rows.Err()
 }
 
-// ArchiveOfYear returns a year's published articles in a language, newest first.
-func (s *Store) ArchiveOfYear(ctx context.Context, lang, year string) ([]ArticleRef, error) {
-	refs, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM articles a WHERE a.lang = ?2 AND a.date LIKE ?3 AND "+
-		publishedWhere+" ORDER BY a.date_unix DESC, a.title", s.now().Unix(), lang, year+"-%")
+// ArchiveOfMonth returns a month's ("2026-11") published articles in a language, newest first.
+func (s *Store) ArchiveOfMonth(ctx context.Context, lang, month string) ([]ArticleRef, error) {
+	refs, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM articles a WHERE a.lang = ?2 AND a.date >= ?3 AND a.date < ?3 || '~' AND "+
+		publishedWhere+" ORDER BY a.date_unix DESC, a.title", s.now().Unix(), lang, month+"-")
 	if err != nil {
-		return nil, fmt.Errorf("archive %s: %w", year, err)
+		return nil, fmt.Errorf("archive %s: %w", month, err)
 	}
 	return refs, nil
 }
@@ -107,27 +120,63 @@ const hugoOrder = "(a.weight = 0, a.weight, -coalesce(a.date_unix, -922337203685
 // Hugo's order: older is the next-older article ("« Previous"), newer the next-newer. Either is
 // nil at an end of the section.
 func (s *Store) Neighbours(ctx context.Context, a *Article) (older, newer *ArticleRef, err error) {
+	if a.Weight == 0 && !a.Date.IsZero() {
+		older, newer, err = s.datedNeighbours(ctx, a)
+	} else {
+		older, newer, err = s.orderedNeighbours(ctx, a)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("neighbours of %d: %w", a.ID, err)
+	}
+	return older, newer, nil
+}
+
+// neighbourWhere limits a neighbour search to a's published section; ?1 is the clock.
+const neighbourWhere = "a.lang = ?2 AND a.section = ?3 AND a.id <> ?4 AND " + publishedWhere
+
+func (s *Store) firstRef(ctx context.Context, query string, args ...any) (*ArticleRef, error) {
+	refs, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM articles a WHERE "+neighbourWhere+" AND "+query+" LIMIT 1", args...)
+	if err != nil || len(refs) == 0 {
+		return nil, err
+	}
+	return &refs[0], nil
+}
+
+// datedNeighbours covers nearly every article (no weight, a date) with index seeks by date:
+// past the oldest dated article come the undated ones, before the newest the weighted ones.
+func (s *Store) datedNeighbours(ctx context.Context, a *Article) (older, newer *ArticleRef, err error) {
+	args := []any{s.now().Unix(), a.Lang, a.Section, a.ID, a.Date.Unix(), a.Title, a.SourcePath}
+	older, err = s.firstRef(ctx, `a.weight = 0 AND a.date_unix <= ?5 AND (a.date_unix < ?5 OR (a.title, a.source_path) > (?6, ?7))
+		ORDER BY a.date_unix DESC, a.title, a.source_path`, args...)
+	if err == nil && older == nil {
+		older, err = s.firstRef(ctx, "a.weight = 0 AND a.date_unix IS NULL ORDER BY a.title, a.source_path", args[:4]...)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	newer, err = s.firstRef(ctx, `a.weight = 0 AND a.date_unix >= ?5 AND (a.date_unix > ?5 OR (a.title, a.source_path) < (?6, ?7))
+		ORDER BY a.date_unix, a.title DESC, a.source_path DESC`, args...)
+	if err == nil && newer == nil {
+		newer, err = s.firstRef(ctx, `a.weight <> 0 ORDER BY a.weight DESC, a.date_unix IS NULL DESC, a.date_unix,
+			a.title DESC, a.source_path DESC`, args[:4]...)
+	}
+	return older, newer, err
+}
+
+// orderedNeighbours compares whole sort keys; it serves weighted and undated articles, which
+// are few.
+func (s *Store) orderedNeighbours(ctx context.Context, a *Article) (older, newer *ArticleRef, err error) {
 	var dateUnix any
 	if !a.Date.IsZero() {
 		dateUnix = a.Date.Unix()
 	}
-	find := func(cmp, order string) (*ArticleRef, error) {
-		refs, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM articles a WHERE a.lang = ?2 AND a.section = ?3 AND a.id <> ?4 AND "+
-			publishedWhere+" AND "+hugoOrder+" "+cmp+" (?5 = 0, ?5, -coalesce(?6, -9223372036854775807), ?7, ?8) ORDER BY "+
-			order+" LIMIT 1",
-			s.now().Unix(), a.Lang, a.Section, a.ID, a.Weight, dateUnix, a.Title, a.SourcePath)
-		if err != nil || len(refs) == 0 {
-			return nil, err
-		}
-		return &refs[0], nil
+	args := []any{s.now().Unix(), a.Lang, a.Section, a.ID, a.Weight, dateUnix, a.Title, a.SourcePath}
+	const mine = "(?5 = 0, ?5, -coalesce(?6, -9223372036854775807), ?7, ?8)"
+	if older, err = s.firstRef(ctx, hugoOrder+" > "+mine+" ORDER BY "+hugoOrderAsc, args...); err != nil {
+		return nil, nil, err
 	}
-	if older, err = find(">", hugoOrderAsc); err != nil {
-		return nil, nil, fmt.Errorf("neighbours of %d: %w", a.ID, err)
-	}
-	if newer, err = find("<", hugoOrderDesc); err != nil {
-		return nil, nil, fmt.Errorf("neighbours of %d: %w", a.ID, err)
-	}
-	return older, newer, nil
+	newer, err = s.firstRef(ctx, hugoOrder+" < "+mine+" ORDER BY "+hugoOrderDesc, args...)
+	return older, newer, err
 }
 
 const (

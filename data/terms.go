@@ -9,10 +9,13 @@ import (
 
 // publishedTermCounts counts published articles per term of one language and taxonomy (?2, ?3);
 // ?1 is the store's clock for publishedWhere.
+// The published articles are found once from the publication index, then each term's links
+// are checked against them, rather than joining every link to its article row. The unary +
+// keeps SQLite from probing every term for every published article instead.
 const publishedTermCounts = `SELECT t.key, t.name, count(*) AS n FROM terms t
 	JOIN article_terms at ON at.term_id = t.id
-	JOIN articles a ON a.id = at.article_id
-	WHERE t.lang = ?2 AND t.taxonomy = ?3 AND a.lang = ?2 AND ` + publishedWhere + `
+	WHERE t.lang = ?2 AND t.taxonomy = ?3
+	AND +at.article_id IN (SELECT a.id FROM articles a WHERE a.lang = ?2 AND ` + publishedWhere + `)
 	GROUP BY t.id`
 
 // TermCounts returns every term of a taxonomy that has published articles in a language, with
@@ -54,7 +57,7 @@ func (s *Store) FindTerm(ctx context.Context, lang, taxonomy, key string) (Term,
 	err := s.db.QueryRowContext(ctx, `SELECT t.name, count(*) FROM terms t
 		JOIN article_terms at ON at.term_id = t.id
 		JOIN articles a ON a.id = at.article_id
-		WHERE t.lang = ?2 AND t.taxonomy = ?3 AND t.key = ?4 AND `+publishedWhere+` GROUP BY t.id`,
+		WHERE t.lang = ?2 AND t.taxonomy = ?3 AND t.key = ?4 AND a.lang = ?2 AND `+publishedWhere+` GROUP BY t.id`,
 		s.now().Unix(), lang, taxonomy, key).Scan(&t.Name, &t.Count)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound

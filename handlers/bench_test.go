@@ -101,11 +101,18 @@ func dedupeTerms(list []data.Article) []data.Article {
 	return list
 }
 
-func benchmarkPage(b *testing.B, h http.Handler, path string) {
+func benchmarkPage(b *testing.B, h http.Handler, path string, header ...string) {
+	benchmarkStatus(b, h, path, http.StatusOK, header...)
+}
+
+func benchmarkStatus(b *testing.B, h http.Handler, path string, status int, header ...string) {
 	req := httptest.NewRequest(http.MethodGet, path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, req)
-	if w.Code != http.StatusOK {
+	if w.Code != status {
 		b.Fatalf("%s: status %d", path, w.Code)
 	}
 	b.SetBytes(int64(w.Body.Len()))
@@ -117,8 +124,9 @@ func benchmarkPage(b *testing.B, h http.Handler, path string) {
 	}
 }
 
-// BenchmarkPages renders the home page and an article from a store of 10,000 articles, with
-// no cache in front: this is what the first reader after an edit pays.
+// BenchmarkPages renders each page type from a store of 10,000 articles with the response cache
+// bypassed (a query string), as the first reader after an edit pays it; widget lists are
+// computed once per store generation, so they are not in these figures.
 func BenchmarkPages(b *testing.B) {
 	store, media := seedStore(b, 10_000)
 	assets, err := static.New()
@@ -126,7 +134,26 @@ func BenchmarkPages(b *testing.B) {
 		b.Fatal(err)
 	}
 	h := New(Deps{Store: store, Media: media, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	b.Run("home", func(b *testing.B) { benchmarkPage(b, h, "/") })
-	b.Run("home-page-500", func(b *testing.B) { benchmarkPage(b, h, "/page/500/") })
-	b.Run("article", func(b *testing.B) { benchmarkPage(b, h, "/news/article-05000/") })
+	b.Run("home", func(b *testing.B) { benchmarkPage(b, h, "/?uncached") })
+	b.Run("home-page-500", func(b *testing.B) { benchmarkPage(b, h, "/page/500/?uncached") })
+	b.Run("article", func(b *testing.B) { benchmarkPage(b, h, "/news/article-05000/?uncached") })
+	b.Run("section", func(b *testing.B) { benchmarkPage(b, h, "/news/page/3/?uncached") })
+	b.Run("tags", func(b *testing.B) { benchmarkPage(b, h, "/tags/?uncached") })
+	b.Run("term", func(b *testing.B) { benchmarkPage(b, h, "/tags/harbour/page/2/?uncached") })
+	b.Run("archive", func(b *testing.B) { benchmarkPage(b, h, "/archive/?uncached") })
+	b.Run("not-found", func(b *testing.B) { benchmarkStatus(b, h, "/no/such/page/?uncached", http.StatusNotFound) })
+}
+
+// BenchmarkPagesCached is the same pages served from the response cache, as every reader after
+// the first one gets them until the store changes.
+func BenchmarkPagesCached(b *testing.B) {
+	store, media := seedStore(b, 10_000)
+	assets, err := static.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := New(Deps{Store: store, Media: media, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	for _, p := range []string{"/", "/news/article-05000/", "/tags/harbour/page/2/"} {
+		b.Run(strings.Trim(p, "/"), func(b *testing.B) { benchmarkPage(b, h, p, "Accept-Encoding", "gzip") })
+	}
 }

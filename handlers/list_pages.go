@@ -35,6 +35,7 @@ type listSpec struct {
 	taxonomy string
 	term     data.Term
 	year     string // archive year; "" = the newest
+	month    string // archive month ("01"–"12") of year; "" = the year's newest
 }
 
 // base is the list's canonical path, unescaped.
@@ -47,10 +48,7 @@ func (l listSpec) base() string {
 	case listTerm:
 		return l.prefix + "/" + l.taxonomy + "/" + l.term.Key + "/"
 	case listArchive:
-		if l.year != "" {
-			return l.prefix + "/archive/" + l.year + "/"
-		}
-		return l.prefix + "/archive/"
+		return archiveURL(l.prefix, l.year, l.month)
 	}
 	return l.prefix + "/"
 }
@@ -95,13 +93,15 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 	case len(segs) == 0:
 		l.kind = listHome
 		return l, true
-	case segs[0] == "archive" && len(segs) <= 2:
+	case segs[0] == "archive" && len(segs) <= 3:
 		l.kind = listArchive
-		if len(segs) == 2 {
+		if len(segs) >= 2 {
 			l.year = segs[1]
-			return l, len(l.year) == 4 && s.archiveHasYear(ctx, l.lang, l.year)
 		}
-		return l, true
+		if len(segs) == 3 {
+			l.month = segs[2]
+		}
+		return l, s.archiveHas(ctx, l.lang, l.year, l.month)
 	case knownTaxonomies[segs[0]] || ls.taxonomies[segs[0]]:
 		l.taxonomy = segs[0]
 		if len(segs) == 1 {
@@ -127,17 +127,37 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 	return l, false
 }
 
-func (s *site) archiveHasYear(ctx context.Context, lang, year string) bool {
-	years, err := s.store.ArchiveYears(ctx, lang)
-	if err != nil {
+// archiveHas reports whether the archive has articles in a year (and month); "" asks nothing.
+func (s *site) archiveHas(ctx context.Context, lang, year, month string) bool {
+	if year == "" {
+		return true
+	}
+	if !isDigits(year, 4) || (month != "" && !isDigits(month, 2)) {
 		return false
 	}
-	for _, y := range years {
-		if y.Year == year {
+	months, err := s.store.ArchiveMonths(ctx, lang, year)
+	if err != nil {
+		s.log.Error("archive lookup", "year", year, "err", err)
+		return false
+	}
+	for _, m := range months {
+		if month == "" || m.Period == year+"-"+month {
 			return true
 		}
 	}
 	return false
+}
+
+func isDigits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // serveList renders page n of a list.

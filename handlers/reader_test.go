@@ -146,8 +146,15 @@ func TestTaxonomyAndArchivePages(t *testing.T) {
 	if got := texts(d.Find("[data-testid=archive-years] li")); got != "2026 5|2025 1" {
 		t.Errorf("archive years %q", got)
 	}
-	if got := texts(d.Find("[data-testid=archive-month] h2")); got != "November 2026|January 2026" {
+	if got := texts(d.Find("[data-testid=archive-months] li")); got != "November 4|January 1" {
 		t.Errorf("archive months %q", got)
+	}
+	if got := texts(d.Find("[data-testid=archive-month] h2")) + ": " + texts(d.Find("[data-testid=archive-month] a")); got != "November 2026: Fourth story|Third story|Second story|First story" {
+		t.Errorf("archive's newest month %q", got)
+	}
+	d = getDoc(t, ts, "/archive/2026/01/", http.StatusOK)
+	if got := texts(d.Find("[data-testid=archive-month] a")); got != "About us" {
+		t.Errorf("archive January 2026 %q", got)
 	}
 	d = getDoc(t, ts, "/archive/2025/", http.StatusOK)
 	if got := texts(d.Find("[data-testid=archive-month] a")); got != "Last year" {
@@ -157,7 +164,7 @@ func TestTaxonomyAndArchivePages(t *testing.T) {
 	if got := texts(d.Find("[data-testid=list-heading]")); got != "Архив" {
 		t.Errorf("Russian archive heading %q", got)
 	}
-	if got := texts(d.Find("[data-testid=archive-month] h2")); got != "ноября 2026" {
+	if got := texts(d.Find("[data-testid=archive-month] h2")); got != "Ноябрь 2026" {
 		t.Errorf("Russian archive months %q", got)
 	}
 }
@@ -200,7 +207,7 @@ func TestReaderRedirectsAndBadInput(t *testing.T) {
 	}
 	for _, p := range []string{"/tags/nope/", "/tags/future/", "/categories/nope/page/2/", "/tags/harbour/page/9/",
 		"/tags/harbour/page/x/", "/page/02/", "/page/1e3/", "/page/99999999999999999999/", "/tags/a/b/", "/archive/1999/",
-		"/archive/page/2/", "/tags/page/2/", "/nosection/", "/ru/nope/", "/xx/", "/%ff%fe/", "/tags/%00/", "/tags/%2F/",
+		"/archive/page/2/", "/archive/2026/13/", "/archive/2026/1/", "/archive/2026/11/x/", "/archive/2024/", "/tags/page/2/", "/nosection/", "/ru/nope/", "/xx/", "/%ff%fe/", "/tags/%00/", "/tags/%2F/",
 		"/" + strings.Repeat("x/", 1500), "/post/one/%3Cscript%3E/", "/archive/20xx/", "/post/one/index.xml/"} {
 		resp := ts.get(t, p)
 		if resp.StatusCode != http.StatusNotFound {

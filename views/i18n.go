@@ -3,6 +3,8 @@ package views
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // uiStrings are the words of Gazette's reader pages per language: the languages of the sites
@@ -20,7 +22,7 @@ var uiStrings = map[string]map[string]string{
 		"last": "Last", "newer": "Newer", "older": "Older", "no_posts": "Nothing has been published here yet.",
 		"posts": "posts", "error": "Something went wrong", "error_text": "Please try again in a moment.",
 		"tagged": "Tagged", "author": "Author", "footer_menu": "Footer", "widget_warning": "Please activate at least one sidebar widget.",
-		"authorbox_warning": "Authorbox is activated, but author parameters are not specified.", "years": "Years",
+		"authorbox_warning": "Authorbox is activated, but author parameters are not specified.", "years": "Years", "months": "Months",
 	},
 	"ru": {
 		"skip": "Перейти к содержанию", "menu": "Меню", "search": "Поиск", "search_label": "Поиск по сайту",
@@ -33,7 +35,7 @@ var uiStrings = map[string]map[string]string{
 		"main_page":      "главную страницу", "archive": "Архив", "page": "Страница", "pages": "Страницы", "first": "Первая",
 		"last": "Последняя", "newer": "Новее", "older": "Старее", "no_posts": "Здесь пока ничего не опубликовано.",
 		"posts": "публ.", "error": "Что-то пошло не так", "error_text": "Попробуйте ещё раз чуть позже.",
-		"tagged": "Тег", "author": "Автор", "footer_menu": "Нижнее меню", "years": "Годы",
+		"tagged": "Тег", "author": "Автор", "footer_menu": "Нижнее меню", "years": "Годы", "months": "Месяцы",
 	},
 	"es": {
 		"skip": "Ir al contenido", "menu": "Menú", "search": "Buscar", "search_label": "Buscar en el sitio",
@@ -46,7 +48,7 @@ var uiStrings = map[string]map[string]string{
 		"main_page":      "página principal", "archive": "Archivo", "page": "Página", "pages": "Páginas", "first": "Primera",
 		"last": "Última", "newer": "Más recientes", "older": "Anteriores", "no_posts": "Todavía no se ha publicado nada aquí.",
 		"posts": "artículos", "error": "Algo salió mal", "error_text": "Inténtelo de nuevo en un momento.",
-		"tagged": "Etiqueta", "author": "Autor", "footer_menu": "Pie de página", "years": "Años",
+		"tagged": "Etiqueta", "author": "Autor", "footer_menu": "Pie de página", "years": "Años", "months": "Meses",
 	},
 	"pt": {
 		"skip": "Ir para o conteúdo", "menu": "Menu", "search": "Pesquisar", "search_label": "Pesquisar no site",
@@ -59,7 +61,7 @@ var uiStrings = map[string]map[string]string{
 		"main_page":      "página principal", "archive": "Arquivo", "page": "Página", "pages": "Páginas", "first": "Primeira",
 		"last": "Última", "newer": "Mais recentes", "older": "Mais antigas", "no_posts": "Ainda não foi publicado nada aqui.",
 		"posts": "artigos", "error": "Algo correu mal", "error_text": "Tente novamente dentro de momentos.",
-		"tagged": "Etiqueta", "author": "Autor", "footer_menu": "Rodapé", "years": "Anos",
+		"tagged": "Etiqueta", "author": "Autor", "footer_menu": "Rodapé", "years": "Anos", "months": "Meses",
 	},
 	"fr": {
 		"skip": "Aller au contenu", "menu": "Menu", "search": "Rechercher", "search_label": "Rechercher sur le site",
@@ -72,7 +74,7 @@ var uiStrings = map[string]map[string]string{
 		"main_page":      "page d'accueil", "archive": "Archives", "page": "Page", "pages": "Pages", "first": "Première",
 		"last": "Dernière", "newer": "Plus récents", "older": "Plus anciens", "no_posts": "Rien n'a encore été publié ici.",
 		"posts": "articles", "error": "Une erreur s'est produite", "error_text": "Veuillez réessayer dans un instant.",
-		"tagged": "Mot-clé", "author": "Auteur", "footer_menu": "Pied de page", "years": "Années",
+		"tagged": "Mot-clé", "author": "Auteur", "footer_menu": "Pied de page", "years": "Années", "months": "Mois",
 	},
 	"de": {
 		"skip": "Zum Inhalt springen", "menu": "Menü", "search": "Suchen", "search_label": "Website durchsuchen",
@@ -85,7 +87,7 @@ var uiStrings = map[string]map[string]string{
 		"main_page":      "Startseite", "archive": "Archiv", "page": "Seite", "pages": "Seiten", "first": "Erste",
 		"last": "Letzte", "newer": "Neuer", "older": "Älter", "no_posts": "Hier wurde noch nichts veröffentlicht.",
 		"posts": "Beiträge", "error": "Etwas ist schiefgelaufen", "error_text": "Bitte versuchen Sie es gleich noch einmal.",
-		"tagged": "Schlagwort", "author": "Autor", "footer_menu": "Fußzeile", "years": "Jahre",
+		"tagged": "Schlagwort", "author": "Autor", "footer_menu": "Fußzeile", "years": "Jahre", "months": "Monate",
 	},
 	"ja": {
 		"skip": "本文へ移動", "menu": "メニュー", "search": "検索", "search_label": "サイト内検索",
@@ -98,7 +100,7 @@ var uiStrings = map[string]map[string]string{
 		"main_page":      "トップページへ", "archive": "アーカイブ", "page": "ページ", "pages": "ページ", "first": "最初",
 		"last": "最後", "newer": "新しい記事", "older": "古い記事", "no_posts": "まだ何も公開されていません。",
 		"posts": "件", "error": "エラーが発生しました", "error_text": "しばらくしてからもう一度お試しください。",
-		"tagged": "タグ", "author": "著者", "footer_menu": "フッター", "years": "年",
+		"tagged": "タグ", "author": "著者", "footer_menu": "フッター", "years": "年", "months": "月",
 	},
 	"zh": {
 		"skip": "跳到正文", "menu": "菜单", "search": "搜索", "search_label": "站内搜索",
@@ -111,7 +113,7 @@ var uiStrings = map[string]map[string]string{
 		"main_page":      "首页", "archive": "归档", "page": "页", "pages": "分页", "first": "首页",
 		"last": "末页", "newer": "较新", "older": "较旧", "no_posts": "这里还没有发布任何内容。",
 		"posts": "篇", "error": "出错了", "error_text": "请稍后再试。",
-		"tagged": "标签", "author": "作者", "footer_menu": "页脚", "years": "年份",
+		"tagged": "标签", "author": "作者", "footer_menu": "页脚", "years": "年份", "months": "月份",
 	},
 }
 
@@ -180,6 +182,23 @@ var monthNames = map[string][4][]string{
 		{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"},
 		{"周日", "周一", "周二", "周三", "周四", "周五", "周六"},
 	},
+}
+
+// nominativeMonths are month names standing alone where a language declines them in dates.
+var nominativeMonths = map[string][]string{
+	"ru": {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
+}
+
+// MonthName is a month's name standing alone (an archive heading), capitalised.
+func MonthName(m time.Month, lang string) string {
+	name := m.String()
+	if names, ok := nominativeMonths[baseLang(lang)]; ok {
+		name = names[m-1]
+	} else if names, ok := monthNames[baseLang(lang)]; ok {
+		name = names[0][m-1]
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
 }
 
 // DefaultDateFormat is Mainroad's date layout.

@@ -100,9 +100,10 @@ type TermsPage struct {
 // ArchivePage lists articles by month for one year, with links to every year.
 type ArchivePage struct {
 	Page
-	Heading string
-	Years   []ArchiveYearLink
-	Months  []ArchiveMonth
+	Heading    string
+	Years      []ArchiveYearLink
+	MonthLinks []ArchiveYearLink // the chosen year's months (Year holds the month's name)
+	Months     []ArchiveMonth
 }
 
 // ArchiveYearLink is one year in the archive's year list.
