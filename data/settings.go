@@ -24,6 +24,11 @@ type SiteSettings struct {
 	Params map[string]any `json:"params,omitempty"`
 	// Menus are the imported Hugo site's [menu] entries.
 	Menus map[string]any `json:"menus,omitempty"`
+	// Discovery: feeds carry whole articles (FeedFullContent) or summaries; FeedLimit caps
+	// their items (0 = 20); RobotsTxt, when set, replaces the generated robots.txt rules.
+	FeedFullContent bool   `json:"feed_full_content,omitempty"`
+	FeedLimit       int    `json:"feed_limit,omitempty"`
+	RobotsTxt       string `json:"robots_txt,omitempty"`
 	// CommentsMode is how reader comments work site-wide: "open", "moderated" (held until an
 	// editor approves), "closed" (shown, no new ones) or "off"; "" means "moderated".
 	CommentsMode string `json:"comments_mode,omitempty"`

@@ -18,6 +18,8 @@ func routes(d Deps) http.Handler {
 	deskRoutes(r, d)
 	// Everything else is a public page found through the path index.
 	pub := newSite(d)
+	// Search, feeds, sitemaps, robots.txt, OpenSearch (discovery_routes.go): fixed paths first.
+	discoveryRoutes(r, pub)
 	r.PathPrefix("/").Handler(handlePublicPath(pub)).Methods(http.MethodGet, http.MethodHead)
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

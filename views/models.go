@@ -36,6 +36,9 @@ type Page struct {
 	Sidebar   Sidebar  // Position "" = no sidebar
 	StyleURLs []string // stylesheets beyond the site's (code highlighting on articles)
 	Scripts   []string // async scripts at the end of the body (MathJax, where an article asks)
+
+	// Discovery (issue 6): social, structured-data, language and feed links, for HeadMeta.
+	Head PageHead
 }
 
 // FullTitle is the document title: "Title - Site", or the site title alone on the home page.

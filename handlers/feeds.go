@@ -1,0 +1,198 @@
+package handlers
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/gorilla/feeds"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// feedFormat is one syndication format, served as a file name after a list's path: RSS at
+// Hugo's URLs (/index.xml, /news/index.xml, /tags/x/index.xml, /es/index.xml), Atom and JSON
+// Feed beside it.
+type feedFormat struct {
+	file        string
+	contentType string
+	name        string
+}
+
+var (
+	feedRSS   = feedFormat{"index.xml", "application/rss+xml", "RSS"}
+	feedAtom  = feedFormat{"atom.xml", "application/atom+xml", "Atom"}
+	feedJSON  = feedFormat{"feed.json", "application/feed+json", "JSON Feed"}
+	feedKinds = []feedFormat{feedRSS, feedAtom, feedJSON}
+)
+
+// defaultFeedLimit is how many articles a feed carries unless the site says otherwise. Hugo
+// has no limit; a newsroom with 100,000 articles cannot send them all every poll.
+const defaultFeedLimit = 20
+
+// handleFeed serves one format of every list's feed: home, section and term, per language.
+func handleFeed(s *site, f feedFormat) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := s.serveFeed(w, r, f); err != nil {
+			s.serveError(w, r, err)
+		}
+	})
+}
+
+func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, f feedFormat) error {
+	ctx := r.Context()
+	st, err := s.currentState(ctx)
+	if err != nil {
+		return err
+	}
+	base := strings.TrimSuffix(r.URL.Path, f.file)
+	l, ok := s.parseList(ctx, st, base)
+	if !ok || (l.kind != listHome && l.kind != listSection && l.kind != listTerm) {
+		return data.ErrNotFound
+	}
+	feed, modified, err := s.buildFeed(r, st, l)
+	if err != nil {
+		return err
+	}
+	var body string
+	switch f {
+	case feedRSS:
+		rss := (&feeds.Rss{Feed: feed}).RssFeed()
+		rss.Language, rss.Generator = l.lang, "Gazette"
+		body, err = feeds.ToXML(rss)
+	case feedAtom:
+		body, err = feed.ToAtom()
+	default:
+		body, err = feed.ToJSON()
+	}
+	if err != nil {
+		return err
+	}
+	serveDocument(w, r, f.contentType+"; charset=utf-8", []byte(body), modified)
+	return nil
+}
+
+// buildFeed is a list's newest articles as a feed, titled as Hugo titles them ("News on
+// Site"), and the newest change among them for Last-Modified.
+func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, time.Time, error) {
+	ctx := r.Context()
+	set := st.settings
+	limit := set.FeedLimit
+	if limit <= 0 {
+		limit = defaultFeedLimit
+	}
+	q := data.ListQuery{Lang: l.lang, Limit: limit}
+	siteTitle := s.siteView(st, l.lang).Title
+	title, desc := siteTitle, "Recent content on "+siteTitle
+	switch l.kind {
+	case listSection:
+		q.Section = l.section
+		title, desc = capitalize(l.section)+" on "+siteTitle, "Recent content in "+capitalize(l.section)+" on "+siteTitle
+	case listTerm:
+		q.Taxonomy, q.TermKey = l.taxonomy, l.term.Key
+		title, desc = capitalize(l.term.Name)+" on "+siteTitle, "Recent content in "+capitalize(l.term.Name)+" on "+siteTitle
+	}
+	list, _, err := s.store.ListPublished(ctx, q)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	root := siteRoot(st, r)
+	feed := &feeds.Feed{Title: title, Description: desc, Link: &feeds.Link{Href: root + l.url(1)}, Id: root + l.url(1)}
+	var modified time.Time
+	for i := range list {
+		a := &list[i]
+		updated := firstDate(a.Lastmod, a.Date, a.UpdatedAt)
+		if updated.After(feed.Updated) {
+			feed.Updated = updated
+		}
+		if a.UpdatedAt.After(modified) {
+			modified = a.UpdatedAt
+		}
+		link := root + articleURL(a)
+		item := &feeds.Item{Title: a.Title, Link: &feeds.Link{Href: link}, Id: link,
+			Created: firstDate(a.PublishDate, a.Date), Updated: updated,
+			Description: absoluteLinks(a.SummaryHTML, root)}
+		if set.FeedFullContent {
+			full, err := s.store.Article(ctx, a.ID)
+			if err != nil {
+				return nil, time.Time{}, err
+			}
+			item.Content = absoluteLinks(full.BodyHTML, root)
+		}
+		feed.Add(item)
+	}
+	if feed.Updated.IsZero() {
+		feed.Updated = st.modified
+	}
+	if modified.IsZero() {
+		modified = st.modified
+	}
+	return feed, modified, nil
+}
+
+// feedLinks are the <link rel="alternate"> of a list's feeds, for the page head.
+func feedLinks(l listSpec, title string) []views.AlternateFeed {
+	var out []views.AlternateFeed
+	for _, f := range feedKinds {
+		out = append(out, views.AlternateFeed{Type: f.contentType, Title: title + " (" + f.name + ")", URL: l.url(1) + f.file})
+	}
+	return out
+}
+
+func firstDate(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// rootRelative finds links and images that start at the site root ("/post/x/a.png").
+var rootRelative = regexp.MustCompile(`(\s(?:href|src|poster)=")/([^/"])`)
+
+// absoluteLinks makes root-relative URLs absolute: a feed reader shows articles away from
+// the site, where "/post/x/a.png" leads nowhere.
+func absoluteLinks(html, root string) string {
+	return rootRelative.ReplaceAllString(html, "${1}"+root+"/${2}")
+}
+
+// siteRoot is the site's absolute origin and path prefix without a trailing slash
+// ("https://news.example"). A base URL without a host (Hugo's "/") takes the request's.
+func siteRoot(st *state, r *http.Request) string {
+	base := strings.TrimSuffix(st.settings.BaseURL, "/")
+	if strings.HasPrefix(base, "http://") || strings.HasPrefix(base, "https://") {
+		return base
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + base
+}
+
+// serveDocument writes a generated document (feed, sitemap, robots.txt) with an ETag over its
+// bytes and Last-Modified, answering conditional requests with 304 as pages do.
+func serveDocument(w http.ResponseWriter, r *http.Request, contentType string, body []byte, modified time.Time) {
+	sum := sha256.Sum256(body)
+	etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Cache-Control", string(cachePublic))
+	h.Set("ETag", etag)
+	if !modified.IsZero() {
+		h.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
+	}
+	if notModified(r, etag, modified) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if r.Method != http.MethodHead {
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+	}
+}

@@ -1,0 +1,162 @@
+package handlers
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"gazette/content"
+	"gazette/data"
+	"gazette/views"
+)
+
+const (
+	searchPageSize = 10
+	// maxSearchPages bounds how deep a search may be paged: nobody reads page 500 of a search,
+	// and a crawler that tries should not make the store rank a million rows for it.
+	maxSearchPages = 100
+	// maxSearchInput is as much of a field as the page echoes back or the store sees.
+	maxSearchInput = 1000
+)
+
+// handleSearch serves /search?q=&tag=&category=&lang=&from=&to=&page=. Whatever the query
+// string holds, the reader gets results, "nothing found" or a note about a filter that was
+// left out; never an error page.
+func handleSearch(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := s.serveSearch(w, r); err != nil {
+			s.serveError(w, r, err)
+		}
+	})
+}
+
+func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	st, err := s.currentState(ctx)
+	if err != nil {
+		return err
+	}
+	form := r.URL.Query()
+	field := func(name string) string {
+		v := strings.ToValidUTF8(strings.TrimSpace(form.Get(name)), "")
+		if len(v) > maxSearchInput {
+			v = strings.ToValidUTF8(v[:maxSearchInput], "")
+		}
+		return v
+	}
+	v := views.SearchPage{Query: field("q"), Tag: field("tag"), Category: field("category"), From: field("from"), To: field("to")}
+	q := data.SearchQuery{Text: v.Query, Tag: content.Urlize(v.Tag), Category: content.Urlize(v.Category), Limit: searchPageSize}
+	var notices []string
+	pageLang := st.settings.DefaultLanguage
+	if lang := field("lang"); lang != "" {
+		if knownLanguage(st.settings, lang) {
+			v.Lang, q.Lang, pageLang = lang, lang, lang
+		} else {
+			notices = append(notices, "There is no language “"+lang+"” here, so every language was searched.")
+		}
+	}
+	loc := siteLocation(st.settings)
+	if t, ok := searchDate(v.From, loc); ok {
+		q.From = t
+	} else {
+		notices = append(notices, "“"+v.From+"” is not a date like 2026-11-27, so the search starts at the beginning.")
+	}
+	if t, ok := searchDate(v.To, loc); ok && !t.IsZero() {
+		q.To = t.AddDate(0, 0, 1) // the whole of the last day
+	} else if !ok {
+		notices = append(notices, "“"+v.To+"” is not a date like 2026-11-27, so the search runs to today.")
+	}
+	n, err := strconv.Atoi(form.Get("page"))
+	if err != nil || n < 1 {
+		n = 1
+	}
+	n = min(n, maxSearchPages)
+	q.Offset = (n - 1) * searchPageSize
+
+	v.Page = s.page(ctx, r, st, pageKind{kind: "list", lang: pageLang})
+	v.Title, v.NoIndex = views.T(pageLang, "search"), true
+	if v.Query != "" {
+		v.Title += ": " + v.Query
+	}
+	v.Notice = strings.Join(notices, " ")
+	for _, l := range st.settings.Languages {
+		v.Languages = append(v.Languages, views.LanguageOption{Code: l.Code, Name: firstNonEmpty(l.Name, strings.ToUpper(l.Code))})
+	}
+	if v.Query != "" {
+		v.Searched = true
+		res, err := s.store.Search(ctx, q)
+		if err != nil {
+			return err
+		}
+		v.Total = res.Total
+		for _, h := range res.Hits {
+			hit := views.SearchHit{URL: articleURL(&h.Article), TitleHTML: h.TitleHTML, SnippetHTML: h.SnippetHTML, Date: h.Article.Date, Lang: h.Article.Lang}
+			if hit.TitleHTML == "" {
+				hit.TitleHTML = hit.URL // escaped by EscapePath: safe as HTML text
+			}
+			v.Hits = append(v.Hits, hit)
+		}
+		pages := min(maxSearchPages, (res.Total+searchPageSize-1)/searchPageSize)
+		v.Pagination = searchPagination(form, n, pages)
+	}
+	return render(w, r, http.StatusOK, views.Search(v), cachePublic, time.Time{})
+}
+
+// searchDate reads a YYYY-MM-DD filter in the site's time zone; "" is no filter (ok).
+func searchDate(s string, loc *time.Location) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, true
+	}
+	t, err := time.ParseInLocation("2006-01-02", s, loc)
+	return t, err == nil
+}
+
+func knownLanguage(set data.SiteSettings, code string) bool {
+	for _, l := range set.Languages {
+		if l.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// searchPagination numbers the pages of a search, keeping every filter in the links.
+func searchPagination(form url.Values, n, total int) views.Pagination {
+	link := func(i int) string {
+		f := url.Values{}
+		for _, k := range []string{"q", "tag", "category", "lang", "from", "to"} {
+			if v := form.Get(k); v != "" {
+				f.Set(k, v)
+			}
+		}
+		if i > 1 {
+			f.Set("page", strconv.Itoa(i))
+		}
+		return "/search?" + f.Encode()
+	}
+	pg := views.Pagination{Number: n, Total: total}
+	if total <= 1 {
+		return pg
+	}
+	if n > 1 {
+		pg.FirstURL, pg.PrevURL = link(1), link(n-1)
+	}
+	if n < total {
+		pg.NextURL, pg.LastURL = link(n+1), link(total)
+	}
+	for i := max(1, n-2); i <= min(total, n+2); i++ {
+		pg.Pages = append(pg.Pages, views.PageLink{Number: i, URL: link(i), Current: i == n})
+	}
+	return pg
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,238 @@
+package handlers
+
+import (
+	"encoding/xml"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"gazette/data"
+)
+
+const (
+	// sitemapMaxURLs is the sitemaps.org limit per file; past it /sitemap.xml becomes an index.
+	sitemapMaxURLs = 50_000
+	// newsSitemapMax and newsSitemapAge are Google News' limits: 1,000 articles of two days.
+	newsSitemapMax = 1000
+	newsSitemapAge = 48 * time.Hour
+)
+
+type sitemapURLSet struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
+	News    string       `xml:"xmlns:news,attr,omitempty"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc        string         `xml:"loc"`
+	Lastmod    string         `xml:"lastmod,omitempty"`
+	Alternates []sitemapLink  `xml:"xhtml:link"`
+	News       *sitemapNewsEl `xml:"news:news"`
+}
+
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+type sitemapNewsEl struct {
+	Name            string `xml:"news:publication>news:name"`
+	Language        string `xml:"news:publication>news:language"`
+	PublicationDate string `xml:"news:publication_date"`
+	Title           string `xml:"news:title"`
+}
+
+type sitemapIndex struct {
+	XMLName  xml.Name       `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []sitemapEntry `xml:"sitemap"`
+}
+
+type sitemapEntry struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+// handleSitemap serves /sitemap.xml: every public page with its lastmod and hreflang links to
+// its translations, or, past 50,000 URLs, an index of /sitemaps/N.xml files.
+func handleSitemap(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		part := 0
+		if n, ok := mux.Vars(r)["n"]; ok {
+			v, err := strconv.Atoi(n)
+			if err != nil || v < 1 || n != strconv.Itoa(v) {
+				s.serveError(w, r, data.ErrNotFound)
+				return
+			}
+			part = v
+		}
+		if err := s.serveSitemap(w, r, part, sitemapMaxURLs); err != nil {
+			s.serveError(w, r, err)
+		}
+	})
+}
+
+// serveSitemap writes the sitemap (part 0), or one part of a split one.
+func (s *site) serveSitemap(w http.ResponseWriter, r *http.Request, part, perFile int) error {
+	st, err := s.currentState(r.Context())
+	if err != nil {
+		return err
+	}
+	urls, modified, err := s.sitemapURLs(r, st)
+	if err != nil {
+		return err
+	}
+	root := siteRoot(st, r)
+	var doc any
+	switch parts := (len(urls) + perFile - 1) / perFile; {
+	case part == 0 && parts <= 1:
+		doc = sitemapURLSet{XHTML: "http://www.w3.org/1999/xhtml", URLs: urls}
+	case part == 0:
+		idx := sitemapIndex{}
+		for i := 1; i <= parts; i++ {
+			idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: root + "/sitemaps/" + strconv.Itoa(i) + ".xml", Lastmod: w3cTime(modified)})
+		}
+		doc = idx
+	case part <= parts && parts > 1:
+		doc = sitemapURLSet{XHTML: "http://www.w3.org/1999/xhtml", URLs: urls[(part-1)*perFile : min(len(urls), part*perFile)]}
+	default:
+		return data.ErrNotFound
+	}
+	return serveXML(w, r, doc, modified)
+}
+
+// sitemapURLs lists the home page, sections, taxonomies and terms of every language, then
+// every published article with its translations as hreflang alternates.
+func (s *site) sitemapURLs(r *http.Request, st *state) ([]sitemapURL, time.Time, error) {
+	ctx := r.Context()
+	root := siteRoot(st, r)
+	articles, err := s.store.PublishedForSitemap(ctx)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	var urls []sitemapURL
+	newest := map[string]time.Time{}
+	var modified time.Time
+	for _, a := range articles {
+		newest[a.Lang] = maxTime(newest[a.Lang], a.Lastmod)
+		modified = maxTime(modified, a.Lastmod)
+	}
+	for _, l := range st.settings.Languages {
+		prefix := st.langPrefix(l.Code)
+		urls = append(urls, sitemapURL{Loc: root + prefix + "/", Lastmod: w3cTime(newest[l.Code])})
+		secs, err := s.store.Sections(ctx, l.Code)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		for _, sec := range secs {
+			urls = append(urls, sitemapURL{Loc: root + listSpec{kind: listSection, prefix: prefix, section: sec.Section}.url(1)})
+		}
+		for _, tax := range []string{"tags", "categories"} {
+			terms, err := s.store.TermCounts(ctx, l.Code, tax)
+			if err != nil {
+				return nil, time.Time{}, err
+			}
+			if len(terms) > 0 {
+				urls = append(urls, sitemapURL{Loc: root + listSpec{kind: listTaxonomy, prefix: prefix, taxonomy: tax}.url(1)})
+			}
+			for _, t := range terms {
+				urls = append(urls, sitemapURL{Loc: root + termURL(prefix, tax, t.Key)})
+			}
+		}
+	}
+	groups := map[string][]sitemapLink{}
+	for _, a := range articles {
+		groups[a.TranslationKey] = append(groups[a.TranslationKey], sitemapLink{Rel: "alternate", Hreflang: a.Lang, Href: root + articleURL(&data.Article{Permalink: a.Permalink})})
+	}
+	for _, a := range articles {
+		u := sitemapURL{Loc: root + articleURL(&data.Article{Permalink: a.Permalink}), Lastmod: w3cTime(a.Lastmod)}
+		if g := groups[a.TranslationKey]; len(g) > 1 {
+			u.Alternates = g
+		}
+		urls = append(urls, u)
+	}
+	return urls, modified, nil
+}
+
+// handleNewsSitemap serves /sitemap-news.xml: the articles of the last two days, as Google
+// News reads them.
+func handleNewsSitemap(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := s.serveNewsSitemap(w, r); err != nil {
+			s.serveError(w, r, err)
+		}
+	})
+}
+
+func (s *site) serveNewsSitemap(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.currentState(r.Context())
+	if err != nil {
+		return err
+	}
+	articles, err := s.store.PublishedForSitemap(r.Context())
+	if err != nil {
+		return err
+	}
+	root, since := siteRoot(st, r), s.store.Now().Add(-newsSitemapAge)
+	doc := sitemapURLSet{News: "http://www.google.com/schemas/sitemap-news/0.9"}
+	var modified time.Time
+	for _, a := range articles {
+		if a.Published.Before(since) || len(doc.URLs) == newsSitemapMax {
+			continue
+		}
+		modified = maxTime(modified, a.Lastmod)
+		doc.URLs = append(doc.URLs, sitemapURL{Loc: root + articleURL(&data.Article{Permalink: a.Permalink}),
+			News: &sitemapNewsEl{Name: s.siteView(st, a.Lang).Title, Language: a.Lang, PublicationDate: w3cTime(a.Published), Title: a.Title}})
+	}
+	if modified.IsZero() {
+		modified = st.modified
+	}
+	return serveXML(w, r, doc, modified)
+}
+
+// handleRobots serves /robots.txt: the site's own rules when set, else crawl everything but
+// the desk and search results, and in both cases where the sitemaps are.
+func handleRobots(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		st, err := s.currentState(r.Context())
+		if err != nil {
+			s.serveError(w, r, err)
+			return
+		}
+		rules := st.settings.RobotsTxt
+		if strings.TrimSpace(rules) == "" {
+			rules = "User-agent: *\nDisallow: /admin/\nDisallow: /search\n"
+		}
+		root := siteRoot(st, r)
+		body := strings.TrimRight(rules, "\n") + "\n\nSitemap: " + root + "/sitemap.xml\nSitemap: " + root + "/sitemap-news.xml\n"
+		serveDocument(w, r, "text/plain; charset=utf-8", []byte(body), st.modified)
+	})
+}
+
+func serveXML(w http.ResponseWriter, r *http.Request, doc any, modified time.Time) error {
+	b, err := xml.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	serveDocument(w, r, "application/xml; charset=utf-8", append([]byte(xml.Header), b...), modified)
+	return nil
+}
+
+// w3cTime is the date format sitemaps use; "" for an unknown date.
+func w3cTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
