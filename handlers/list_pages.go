@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -214,8 +215,13 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	return render(w, r, http.StatusOK, views.List(v), cachePublic, latestUpdate(list))
 }
 
+// summaryIDs are the id attributes of a summary's headings: a list shows many summaries, and
+// their ids would repeat (the sanitiser quotes every attribute and escapes quotes in text).
+var summaryIDs = regexp.MustCompile(` id="[^"]*"`)
+
 // listItem is one article as lists show it.
 func (s *site) listItem(st *state, a *data.Article) views.ListItem {
+	a.SummaryHTML = summaryIDs.ReplaceAllString(a.SummaryHTML, "")
 	return views.ListItem{
 		Article:  a,
 		URL:      articleURL(a),

@@ -11,6 +11,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"testing"
 	"time"
 
@@ -38,6 +40,7 @@ func TestPagesAreValidHTML(t *testing.T) {
 	if status, _ := fetch(t, ts.Server.URL+"/page/2/"); status != http.StatusNotFound {
 		pages = append(pages, checkedPage{"/page/2/", http.StatusOK})
 	}
+	pages = append(pages, listPages(t, ts)...)
 	pages = append(pages, demoPages(t, ts, xmr, sky)...)
 	pages = append(pages, corpusPages(t, ts, xmr, 10)...)
 	pages = append(pages, corpusPages(t, ts, sky, 10)...)
@@ -83,6 +86,37 @@ func requireVNU(t *testing.T) string {
 		t.Skipf("HTML checker unavailable (%v); set GAZETTE_HTML_CHECK=1 to make this a failure", err)
 	}
 	return java
+}
+
+// listPages returns every kind of list page: sections, taxonomies, a term of each (and its
+// second page when it has one), the archive, and the demo's second language.
+func listPages(t *testing.T, ts *testSite) []checkedPage {
+	t.Helper()
+	pages := []checkedPage{{"/news/", http.StatusOK}, {"/tags/", http.StatusOK}, {"/categories/", http.StatusOK},
+		{"/archive/", http.StatusOK}, {"/es/", http.StatusOK}}
+	for _, taxonomy := range []string{"/tags/", "/categories/"} {
+		_, body := fetch(t, ts.Server.URL+taxonomy)
+		m := regexp.MustCompile(`<a class="terms__link" href="([^"]+)"`).FindAllSubmatch(body, -1)
+		if len(m) == 0 {
+			t.Fatalf("%s lists no terms", taxonomy)
+		}
+		// The most used term: the one likeliest to have a second page.
+		best, bestCount := "", -1
+		counts := regexp.MustCompile(`<a class="terms__link" href="([^"]+)">[^<]*</a> <span class="terms__count" data-testid="count">(\d+)</span>`).FindAllSubmatch(body, -1)
+		for _, c := range counts {
+			if n, _ := strconv.Atoi(string(c[2])); n > bestCount {
+				best, bestCount = string(c[1]), n
+			}
+		}
+		if best == "" {
+			best = string(m[0][1])
+		}
+		pages = append(pages, checkedPage{best, http.StatusOK})
+		if status, _ := fetch(t, ts.Server.URL+best+"page/2/"); status == http.StatusOK {
+			pages = append(pages, checkedPage{best + "page/2/", http.StatusOK})
+		}
+	}
+	return pages
 }
 
 // demoPages returns every published demo article: the stored articles that no corpus lists.
