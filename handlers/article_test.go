@@ -1,9 +1,12 @@
 package handlers
 
 import (
+	"io"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 func TestArticleAnatomy(t *testing.T) {
@@ -45,7 +48,7 @@ func TestArticleAnatomy(t *testing.T) {
 	if got := texts(d.Find("[data-testid=related] a")); !strings.HasPrefix(got, "Second story|Third story") {
 		t.Errorf("related %q: most shared terms first", got)
 	}
-	if d.Find("script").Length() != 0 {
+	if d.Find("script[src]").Length() != 0 {
 		t.Error("an article without mathjax loads a script")
 	}
 	if got := d.Find("link[rel=canonical]").AttrOr("href", ""); got != "https://news.example/post/one/" {
@@ -80,7 +83,7 @@ func TestArticleToggles(t *testing.T) {
 	if four.Find(".post__header [data-testid=meta-date]").Length() != 0 || four.Find("[data-testid=tags]").Length() != 0 {
 		t.Error("post_meta: [] must hide the meta items; tags: [\"\"] must show no tags")
 	}
-	if four.Find("[data-testid=post-thumbnail]").Length() != 0 || four.Find("script").Length() != 0 {
+	if four.Find("[data-testid=post-thumbnail]").Length() != 0 || four.Find("script[src]").Length() != 0 {
 		t.Error("a missing bundle thumbnail must not render; mathjax: \"false\" loads nothing")
 	}
 	nt := getDoc(t, ts, "/post/notitle/", http.StatusOK)
@@ -103,15 +106,45 @@ func TestAuthorboxWarningAndSiteDefaults(t *testing.T) {
 	if a.Find("[data-testid=toc]").Length() != 1 || a.Find("[data-testid=pager]").Length() != 0 {
 		t.Error("site toc \"yes\" and pager false must apply")
 	}
-	if got := attrs(a.Find("script"), "src"); got != "https://math.example/MathJax.js?config=TeX-AMS-MML_HTMLorMML" {
+	if got := attrs(a.Find("script[src]"), "src"); got != "https://math.example/MathJax.js?config=TeX-AMS-MML_HTMLorMML" {
 		t.Errorf("site mathjax path %q", got)
 	}
 	b := getDoc(t, ts, "/post/b/", http.StatusOK)
 	if b.Find("[data-testid=authorbox]").Length() != 0 || b.Find("[data-testid=toc]").Length() != 0 ||
-		b.Find("[data-testid=pager]").Length() != 1 || b.Find("script").Length() != 0 {
+		b.Find("[data-testid=pager]").Length() != 1 || b.Find("script[src]").Length() != 0 {
 		t.Error("the article's own values must win over the site's, false included")
 	}
 	if a.Find("[data-testid=sidebar]").Length() != 0 {
 		t.Error("no sidebar setting anywhere means no sidebar")
+	}
+}
+
+// TestArticlePageWeight keeps a typical article (1,500 words, a sidebar full of widgets) with its
+// stylesheets under 50 KB gzipped, the budget for a reader on a slow phone connection.
+func TestArticlePageWeight(t *testing.T) {
+	files := readerSite()
+	var body strings.Builder
+	for p := 0; p < 30; p++ {
+		if p%6 == 0 {
+			body.WriteString("## Section heading number " + strings.Repeat("x", p%5) + "\n\n")
+		}
+		body.WriteString(strings.Repeat("The harbour council met again on Tuesday to discuss the budget, the ferry and the storm. ", 3) + "\n\n")
+	}
+	body.WriteString("```go\nfunc main() { println(\"hello\") }\n```\n")
+	files["content/post/long.md"] = "---\ntitle: A long read\ndate: 2026-11-06\ntags: [Harbour]\ntoc: true\n---\n" + body.String()
+	ts := newTestServer(t, files)
+	resp := ts.get(t, "/post/long/", "Accept-Encoding", "gzip")
+	html, _ := io.ReadAll(resp.Body)
+	total := len(html)
+	// Reading the page's own stylesheet links keeps the test true to what a browser fetches.
+	plain := getDoc(t, ts, "/post/long/", http.StatusOK)
+	plain.Find("link[rel=stylesheet]").Each(func(_ int, s *goquery.Selection) {
+		r := ts.get(t, s.AttrOr("href", ""), "Accept-Encoding", "gzip")
+		b, _ := io.ReadAll(r.Body)
+		total += len(b)
+	})
+	t.Logf("article HTML + CSS, gzipped: %d bytes", total)
+	if total > 50_000 {
+		t.Errorf("article HTML + CSS weigh %d bytes gzipped, over the 50 KB budget", total)
 	}
 }
