@@ -1,0 +1,63 @@
+package data
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestChangeWatcherSeesEveryWriter checks that the generation moves for a write from another
+// process's connection (a second Store on the same file stands in for `gazette import`), and at
+// a scheduled article's publish instant with no write at all.
+func TestChangeWatcherSeesEveryWriter(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	path := filepath.Join(t.TempDir(), "shared.db")
+	ctx := context.Background()
+	server, err := Open(ctx, path, func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer server.Close()
+	importer, err := Open(ctx, path, func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer importer.Close()
+	w, err := server.WatchChanges(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	gen := func() uint64 {
+		t.Helper()
+		g, err := w.Generation(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	g1 := gen()
+	if gen() != g1 {
+		t.Fatal("generation moved without a change")
+	}
+	scheduled := article("content/later.md", "/later/", "Later", now.Add(time.Hour))
+	if _, err := importer.SaveArticles(ctx, []Article{scheduled}); err != nil {
+		t.Fatal(err)
+	}
+	g2 := gen()
+	if g2 == g1 {
+		t.Fatal("a write by another connection did not move the generation")
+	}
+	if err := server.SaveSiteSettings(ctx, DefaultSiteSettings()); err != nil {
+		t.Fatal(err)
+	}
+	g3 := gen()
+	if g3 == g2 {
+		t.Fatal("a write through the server's own pool did not move the generation")
+	}
+	now = now.Add(time.Hour)
+	if gen() == g3 {
+		t.Fatal("the scheduled article's publish instant did not move the generation")
+	}
+}
