@@ -69,7 +69,10 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	if src := mathJaxSrc(st, a); src != "" {
 		v.Scripts = append(v.Scripts, src)
 	}
-	return render(w, r, http.StatusOK, views.Article(v), cachePublic, a.UpdatedAt)
+	if v.Comments, err = s.discussionView(r, st, a); err != nil {
+		return err
+	}
+	return render(w, r, http.StatusOK, views.Article(v), discussionCache(v.Comments), a.UpdatedAt)
 }
 
 // articleNeighbours fills the pager and the related articles.

@@ -38,7 +38,7 @@ type responseCache struct {
 func cacheResponses(s *site, next http.Handler) http.Handler {
 	c := &responseCache{site: s, items: map[string]*cachedResponse{}}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" || hasSessionCookie(r) {
+		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" || hasSessionCookie(r) || hasReaderCookie(r) {
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -32,7 +32,7 @@ func render(w http.ResponseWriter, r *http.Request, status int, c templ.Componen
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", string(cache))
-	if cache == cachePublic && status == http.StatusOK {
+	if strings.HasPrefix(string(cache), "public") && status == http.StatusOK {
 		sum := sha256.Sum256(buf.Bytes())
 		etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
 		h.Set("ETag", etag)

@@ -20,6 +20,8 @@ func routes(d Deps) http.Handler {
 	pub := newSite(d)
 	// Search, feeds, sitemaps, robots.txt, OpenSearch (discovery_routes.go): fixed paths first.
 	discoveryRoutes(r, pub)
+	// Readers' comments: posting, their own edits, comment feeds (comments.go).
+	commentRoutes(r, d)
 	r.PathPrefix("/").Handler(handlePublicPath(pub)).Methods(http.MethodGet, http.MethodHead)
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

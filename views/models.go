@@ -63,6 +63,7 @@ type ArticlePage struct {
 	Older     *TermLink // the pager's "« Previous": the next-older article in the section
 	Newer     *TermLink // the pager's "Next »"
 	Related   []RelatedLink
+	Comments  Discussion // the zero value shows no discussion (issue 5)
 }
 
 // TermLink is a link to a taxonomy term page.

@@ -1,0 +1,101 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gorilla/feeds"
+	"github.com/gorilla/mux"
+
+	"gazette/data"
+)
+
+// commentFeedSize is how many of the newest approved comments a comments feed carries.
+const commentFeedSize = 50
+
+// handleCommentFeed serves the RSS feed of the newest approved comments: one article's (perArticle)
+// or the whole site's. Only comments readers can see on the page are in it: never the email,
+// never a comment of an unpublished article or of a discussion that is off or hidden.
+func (rc *readerComments) handleCommentFeed(perArticle bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		st, err := rc.currentState(ctx)
+		if err != nil {
+			rc.serveError(w, r, err)
+			return
+		}
+		f := data.CommentFilter{Status: data.CommentApproved, Limit: commentFeedSize}
+		root := siteRoot(st, r)
+		feed := &feeds.Feed{Title: "Comments on " + st.settings.Title, Link: &feeds.Link{Href: root + "/"}, Description: "The newest comments"}
+		if perArticle {
+			f.ArticleID, _ = strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+			a, err := rc.store.Article(ctx, f.ArticleID)
+			if err == nil && !rc.commentsVisible(r, st, &a) {
+				err = data.ErrNotFound
+			}
+			if err != nil {
+				rc.serveError(w, r, err)
+				return
+			}
+			feed.Title, feed.Link.Href = "Comments on "+a.Title, root+articleURL(&a)
+		}
+		list, err := rc.store.ListComments(ctx, f)
+		if err != nil {
+			rc.serveError(w, r, err)
+			return
+		}
+		visible := map[int64]bool{}
+		var modified time.Time
+		for _, c := range list {
+			ok, seen := visible[c.ArticleID]
+			if !seen {
+				a, err := rc.store.Article(ctx, c.ArticleID)
+				ok = err == nil && rc.commentsVisible(r, st, &a)
+				if err != nil && !errors.Is(err, data.ErrNotFound) {
+					rc.serveError(w, r, err)
+					return
+				}
+				visible[c.ArticleID] = ok
+			}
+			if !ok {
+				continue
+			}
+			link := root + articleURLFromPath(c.ArticlePermalink) + "#" + commentAnchor(c.ID)
+			feed.Items = append(feed.Items, &feeds.Item{Title: c.Name + " on " + c.ArticleTitle, Link: &feeds.Link{Href: link},
+				Id: link, Author: &feeds.Author{Name: c.Name}, Description: c.BodyHTML, Created: c.CreatedAt, Updated: c.UpdatedAt})
+			if c.UpdatedAt.After(modified) {
+				modified = c.UpdatedAt
+			}
+		}
+		feed.Updated = modified
+		rss := (&feeds.Rss{Feed: feed}).RssFeed()
+		rss.Generator = "Gazette"
+		body, err := feeds.ToXML(rss)
+		if err != nil {
+			rc.serveError(w, r, err)
+			return
+		}
+		serveDocument(w, r, "application/rss+xml; charset=utf-8", []byte(body), modified)
+	})
+}
+
+// commentsVisible reports whether readers see an article's comments (published, discussion
+// neither off nor hidden).
+func (rc *readerComments) commentsVisible(r *http.Request, st *state, a *data.Article) bool {
+	now := rc.store.Now()
+	if !a.IsPublished(now) {
+		return false
+	}
+	d, err := rc.store.Discussion(r.Context(), a.ID)
+	if err != nil {
+		return false
+	}
+	cs, err := rc.store.CommentSettings(r.Context())
+	if err != nil {
+		return false
+	}
+	state, _ := discussionOf(a, d, commentMode(st.settings), cs, now)
+	return state == discussionOpen || state == discussionClosed
+}

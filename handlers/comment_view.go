@@ -1,0 +1,152 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"time"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// readerCookie names a commenter's session: a random id, distinct from the editor's cookie.
+const readerCookie = "gazette_reader"
+
+// cacheRevalidate lets caches keep an article page with a discussion but makes them ask again
+// (with its ETag) on every view, so a new comment shows at once; the server's own response
+// cache moves to a new generation on every comment write, so the answer is cheap.
+const cacheRevalidate cachePolicy = "public, no-cache"
+
+// commentEditWindow is how long a reader may edit or delete their own comment.
+const commentEditWindow = 15 * time.Minute
+
+func hasReaderCookie(r *http.Request) bool {
+	_, err := r.Cookie(readerCookie)
+	return err == nil
+}
+
+// readerSession is the request's reader session, if its cookie names a live one.
+func (s *site) readerSession(ctx context.Context, r *http.Request) (data.ReaderSession, bool, error) {
+	c, err := r.Cookie(readerCookie)
+	if err != nil {
+		return data.ReaderSession{}, false, nil
+	}
+	rs, err := s.store.ReaderSessionByID(ctx, c.Value)
+	if errors.Is(err, data.ErrNotFound) {
+		return data.ReaderSession{}, false, nil
+	}
+	return rs, err == nil, err
+}
+
+func (s *site) formSigner(ctx context.Context) (formSigner, error) {
+	key, err := s.store.CommentFormSecret(ctx)
+	return formSigner{key: key}, err
+}
+
+// discussionCache is the cache policy of an article page given its discussion.
+func discussionCache(d views.Discussion) cachePolicy {
+	switch {
+	case d.Personal:
+		return cacheNone
+	case d.Show:
+		return cacheRevalidate
+	}
+	return cachePublic
+}
+
+// discussionView builds the comments section of an article page for this request.
+func (s *site) discussionView(r *http.Request, st *state, a *data.Article) (views.Discussion, error) {
+	ctx := r.Context()
+	if a.ID == 0 {
+		return views.Discussion{}, nil // a desk preview
+	}
+	d, err := s.store.Discussion(ctx, a.ID)
+	if err != nil {
+		return views.Discussion{}, err
+	}
+	cs, err := s.store.CommentSettings(ctx)
+	if err != nil {
+		return views.Discussion{}, err
+	}
+	now := s.store.Now()
+	state, notice := discussionOf(a, d, commentMode(st.settings), cs, now)
+	if state == discussionOff || state == discussionHidden {
+		return views.Discussion{}, nil
+	}
+	rs, _, err := s.readerSession(ctx, r)
+	if err != nil {
+		return views.Discussion{}, err
+	}
+	list, err := s.store.ArticleComments(ctx, a.ID, rs.ID)
+	if err != nil {
+		return views.Discussion{}, err
+	}
+	signer, err := s.formSigner(ctx)
+	if err != nil {
+		return views.Discussion{}, err
+	}
+	v := views.Discussion{Show: true, ArticleID: a.ID, Open: state == discussionOpen, Notice: notice,
+		FeedURL: articleCommentFeedURL(a.ID), Personal: hasReaderCookie(r)}
+	v.Comments, v.Count = s.commentTree(st, a, list, rs.ID, now)
+	if v.Open {
+		v.Form = views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, now), Name: rs.Name, Website: rs.URL,
+			EmailRemembered: rs.Email != ""}
+		if p, err := strconv.ParseInt(r.URL.Query().Get("reply"), 10, 64); err == nil {
+			for _, c := range v.Comments {
+				if c.ID == p && !c.Held {
+					v.Form.ParentID, v.Form.ReplyTo = p, c.Name
+				}
+			}
+		}
+	}
+	if rs.ID != "" {
+		v.Form.ReaderToken = signer.readerToken(rs.ID)
+	}
+	return v, nil
+}
+
+// commentTree nests replies under their top-level comment, oldest first. A reply whose parent
+// readers cannot see is not shown either. count is the approved comments shown.
+func (s *site) commentTree(st *state, a *data.Article, list []data.Comment, readerID string, now time.Time) ([]views.CommentView, int) {
+	mine := data.ReaderHash(readerID)
+	loc := siteLocation(st.settings)
+	layout := paramString(st.settings.Params, "dateformat")
+	var top []views.CommentView
+	index := map[int64]int{}
+	count := 0
+	for _, c := range list {
+		t := c.CreatedAt.In(loc)
+		cv := views.CommentView{ID: c.ID, Anchor: commentAnchor(c.ID), Name: c.Name, URL: c.URL, Editor: c.EditorID != 0,
+			HTML: c.BodyHTML, Date: views.FormatDate(t, layout, a.Lang) + " " + t.Format("15:04"), DateISO: t.Format(time.RFC3339),
+			Held: c.Status != data.CommentApproved}
+		if mine != "" && c.ReaderHash == mine && now.Sub(c.CreatedAt) < commentEditWindow {
+			cv.EditURL, cv.DelURL = commentEditURL(c.ID), commentDeleteURL(c.ID)
+		}
+		if c.ParentID == 0 {
+			if !cv.Held {
+				cv.ReplyURL = "?reply=" + strconv.FormatInt(c.ID, 10) + "#comment-form"
+			}
+			index[c.ID] = len(top)
+			top = append(top, cv)
+		} else if i, ok := index[c.ParentID]; ok && !top[i].Held {
+			top[i].Replies = append(top[i].Replies, cv)
+		} else {
+			continue
+		}
+		if !cv.Held {
+			count++
+		}
+	}
+	return top, count
+}
+
+func commentAnchor(id int64) string { return "comment-" + strconv.FormatInt(id, 10) }
+
+func commentPostURL(articleID int64) string {
+	return "/comments/article/" + strconv.FormatInt(articleID, 10)
+}
+func articleCommentFeedURL(articleID int64) string { return commentPostURL(articleID) + "/feed.xml" }
+func commentEditURL(id int64) string               { return "/comments/" + strconv.FormatInt(id, 10) + "/edit" }
+func commentDeleteURL(id int64) string             { return "/comments/" + strconv.FormatInt(id, 10) + "/delete" }

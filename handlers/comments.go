@@ -1,0 +1,351 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/mail"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gorilla/mux"
+	"github.com/gorilla/sessions"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// Limits of a reader's post.
+const (
+	maxCommentFormBytes = 64 << 10
+	maxCommentRunes     = 5000
+	maxCommenterName    = 80
+	commentTokenMaxAge  = 7 * 24 * time.Hour
+	duplicateWindow     = 24 * time.Hour
+	spamBatchWindow     = 100 * time.Millisecond
+)
+
+// readerComments answers readers' posts, edits and deletions.
+type readerComments struct {
+	*site
+	perAddress *rateLimiter // 5 at once, then one every 20 seconds, per address
+	perArticle *rateLimiter // 20 at once, then one every 3 seconds, per article
+	caught     *commentBatcher
+}
+
+// commentRoutes lists the readers' comment routes. They run behind the cross-origin check:
+// a page of another site cannot post in a reader's name.
+func commentRoutes(r *mux.Router, d Deps) {
+	rc := &readerComments{site: newSite(d), caught: newCommentBatcher(d.Store, spamBatchWindow),
+		perAddress: newRateLimiter(d.Store.Now, 20*time.Second, 5), perArticle: newRateLimiter(d.Store.Now, 3*time.Second, 20)}
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc.message(w, r, http.StatusForbidden, "Not accepted", "This form was sent from another site, so nothing was posted.")
+	}))
+	get, post := []string{http.MethodGet, http.MethodHead}, []string{http.MethodPost}
+	r.Handle("/comments/article/{id:[0-9]+}", cop.Handler(rc.handleCommentPost())).Methods(post...)
+	r.Handle("/comments/{id:[0-9]+}/edit", cop.Handler(rc.handleOwnCommentEdit())).Methods(append(get, post...)...)
+	r.Handle("/comments/{id:[0-9]+}/delete", cop.Handler(rc.handleOwnCommentDelete())).Methods(post...)
+	r.Handle("/comments/feed.xml", rc.handleCommentFeed(false)).Methods(get...)
+	r.Handle("/comments/article/{id:[0-9]+}/feed.xml", rc.handleCommentFeed(true)).Methods(get...)
+}
+
+// commentInput is a posted comment form, cleaned.
+type commentInput struct {
+	name, email, website, body string
+	parent                     int64
+	token, honeypot            string
+}
+
+func readCommentInput(f url.Values) commentInput {
+	in := commentInput{name: data.CleanName(f.Get("name")), email: strings.TrimSpace(f.Get("email")),
+		website: strings.TrimSpace(f.Get("website")), body: data.CleanBody(f.Get("body")), token: f.Get("token"),
+		honeypot: f.Get("homepage")}
+	in.parent, _ = strconv.ParseInt(f.Get("parent"), 10, 64)
+	return in
+}
+
+// validate checks the fields a reader typed; the messages say how to fix them.
+func (in *commentInput) validate() map[string]string {
+	errs := map[string]string{}
+	switch n := utf8.RuneCountInString(in.name); {
+	case n == 0:
+		errs["name"] = "Enter your name."
+	case n > maxCommenterName:
+		errs["name"] = "Keep your name under " + strconv.Itoa(maxCommenterName) + " characters."
+	}
+	if in.email != "" {
+		if a, err := mail.ParseAddress(in.email); err != nil || a.Address != in.email || len(in.email) > 254 {
+			errs["email"] = "Enter an email address such as name@example.com, or leave it empty."
+		}
+	}
+	if in.website != "" {
+		u, err := url.Parse(in.website)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(in.website) > 300 || strings.ContainsAny(in.website, " \"<>'`") {
+			errs["website"] = "Enter an address starting with http:// or https://, or leave it empty."
+		}
+	}
+	switch n := utf8.RuneCountInString(in.body); {
+	case n == 0:
+		errs["body"] = "Write something first."
+	case n > maxCommentRunes:
+		errs["body"] = "Keep your comment under " + strconv.Itoa(maxCommentRunes) + " characters (it has " + strconv.Itoa(n) + ")."
+	}
+	return errs
+}
+
+// handleCommentPost takes a reader's comment. Refusals (discussion not open, bad token, bad
+// fields) bring the form back with the text; a post a spam rule catches is stored in the spam
+// folder and looks to its author like any comment awaiting moderation.
+func (rc *readerComments) handleCommentPost() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if !rc.readForm(w, r) {
+			return
+		}
+		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+		a, err := rc.store.Article(ctx, id)
+		now := rc.store.Now()
+		if errors.Is(err, data.ErrNotFound) || (err == nil && !a.IsPublished(now)) {
+			rc.message(w, r, http.StatusNotFound, "No such article", "There is no article to comment on at this address, so nothing was posted.")
+			return
+		}
+		if err != nil {
+			rc.serveError(w, r, err)
+			return
+		}
+		st, err := rc.currentState(ctx)
+		if err != nil {
+			rc.serveError(w, r, err)
+			return
+		}
+		in := readCommentInput(r.PostForm)
+		if err := rc.post(w, r, st, &a, in, now); err != nil {
+			rc.serveError(w, r, err)
+		}
+	})
+}
+
+func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state, a *data.Article, in commentInput, now time.Time) error {
+	ctx := r.Context()
+	d, err := rc.store.Discussion(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	cs, err := rc.store.CommentSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if state, notice := discussionOf(a, d, commentMode(st.settings), cs, now); state != discussionOpen {
+		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, notice+" Nothing was posted.", false)
+	}
+	signer, err := rc.formSigner(ctx)
+	if err != nil {
+		return err
+	}
+	issued, ok := signer.verify(in.token, a.ID)
+	switch {
+	case !ok:
+		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil,
+			"This form is missing its security token, or the token is not valid here, so nothing was posted. Your text is below: send it again.", true)
+	case now.Sub(issued) > commentTokenMaxAge:
+		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil,
+			"This form was open for too long, so nothing was posted. Your text is below: send it again.", true)
+	}
+	ip := clientIP(r)
+	if used, err := rc.store.TokenUsed(ctx, in.token, ip); err != nil {
+		return err
+	} else if used {
+		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil,
+			"This form was already used to post a comment, so nothing was posted again. To post another, send the form below.", true)
+	}
+	errs := in.validate()
+	if in.parent != 0 {
+		parent, err := rc.store.Comment(ctx, in.parent)
+		switch {
+		case errors.Is(err, data.ErrNotFound) || (err == nil && (parent.ArticleID != a.ID || parent.Status != data.CommentApproved)):
+			errs["body"] = "The comment you replied to is not there any more; your text is kept below."
+			in.parent = 0
+		case err != nil:
+			return err
+		case parent.ParentID != 0:
+			in.parent = parent.ParentID // one level of replies: a reply to a reply joins its thread
+		}
+	}
+	if len(errs) > 0 {
+		return rc.showForm(w, r, st, a, in, http.StatusUnprocessableEntity, errs, "Nothing was posted yet: correct the fields marked below.", true)
+	}
+	return rc.accept(w, r, st, a, in, issued, cs, now)
+}
+
+// accept runs the spam rules, decides the status, remembers the reader and stores the comment.
+func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *state, a *data.Article, in commentInput,
+	issued time.Time, cs data.CommentSettings, now time.Time) error {
+	ctx := r.Context()
+	ip := clientIP(r)
+	rs, known, err := rc.readerSession(ctx, r)
+	if err != nil {
+		return err
+	}
+	if in.email == "" && known {
+		in.email = rs.Email
+	}
+	n := data.NewComment{ArticleID: a.ID, ParentID: in.parent, Name: in.name, Email: in.email, URL: in.website,
+		Body: in.body, IP: ip, Token: in.token}
+	reason, flood, err := rc.spamReason(ctx, a, in, ip, issued, cs, now)
+	if err != nil {
+		return err
+	}
+	if flood {
+		// Too many posts from one address: kept for review, answered at once, no session.
+		n.Status, n.SpamReason = data.CommentSpam, reason
+		if _, err := rc.caught.add(ctx, n); err != nil {
+			return err
+		}
+		w.Header().Set("Retry-After", "20")
+		rc.message(w, r, http.StatusTooManyRequests, "Slow down",
+			"Comments are arriving from your address faster than anyone types. Yours was kept for the editors to review.")
+		return nil
+	}
+	rs, err = rc.rememberReader(w, r, rs, known, in)
+	if err != nil {
+		return err
+	}
+	n.ReaderID = rs.ID
+	var id int64
+	if reason != "" {
+		n.Status, n.SpamReason = data.CommentSpam, reason
+		id, err = rc.caught.add(ctx, n)
+	} else {
+		if n.Status, err = rc.statusFor(ctx, st, in); err != nil {
+			return err
+		}
+		var ids []int64
+		if ids, err = rc.store.AddComments(ctx, []data.NewComment{n}); err == nil {
+			id = ids[0]
+		}
+	}
+	if err != nil {
+		return err
+	}
+	seeOther(w, r, articleURL(a)+"#"+commentAnchor(id))
+	return nil
+}
+
+// statusFor is the moderation rule of the site's mode for a comment that passed every check.
+func (rc *readerComments) statusFor(ctx context.Context, st *state, in commentInput) (data.CommentStatus, error) {
+	switch commentMode(st.settings) {
+	case "open":
+		return data.CommentApproved, nil
+	case "trusted":
+		ok, err := rc.store.HasApprovedComment(ctx, in.name, in.email)
+		if ok {
+			return data.CommentApproved, err
+		}
+		return data.CommentPending, err
+	}
+	return data.CommentPending, nil
+}
+
+// spamReason runs the spam rules, cheapest first, and names the first that trips. flood is
+// set when the address posts too fast.
+func (rc *readerComments) spamReason(ctx context.Context, a *data.Article, in commentInput, ip string, issued time.Time,
+	cs data.CommentSettings, now time.Time) (reason string, flood bool, err error) {
+	switch {
+	case in.honeypot != "":
+		return "honeypot field filled in", false, nil
+	case now.Sub(issued) < time.Duration(cs.MinSeconds)*time.Second:
+		return "sent " + now.Sub(issued).Round(time.Millisecond).String() + " after the form was shown", false, nil
+	case !rc.perAddress.allow("ip:" + ip):
+		return "too many comments from " + ip, true, nil
+	case !rc.perArticle.allow("article:" + strconv.FormatInt(a.ID, 10)):
+		return "too many comments on this article at once", false, nil
+	}
+	if b := cs.BlockedBy(in.name, in.email, in.website, in.body, ip); b != "" {
+		return "blocklist: " + b, false, nil
+	}
+	if links := len(data.CommentLinks(in.body)); links > cs.MaxLinks {
+		return strconv.Itoa(links) + " links (at most " + strconv.Itoa(cs.MaxLinks) + ")", false, nil
+	}
+	dup, err := rc.store.DuplicateComment(ctx, a.ID, ip, in.body, now.Add(-duplicateWindow))
+	if dup {
+		return "duplicate of an earlier comment", false, err
+	}
+	return "", false, err
+}
+
+// rememberReader keeps the reader's details in their session, starting one if needed.
+func (rc *readerComments) rememberReader(w http.ResponseWriter, r *http.Request, rs data.ReaderSession, known bool, in commentInput) (data.ReaderSession, error) {
+	ctx := r.Context()
+	if !known {
+		rs, err := rc.store.CreateReaderSession(ctx, in.name, in.email, in.website)
+		if err != nil {
+			return rs, err
+		}
+		http.SetCookie(w, sessions.NewCookie(readerCookie, rs.ID, &sessions.Options{Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, Secure: r.TLS != nil || strings.HasPrefix(rc.settings(ctx).BaseURL, "https://"), SameSite: http.SameSiteLaxMode}))
+		return rs, nil
+	}
+	if rs.Name == in.name && rs.Email == in.email && rs.URL == in.website {
+		return rs, nil
+	}
+	rs.Name, rs.Email, rs.URL = in.name, in.email, in.website
+	return rs, rc.store.UpdateReaderSession(ctx, rs)
+}
+
+// readForm parses a reader's form of bounded size, answering a clear error itself.
+func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool {
+	err := parseForm(w, r, maxCommentFormBytes)
+	var tooBig *http.MaxBytesError
+	switch {
+	case err == nil:
+		return true
+	case errors.As(err, &tooBig):
+		rc.message(w, r, http.StatusRequestEntityTooLarge, "Too long",
+			"What you sent is far longer than a comment may be ("+strconv.Itoa(maxCommentRunes)+" characters), so nothing was posted.")
+	default:
+		rc.message(w, r, http.StatusBadRequest, "Bad form", "The form could not be read, so nothing was posted. Reload the page and try again.")
+	}
+	return false
+}
+
+// showForm answers a post that was not taken: the form again with the text, a fresh token and
+// the reason. canPost false shows the text read-only (the discussion is not open).
+func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *state, a *data.Article, in commentInput,
+	status int, errs map[string]string, msg string, canPost bool) error {
+	ctx := r.Context()
+	signer, err := rc.formSigner(ctx)
+	if err != nil {
+		return err
+	}
+	rs, _, err := rc.readerSession(ctx, r)
+	if err != nil {
+		return err
+	}
+	v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: a}),
+		Heading: "Your comment", ArticleURL: articleURL(a), ArticleTit: a.Title, CanPost: canPost,
+		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, rc.store.Now()), ParentID: in.parent,
+			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
+	v.Title, v.NoIndex = "Your comment", true
+	return render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{})
+}
+
+// message answers with a short page: refusals that have no form to show.
+func (rc *readerComments) message(w http.ResponseWriter, r *http.Request, status int, heading, msg string) {
+	ctx := r.Context()
+	st, err := rc.currentState(ctx)
+	if err != nil {
+		http.Error(w, msg, status)
+		return
+	}
+	v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "list", lang: st.settings.DefaultLanguage}),
+		Heading: heading, ArticleURL: "/", ArticleTit: "Home", Form: views.CommentForm{Message: msg}}
+	v.Title, v.NoIndex = heading, true
+	if err := render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{}); err != nil {
+		rc.log.Error("render comment message", "err", err)
+		http.Error(w, msg, status)
+	}
+}
