@@ -153,7 +153,7 @@ func BenchmarkPagesCached(b *testing.B) {
 		b.Fatal(err)
 	}
 	h := New(Deps{Store: store, Media: media, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	for _, p := range []string{"/", "/news/article-05000/", "/tags/harbour/page/2/"} {
-		b.Run(strings.Trim(p, "/"), func(b *testing.B) { benchmarkPage(b, h, p, "Accept-Encoding", "gzip") })
+	for name, p := range map[string]string{"home": "/", "article": "/news/article-05000/", "term": "/tags/harbour/page/2/"} {
+		b.Run(name, func(b *testing.B) { benchmarkPage(b, h, p, "Accept-Encoding", "gzip") })
 	}
 }
