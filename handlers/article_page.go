@@ -43,6 +43,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 		Thumb:   thumbnail(st, a, "post"),
 	}
 	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, articleURL(a))
+	v.Head = s.articleHead(r, st, a, translations)
 	if v.Title == "" {
 		v.Title = a.Permalink
 	}

@@ -212,6 +212,7 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	for i := range list {
 		v.Items = append(v.Items, s.listItem(st, &list[i]))
 	}
+	v.Head = s.listHead(r, st, l, v.Pagination, v.Heading, v.Description)
 	return render(w, r, http.StatusOK, views.List(v), cachePublic, latestUpdate(list))
 }
 

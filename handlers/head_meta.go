@@ -1,0 +1,177 @@
+package handlers
+
+import (
+	"html"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gazette/data"
+	"gazette/views"
+)
+
+// articleHead is what link previews and search engines read about an article: Open Graph,
+// Twitter card, NewsArticle and BreadcrumbList JSON-LD, and its language versions.
+func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translations []data.Article) views.PageHead {
+	root := siteRoot(st, r)
+	siteName := s.siteView(st, a.Lang).Title
+	url := root + articleURL(a)
+	h := views.PageHead{Type: "article", SiteName: siteName, URL: url, Locale: ogLocale(a.Lang),
+		Description: firstNonEmpty(a.Description, plainText(a.SummaryHTML), st.settings.Description),
+		Image:       articleImage(st, a, root), Published: firstDate(a.PublishDate, a.Date), Modified: firstDate(a.Lastmod, a.Date),
+		Section: a.Section, OpenSearchURL: "/opensearch.xml"}
+	for _, t := range a.TermsOf("tags") {
+		h.Tags = append(h.Tags, t.Name)
+	}
+	if len(translations) > 0 {
+		h.Alternates = append(h.Alternates, views.Alternate{Lang: a.Lang, URL: url})
+		for i := range translations {
+			h.Alternates = append(h.Alternates, views.Alternate{Lang: translations[i].Lang, URL: root + articleURL(&translations[i])})
+		}
+		for _, alt := range h.Alternates {
+			if alt.Lang == st.settings.DefaultLanguage {
+				h.Alternates = append(h.Alternates, views.Alternate{Lang: "x-default", URL: alt.URL})
+			}
+		}
+	}
+	home := listSpec{kind: listHome, lang: a.Lang, prefix: st.langPrefix(a.Lang)}
+	h.Feeds = feedLinks(home, siteName)[:1]
+
+	ld := map[string]any{
+		"@context": "https://schema.org", "@type": "NewsArticle", "headline": truncateRunes(titleOrPath(a), 110),
+		"mainEntityOfPage": url, "url": url, "inLanguage": a.Lang,
+		"publisher": map[string]any{"@type": "Organization", "name": siteName, "url": root + home.url(1)},
+	}
+	if !h.Published.IsZero() {
+		ld["datePublished"] = isoDate(h.Published)
+	}
+	if !h.Modified.IsZero() {
+		ld["dateModified"] = isoDate(h.Modified)
+	}
+	if name := firstNonEmpty(frontMatterString(a, "author"), paramString(st.settings.Params, "author", "name")); name != "" {
+		ld["author"] = []map[string]any{{"@type": "Person", "name": name}}
+	} else {
+		ld["author"] = []map[string]any{{"@type": "Organization", "name": siteName, "url": root + home.url(1)}}
+	}
+	if h.Image != "" {
+		ld["image"] = []string{h.Image}
+	}
+	if h.Description != "" {
+		ld["description"] = h.Description
+	}
+	if a.Section != "" {
+		ld["articleSection"] = a.Section
+	}
+	if len(h.Tags) > 0 {
+		ld["keywords"] = h.Tags
+	}
+	crumbs := []breadcrumb{{siteName, root + home.url(1)}}
+	if a.Section != "" {
+		crumbs = append(crumbs, breadcrumb{capitalize(a.Section), root + listSpec{kind: listSection, prefix: home.prefix, section: a.Section}.url(1)})
+	}
+	crumbs = append(crumbs, breadcrumb{titleOrPath(a), url})
+	h.JSONLD = []map[string]any{ld, breadcrumbList(crumbs)}
+	return h
+}
+
+// listHead describes a list page: its feeds, its neighbours in pagination, its language
+// versions (home pages), and on the first home page the WebSite with its search action.
+func (s *site) listHead(r *http.Request, st *state, l listSpec, pg views.Pagination, title, description string) views.PageHead {
+	root := siteRoot(st, r)
+	siteName := s.siteView(st, l.lang).Title
+	h := views.PageHead{Type: "website", SiteName: siteName, URL: root + l.url(max(pg.Number, 1)), Locale: ogLocale(l.lang),
+		Description: firstNonEmpty(description, st.settings.Description), OpenSearchURL: "/opensearch.xml"}
+	if pg.PrevURL != "" {
+		h.PrevURL = root + pg.PrevURL
+	}
+	if pg.NextURL != "" {
+		h.NextURL = root + pg.NextURL
+	}
+	if l.kind == listHome || l.kind == listSection || l.kind == listTerm {
+		h.Feeds = feedLinks(l, firstNonEmpty(title, siteName))
+	}
+	if l.kind == listHome && len(st.settings.Languages) > 1 {
+		for _, lang := range st.settings.Languages {
+			h.Alternates = append(h.Alternates, views.Alternate{Lang: lang.Code, URL: root + st.langPrefix(lang.Code) + "/"})
+		}
+		h.Alternates = append(h.Alternates, views.Alternate{Lang: "x-default", URL: root + "/"})
+	}
+	if l.kind == listHome && pg.Number <= 1 {
+		h.JSONLD = append(h.JSONLD, map[string]any{
+			"@context": "https://schema.org", "@type": "WebSite", "name": siteName, "url": h.URL, "inLanguage": l.lang,
+			"potentialAction": map[string]any{
+				"@type":       "SearchAction",
+				"target":      map[string]any{"@type": "EntryPoint", "urlTemplate": root + "/search?q={search_term_string}"},
+				"query-input": "required name=search_term_string",
+			},
+		})
+	} else if l.kind != listHome {
+		home := listSpec{kind: listHome, prefix: l.prefix}
+		h.JSONLD = append(h.JSONLD, breadcrumbList([]breadcrumb{{siteName, root + home.url(1)}, {firstNonEmpty(title, siteName), root + l.url(1)}}))
+	}
+	return h
+}
+
+type breadcrumb struct{ name, url string }
+
+func breadcrumbList(crumbs []breadcrumb) map[string]any {
+	items := make([]map[string]any, len(crumbs))
+	for i, c := range crumbs {
+		items[i] = map[string]any{"@type": "ListItem", "position": i + 1, "name": c.name, "item": c.url}
+	}
+	return map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+}
+
+// articleImage is the preview image: the first of front matter's images (Hugo's choice for
+// Open Graph), else the thumbnail wherever it is shown; absolute, since previews are fetched
+// from elsewhere.
+func articleImage(st *state, a *data.Article, root string) string {
+	cand := *a
+	cand.ThumbnailVisibility = []string{"preview"}
+	if imgs, ok := a.FrontMatter["images"].([]any); ok && len(imgs) > 0 {
+		if s, ok := imgs[0].(string); ok {
+			cand.Thumbnail = s
+		}
+	}
+	img := thumbnail(st, &cand, "preview")
+	if img == nil {
+		return ""
+	}
+	if strings.HasPrefix(img.URL, "/") {
+		return root + img.URL
+	}
+	return img.URL
+}
+
+func frontMatterString(a *data.Article, key string) string {
+	s, _ := a.FrontMatter[key].(string)
+	return strings.TrimSpace(s)
+}
+
+var htmlTag = regexp.MustCompile(`<[^>]*>`)
+
+// plainText is rendered HTML as one line of text for a description, cut at 300 characters.
+func plainText(h string) string {
+	return truncateRunes(strings.Join(strings.Fields(html.UnescapeString(htmlTag.ReplaceAllString(h, " "))), " "), 300)
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// ogLocale is Open Graph's spelling of a language code ("pt-br" → "pt_BR").
+func ogLocale(lang string) string {
+	base, region, ok := strings.Cut(lang, "-")
+	if !ok {
+		return strings.ToLower(base)
+	}
+	return strings.ToLower(base) + "_" + strings.ToUpper(region)
+}
+
+func isoDate(t time.Time) string { return t.Format(time.RFC3339) }

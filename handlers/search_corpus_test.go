@@ -1,0 +1,88 @@
+package handlers
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"gazette/content"
+	"gazette/content/markdown"
+	"gazette/data"
+	"gazette/static"
+)
+
+// xmrCorpus is a real Hugo site (Russian, 595 pages) shared read-only beside the checkout.
+const xmrCorpus = "../../shared/corpora/xmr-ru__xmr_ru"
+
+// newCorpusServer imports a Hugo site from disk the way `gazette import` does and serves it.
+func newCorpusServer(t *testing.T, root string) *testServer {
+	t.Helper()
+	if _, err := os.Stat(root); err != nil {
+		t.Skip("corpus not present: " + root)
+	}
+	site, err := content.LoadSite(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.Render(markdown.New(markdown.Options{}))
+	ts := &testServer{now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
+	store, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "corpus.db"), func() time.Time { return ts.now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	var articles []data.Article
+	for _, p := range site.Pages {
+		articles = append(articles, p.Article)
+	}
+	if _, err := store.SaveArticles(context.Background(), articles); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SaveSiteSettings(context.Background(), site.Config.Settings()); err != nil {
+		t.Fatal(err)
+	}
+	media, err := data.NewMediaDir(filepath.Join(t.TempDir(), "media"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assets, err := static.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.store = store
+	ts.Server = httptest.NewServer(New(Deps{Store: store, Media: media, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// TestSearchImportedCorpus: on a real site, known queries find known articles first.
+func TestSearchImportedCorpus(t *testing.T) {
+	ts := newCorpusServer(t, xmrCorpus)
+	for query, wantFirst := range map[string]string{
+		// No Russian stemmer: the exact form finds the tutorial, a prefix finds every form.
+		"секретному мосту":           "Учебное пособие по секретному мосту Monero",
+		`"беспарольную регистрацию"`: "Почему ваш проект должен поддерживать беспарольную регистрацию",
+		"Fluorine Fermi 0.18.0.0":    "Релиз новой версии программного обеспечения Monero GUI 0.18.0.0 Fluorine Fermi",
+		"мост*":                      "Секретный мост Monero уже в основной сети!",
+	} {
+		t.Run(query, func(t *testing.T) {
+			d := doc(t, ts.get(t, "/search?q="+url.QueryEscape(query)))
+			var titles []string
+			d.Find("[data-testid=search-result-link]").Each(func(_ int, s *goquery.Selection) { titles = append(titles, s.Text()) })
+			if len(titles) == 0 || !strings.HasPrefix(strings.Trim(titles[0], `"«» `), strings.Trim(wantFirst, `"«» `)) {
+				t.Errorf("first results %q, want %q first", firstN(titles, 3), wantFirst)
+			}
+		})
+	}
+}
+
+func firstN(s []string, n int) []string { return s[:min(n, len(s))] }
