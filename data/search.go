@@ -66,29 +66,11 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	if limit <= 0 {
 		limit = 10
 	}
-	query := "SELECT " + listColumns + `, highlight(articles_fts, 0, '` + markOpen + `', '` + markClose + `'),
-		snippet(articles_fts, 3, '` + markOpen + `', '` + markClose + `', '…', 32)
-		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE ` + where +
-		fmt.Sprintf(" ORDER BY round(%s, 2), a.date_unix DESC, a.id DESC LIMIT %d OFFSET %d", searchRank, limit, max(q.Offset, 0))
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	ids, err := s.rankedIDs(ctx, where, args, limit, max(q.Offset, 0))
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var title, snippet string
-		a, err := scanArticle(&suffixScanner{rows, []any{&title, &snippet}}, false)
-		if err != nil {
-			return res, fmt.Errorf("search %q: %w", q.Text, err)
-		}
-		hit := SearchHit{Article: a, TitleHTML: markedHTML(title), SnippetHTML: markedHTML(snippet)}
-		if !strings.Contains(snippet, markOpen) && a.Lead != "" {
-			// The words matched the title or tags only; the lead says more than body text.
-			hit.SnippetHTML = html.EscapeString(a.Lead)
-		}
-		res.Hits = append(res.Hits, hit)
-	}
-	if err := rows.Err(); err != nil {
+	if res.Hits, err = s.searchHits(ctx, match, ids); err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	ptrs := make([]*Article, len(res.Hits))
@@ -96,6 +78,69 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 		ptrs[i] = &res.Hits[i].Article
 	}
 	return res, s.attachTerms(ctx, ptrs)
+}
+
+// rankedIDs ranks every match and returns one page of article ids, best first. It reads only
+// the index and the narrow filter index: snippets and article rows are for the page alone.
+func (s *Store) rankedIDs(ctx context.Context, where string, args []any, limit, offset int) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT a.id FROM articles_fts JOIN articles a INDEXED BY articles_search_filter ON a.id = articles_fts.rowid WHERE "+
+		where+fmt.Sprintf(" ORDER BY round(%s, 2), a.date_unix DESC, a.id DESC LIMIT %d OFFSET %d", searchRank, limit, offset), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// searchHits loads a page of found articles in the given order, with the matches marked.
+func (s *Store) searchHits(ctx context.Context, match string, ids []int64) ([]SearchHit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := []any{match}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+listColumns+`, highlight(articles_fts, 0, '`+markOpen+`', '`+markClose+`'),
+		snippet(articles_fts, 3, '`+markOpen+`', '`+markClose+`', '…', 32)
+		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+		WHERE articles_fts MATCH ? AND articles_fts.rowid IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := map[int64]SearchHit{}
+	for rows.Next() {
+		var title, snippet string
+		a, err := scanArticle(&suffixScanner{rows, []any{&title, &snippet}}, false)
+		if err != nil {
+			return nil, err
+		}
+		hit := SearchHit{Article: a, TitleHTML: markedHTML(title), SnippetHTML: markedHTML(snippet)}
+		if !strings.Contains(snippet, markOpen) && a.Lead != "" {
+			// The words matched the title or tags only; the lead says more than body text.
+			hit.SnippetHTML = html.EscapeString(a.Lead)
+		}
+		byID[a.ID] = hit
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	hits := make([]SearchHit, 0, len(ids))
+	for _, id := range ids {
+		if h, ok := byID[id]; ok {
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
 }
 
 // searchWhere builds the WHERE clause shared by the count and the page: the match, the
