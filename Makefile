@@ -1,0 +1,52 @@
+# Gazette's build, checks and tests. `make test` is what CI runs (.ci/run).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# The stages of `make test` depend on one another's order; never run them in parallel.
+.NOTPARALLEL:
+
+# Go files under version control plus new ones not yet added (but not ignored ones).
+GO_FILES = $(shell git ls-files --cached --others --exclude-standard -- '*.go')
+
+.PHONY: test deps fmt-check vet generate-check test-go test-race bench generate lint build
+
+## test: everything CI checks, in order; browser and HTML tests must run, not skip
+test: deps fmt-check vet generate-check test-go test-race
+
+deps:
+	scripts/install-test-deps.sh
+
+fmt-check:
+	@bad="$$(gofmt -l $(wildcard $(GO_FILES)))"; \
+	if [ -n "$$bad" ]; then echo "gofmt: these files need formatting (run gofmt -w):"; echo "$$bad"; exit 1; fi
+
+vet:
+	go vet ./...
+
+# Generated templ files are committed; regenerating must change nothing.
+generate-check:
+	go tool templ generate
+	@git diff --exit-code -- '*_templ.go' || \
+		{ echo "generated *_templ.go files are out of date: run 'make generate' and commit them"; exit 1; }
+
+test-go:
+	GAZETTE_BROWSER_TESTS=1 GAZETTE_HTML_CHECK=1 go test -count=1 ./...
+
+test-race:
+	go test -count=1 -race ./handlers/... ./data/...
+
+## bench: every benchmark, then the load test when there is one
+bench:
+	go test -run '^$$' -bench . -benchmem ./...
+	if [ -f scripts/load.sh ]; then bash scripts/load.sh; fi
+
+## generate: regenerate *_templ.go from the .templ files
+generate:
+	go tool templ generate
+
+## lint: formatting and vet, without running tests (templ fmt rewrites files it would change)
+lint: fmt-check vet
+	go tool templ fmt -fail .
+
+## build: a static binary
+build:
+	CGO_ENABLED=0 go build -o gazette ./cmd/gazette
