@@ -48,6 +48,9 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 	if err == nil {
 		form.Images, err = dk.recentImages(r, 12)
 	}
+	if err == nil && st.id != 0 {
+		form.Discussion, err = dk.articleDiscussionForm(r, st.id)
+	}
 	if err != nil {
 		dk.deskError(w, r, err)
 		return

@@ -54,6 +54,7 @@ func (dk *desk) page(r *http.Request, title, nav string) views.AdminPage {
 	}
 	if sess, ok := sessionFrom(r.Context()); ok {
 		p.Editor, p.CSRF = &sess.Editor, sess.CSRFToken
+		p.PendingComments = dk.pendingComments(r)
 	} else {
 		p.CSRF = anonCSRFToken(r)
 	}

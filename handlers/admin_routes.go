@@ -49,6 +49,16 @@ func deskRoutes(r *mux.Router, d Deps) {
 	a.Handle("/admin/editors", admin(dk.handleEditorList())).Methods(get...)
 	a.Handle("/admin/editors", admin(dk.handleEditorSave())).Methods(post...)
 
+	// Comment moderation (admin_comments.go) and each article's discussion switches.
+	a.Handle("/admin/comments", http.RedirectHandler("/admin/comments/", http.StatusMovedPermanently))
+	a.Handle("/admin/comments/", editor(dk.handleCommentQueue())).Methods(get...)
+	a.Handle("/admin/comments/bulk", editor(dk.handleCommentAction(true))).Methods(post...)
+	a.Handle("/admin/comments/settings", admin(dk.handleCommentSettings())).Methods(append(get, post...)...)
+	a.Handle("/admin/comments/{id:[0-9]+}", editor(dk.handleCommentEdit())).Methods(append(get, post...)...)
+	a.Handle("/admin/comments/{id:[0-9]+}/status", editor(dk.handleCommentAction(false))).Methods(post...)
+	a.Handle("/admin/comments/{id:[0-9]+}/reply", editor(dk.handleCommentReply())).Methods(post...)
+	a.Handle("/admin/articles/{id:[0-9]+}/discussion", editor(dk.handleDiscussionSave())).Methods(post...)
+
 	// Uploaded images are public: articles show them.
 	r.Handle("/media/{dir:[0-9a-f]{2}}/{file}", dk.handleMediaFile()).Methods(get...)
 }

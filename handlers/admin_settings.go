@@ -100,10 +100,10 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 		set.PageSize = n
 	}
 	switch v.CommentsMode {
-	case "open", "moderated", "closed", "off":
+	case "open", "trusted", "moderated", "closed", "off":
 		set.CommentsMode = v.CommentsMode
 	default:
-		fr.errs.Add("comments_mode", "Pick open, moderated, closed or off.")
+		fr.errs.Add("comments_mode", "Pick open, trusted, moderated, closed or off.")
 	}
 	if set.Params == nil {
 		set.Params = map[string]any{}

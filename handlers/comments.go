@@ -298,7 +298,10 @@ func (rc *readerComments) rememberReader(w http.ResponseWriter, r *http.Request,
 
 // readForm parses a reader's form of bounded size, answering a clear error itself.
 func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool {
-	err := parseForm(w, r, maxCommentFormBytes)
+	// Reader forms are url-encoded; ParseForm reports a body over the cap (ParseMultipartForm
+	// would hide that error behind ErrNotMultipart).
+	r.Body = http.MaxBytesReader(w, r.Body, maxCommentFormBytes)
+	err := r.ParseForm()
 	var tooBig *http.MaxBytesError
 	switch {
 	case err == nil:

@@ -41,6 +41,8 @@ type ArticleForm struct {
 	Cats      []string
 	Conflict  *Conflict
 	Images    []MediaItem // recent uploads, to pick a thumbnail from
+	// Discussion holds a saved article's discussion switches (issue 5); nil for a new one.
+	Discussion *DiscussionForm
 }
 
 // Conflict is another editor's save that happened while this form was open.

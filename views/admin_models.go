@@ -15,6 +15,8 @@ type AdminPage struct {
 	CSRF      string       // the token every form on the page carries
 	Flash     string       // a one-line confirmation ("Saved.")
 	Nav       string       // the section the page belongs to, for the menu
+	// PendingComments is the count of comments awaiting moderation, shown in the menu.
+	PendingComments int
 }
 
 // LoginForm is the login page, also shown when a session expired in the middle of an edit:

@@ -100,7 +100,7 @@ func AdminSettings(v SettingsForm) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			for _, m := range []string{"moderated", "open", "closed", "off"} {
+			for _, m := range []string{"moderated", "trusted", "open", "closed", "off"} {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "<option value=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

@@ -1,0 +1,168 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gazette/data"
+)
+
+func TestCommentSpamRules(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		change func(ts *testServer, form url.Values)
+		reason string
+	}{
+		{"honeypot", func(_ *testServer, f url.Values) { f.Set("homepage", "http://spam.example") }, "honeypot"},
+		{"too fast", func(ts *testServer, _ url.Values) { ts.now = ts.now.Add(-9 * time.Second) }, "after the form was shown"},
+		{"links", func(_ *testServer, f url.Values) {
+			f.Set("body", "http://a.example http://b.example http://c.example")
+		}, "3 links"},
+		{"blocked word", func(_ *testServer, f url.Values) { f.Set("body", "Cheap VIAGRA here") }, "blocklist: word viagra"},
+		{"blocked domain", func(_ *testServer, f url.Values) { f.Set("website", "https://www.pills.example/") }, "blocklist: domain pills.example"},
+		{"blocked email domain", func(_ *testServer, f url.Values) { f.Set("email", "x@pills.example") }, "blocklist: domain pills.example"},
+		{"blocked address", func(ts *testServer, _ url.Values) {
+			cs, _ := ts.store.CommentSettings(context.Background())
+			cs.BlockedIPs = []string{"127.0.0.0/8"}
+			ts.store.SaveCommentSettings(context.Background(), cs)
+		}, "blocklist: address 127.0.0.0/8"},
+		{"duplicate", func(ts *testServer, f url.Values) {
+			target, _ := ts.store.ResolvePath(context.Background(), "/post/one/")
+			ts.store.AddComments(context.Background(), []data.NewComment{{ArticleID: target.ArticleID,
+				Status: data.CommentApproved, Name: "Someone", Body: "  SAME text\n here ", IP: "192.0.2.1"}})
+			f.Set("body", "same text here")
+		}, "duplicate"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := commentSite(t, "open")
+			cs := data.DefaultCommentSettings()
+			cs.BlockedWords, cs.BlockedDomains = []string{"viagra"}, []string{"pills.example"}
+			ts.store.SaveCommentSettings(ctx, cs)
+			reader := newDeskClient(t, ts)
+			action, form := reader.commentForm("/post/one/")
+			form.Set("name", "Sam")
+			form.Set("body", "An ordinary comment.")
+			tc.change(ts, form)
+			resp, _ := reader.post(action, form)
+			id := commentID(t, resp)
+			c := storedComment(t, ts, id)
+			if c.Status != data.CommentSpam || !strings.Contains(c.SpamReason, tc.reason) {
+				t.Errorf("status %s reason %q, want spam %q", c.Status, c.SpamReason, tc.reason)
+			}
+			// Its author sees it awaiting moderation like any held comment; others see nothing.
+			_, d := reader.page("/post/one/")
+			if d.Find("#comment-"+strconv.FormatInt(id, 10)+" [data-testid=comment-held]").Length() != 1 {
+				t.Errorf("the author does not see it held")
+			}
+			_, d = newDeskClient(t, ts).page("/post/one/")
+			if d.Find("#comment-"+strconv.FormatInt(id, 10)).Length() != 0 {
+				t.Errorf("spam shown to readers")
+			}
+		})
+	}
+}
+
+// TestCommentFlood sends 1,000 posts from one address, each with a fresh valid form token (the
+// worst case: a robot that reloads the form every time), while readers keep reading and
+// another reader comments. Correctness only; the rate is measured in BenchmarkCommentFlood.
+func TestCommentFlood(t *testing.T) {
+	ts := commentSite(t, "moderated")
+	h := ts.Config.Handler
+	id := articleID(t, ts, "/post/one/")
+	key, err := ts.store.CommentFormSecret(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer := formSigner{key: key}
+	post := func(ip, body string) *httptest.ResponseRecorder {
+		form := url.Values{"token": {signer.issue(id, ts.now.Add(-time.Minute))}, "name": {"Bot"}, "body": {body}}
+		req := httptest.NewRequest(http.MethodPost, commentPostURL(id), strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.RemoteAddr = ip + ":4000"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	stop := make(chan struct{})
+	var readers sync.WaitGroup
+	var reads, badReads int
+	var mu sync.Mutex
+	for range 2 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/post/one/", nil))
+				mu.Lock()
+				reads++
+				if rec.Code != http.StatusOK {
+					badReads++
+				}
+				mu.Unlock()
+				time.Sleep(time.Millisecond)
+			}
+		}()
+	}
+	var flood sync.WaitGroup
+	codes := make(chan int, 1000)
+	for w := range 32 {
+		flood.Add(1)
+		go func() {
+			defer flood.Done()
+			for i := w; i < 1000; i += 32 {
+				codes <- post("203.0.113.9", fmt.Sprintf("Buy now %d", i)).Code
+			}
+		}()
+	}
+	legit := post("198.51.100.7", "A real reader's point, posted during the flood.")
+	flood.Wait()
+	close(stop)
+	readers.Wait()
+	close(codes)
+	counts := map[int]int{}
+	for c := range codes {
+		counts[c]++
+	}
+	if counts[http.StatusSeeOther]+counts[http.StatusTooManyRequests] != 1000 {
+		t.Errorf("flood answers %v", counts)
+	}
+	if badReads != 0 || reads == 0 {
+		t.Errorf("readers: %d of %d reads failed", badReads, reads)
+	}
+	list, err := ts.store.ListComments(context.Background(), data.CommentFilter{ArticleID: id, Status: data.CommentPending, Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := ts.store.CommentCounts(context.Background(), id)
+	if all[data.CommentSpam]+all[data.CommentPending] != 1001 || all[data.CommentApproved] != 0 {
+		t.Errorf("stored %v, want all 1,001 posts kept", all)
+	}
+	if legit.Code != http.StatusSeeOther {
+		t.Fatalf("legitimate comment: status %d", legit.Code)
+	}
+	found := false
+	for _, c := range list {
+		if c.IP == "198.51.100.7" {
+			found = c.Status == data.CommentPending
+		}
+	}
+	if !found {
+		t.Errorf("the legitimate comment is not waiting for moderation")
+	}
+	t.Logf("flood answers %v; %d reads during the flood", counts, reads)
+}
