@@ -41,6 +41,11 @@ type readerComments struct {
 func commentRoutes(r *mux.Router, d Deps) {
 	rc := &readerComments{site: newSite(d), caught: newCommentBatcher(d.Store, spamBatchWindow),
 		perAddress: newRateLimiter(d.Store.Now, 20*time.Second, 5), perArticle: newRateLimiter(d.Store.Now, 3*time.Second, 20)}
+	// Made now rather than on the first page view: the write that creates it would start a new
+	// cache generation and change the page under a reader's ETag.
+	if _, err := d.Store.CommentFormSecret(context.Background()); err != nil {
+		d.Logger.Error("comment form secret", "err", err)
+	}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rc.message(w, r, http.StatusForbidden, "Not accepted", "This form was sent from another site, so nothing was posted.")
