@@ -16,7 +16,7 @@ var articleColumns = []string{
 	"draft", "headless", "menus", "comments", "authorbox", "pager", "toc", "mathjax", "sidebar", "widgets",
 	"post_meta", "lang_list", "translations_list", "front_matter", "front_matter_format", "body_markdown",
 	"body_html", "summary_html", "truncated", "toc_headings", "plain_text", "word_count", "resources",
-	"content_hash",
+	"content_hash", "search_tags",
 }
 
 // listColumns are what list pages need: everything but the body and the raw front matter.
@@ -42,8 +42,17 @@ func articleArgs(a *Article) []any {
 		jsonOrNull(a.PostMeta), jsonOrNull(a.LangList), jsonOrNull(a.TranslationsList),
 		jsonText(orEmptyMap(a.FrontMatter)), a.FrontMatterFmt, a.BodyMarkdown, a.BodyHTML, a.SummaryHTML,
 		a.Truncated, jsonText(orEmptyHeadings(a.TOCHeadings)), a.PlainText, a.WordCount,
-		jsonText(orEmptyResources(a.Resources)), a.ContentHash,
+		jsonText(orEmptyResources(a.Resources)), a.ContentHash, searchTags(a.Terms),
 	}
+}
+
+// searchTags is what the search index reads of an article's terms: their names.
+func searchTags(terms []Term) string {
+	names := make([]string, len(terms))
+	for i, t := range terms {
+		names[i] = t.Name
+	}
+	return strings.Join(names, " ")
 }
 
 // scanner is what *sql.Row and *sql.Rows share.

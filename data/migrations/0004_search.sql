@@ -5,8 +5,10 @@
 -- scheduled article appears and an expired one vanishes without touching the index.
 
 -- Tag and category names, space-separated, so the index can read them from the article row.
--- Triggers on article_terms and terms maintain it; the FTS triggers below then see an ordinary
--- column change and can delete the exact old values, as an external-content index requires.
+-- The store writes it with the article (data/articles.go, in the same statement, so an article
+-- is indexed once, not once per tag); a trigger on terms keeps it right when a term is renamed.
+-- The FTS triggers below then see an ordinary column change and can delete the exact old
+-- values, as an external-content index requires.
 ALTER TABLE articles ADD COLUMN search_tags TEXT NOT NULL DEFAULT '';
 
 UPDATE articles SET search_tags = coalesce((SELECT group_concat(t.name, ' ') FROM article_terms at
@@ -42,18 +44,6 @@ WHEN old.title IS NOT new.title OR old.lead IS NOT new.lead OR old.summary IS NO
     VALUES ('delete', old.id, old.title, old.lead, old.summary, old.plain_text, old.search_tags);
     INSERT INTO articles_fts (rowid, title, lead, summary, plain_text, search_tags)
     VALUES (new.id, new.title, new.lead, new.summary, new.plain_text, new.search_tags);
-END;
-
-CREATE TRIGGER article_terms_search_insert AFTER INSERT ON article_terms BEGIN
-    UPDATE articles SET search_tags = coalesce((SELECT group_concat(t.name, ' ') FROM article_terms at
-        JOIN terms t ON t.id = at.term_id WHERE at.article_id = new.article_id), '')
-    WHERE id = new.article_id;
-END;
-
-CREATE TRIGGER article_terms_search_delete AFTER DELETE ON article_terms BEGIN
-    UPDATE articles SET search_tags = coalesce((SELECT group_concat(t.name, ' ') FROM article_terms at
-        JOIN terms t ON t.id = at.term_id WHERE at.article_id = old.article_id), '')
-    WHERE id = old.article_id;
 END;
 
 CREATE TRIGGER terms_search_rename AFTER UPDATE OF name ON terms WHEN old.name IS NOT new.name BEGIN
