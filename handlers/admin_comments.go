@@ -240,7 +240,7 @@ func (dk *desk) discussionForm(r *http.Request, a *data.Article, next string) (v
 		f.CloseAfter = strconv.Itoa(*d.CloseAfterDays)
 	}
 	state, notice := discussionOf(a, d, commentMode(dk.settings(ctx)), cs, dk.store.Now())
-	f.State = map[discussionState]string{discussionOpen: "open, " + commentMode(dk.settings(ctx)),
+	f.State = map[discussionState]string{discussionOpen: "open to comments (site mode: " + commentMode(dk.settings(ctx)) + ")",
 		discussionOff: notice, discussionHidden: "hidden", discussionClosed: notice}[state]
 	return f, nil
 }
