@@ -267,6 +267,12 @@ func (s *Store) Translations(ctx context.Context, a *Article) ([]Article, error)
 		" AND a.translation_key = ?2 AND a.lang <> ?3 ORDER BY a.lang", s.now().Unix(), a.TranslationKey, a.Lang)
 }
 
+// TranslationGroup returns every stored article of a story (all languages, any status), for
+// the editor's form; readers get Translations.
+func (s *Store) TranslationGroup(ctx context.Context, key string) ([]Article, error) {
+	return s.queryArticles(ctx, false, "SELECT "+listColumns+" FROM articles a WHERE a.translation_key = ? ORDER BY a.lang, a.id", key)
+}
+
 // CountArticles returns how many articles are stored.
 func (s *Store) CountArticles(ctx context.Context) (int, error) {
 	var n int

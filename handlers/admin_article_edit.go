@@ -75,6 +75,7 @@ func (dk *desk) handleArticleEdit() http.Handler {
 			return
 		}
 		v := valuesFromArticle(&a, siteLocation(dk.settings(r.Context())))
+		v.TranslationOf = dk.translationOf(r.Context(), &a)
 		dk.renderArticleForm(w, r, http.StatusOK, v, dk.formState(&a, st))
 	})
 }

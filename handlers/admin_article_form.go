@@ -31,7 +31,7 @@ var sectionPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_][a-z0-9]+)*$`)
 func valuesFromForm(f url.Values) views.ArticleValues {
 	v := views.ArticleValues{
 		Title: f.Get("title"), Slug: f.Get("slug"), Section: f.Get("section"), Lang: f.Get("lang"),
-		Translations: f.Get("translations"), Date: f.Get("date"), PublishDate: f.Get("publish_date"),
+		Translations: f.Get("translations"), TranslationOf: strings.TrimSpace(f.Get("translation_of")), Date: f.Get("date"), PublishDate: f.Get("publish_date"),
 		ExpiryDate: f.Get("expiry_date"), Summary: f.Get("summary"), Description: f.Get("description"),
 		Lead: f.Get("lead"), Categories: f.Get("categories"), Tags: f.Get("tags"), Menu: f.Get("menu"),
 		MenuWeight: f.Get("menu_weight"), Weight: f.Get("weight"), Thumbnail: f.Get("thumbnail"),

@@ -42,6 +42,7 @@ func (dk *desk) handleArticleSave() http.Handler {
 				errs.Add(f, m)
 			}
 		}
+		dk.linkTranslation(r.Context(), &a, v.TranslationOf, errs)
 		note := applyAction(&a, &base, action, now, errs)
 		if errs.Err() != nil {
 			st.errs, st.message = errs.Fields, "Nothing was saved yet: correct the fields marked below."
