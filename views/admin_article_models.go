@@ -11,7 +11,7 @@ import (
 type ArticleValues struct {
 	Title, Slug, Section, Lang, Translations string
 	// TranslationOf is the URL of the same story in another language, linking the two.
-	TranslationOf string
+	TranslationOf                            string
 	Date, PublishDate, ExpiryDate            string // datetime-local values in the site time zone
 	Summary, Description, Lead               string
 	Categories, Tags                         string // comma-separated names
