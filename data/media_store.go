@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -95,4 +96,31 @@ func (s *Store) MediaFiles(ctx context.Context, limit, offset int) ([]MediaFile,
 		out = append(out, m)
 	}
 	return out, total, rows.Err()
+}
+
+// MediaByStoredNames finds the uploads behind several stored names in one query (a list page's
+// thumbnails); names that are not uploads are absent from the map.
+func (s *Store) MediaByStoredNames(ctx context.Context, stored []string) (map[string]MediaFile, error) {
+	out := map[string]MediaFile{}
+	if len(stored) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(stored))
+	for i, name := range stored {
+		args[i] = name
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+mediaColumns+" FROM media WHERE stored_name IN (?"+
+		strings.Repeat(", ?", len(args)-1)+")", args...)
+	if err != nil {
+		return nil, fmt.Errorf("media by names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		m, err := scanMedia(rows)
+		if err != nil {
+			return nil, fmt.Errorf("media by names: %w", err)
+		}
+		out[m.StoredName] = m
+	}
+	return out, rows.Err()
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"strconv"
-	"strings"
 
 	"github.com/gorilla/mux"
 
@@ -24,15 +23,11 @@ func mediaURL(stored string) string { return "/media/" + stored }
 func mediaItem(m data.MediaFile) views.MediaItem {
 	it := views.MediaItem{ID: m.ID, URL: mediaURL(m.StoredName), Name: m.Name, Width: m.Width, Height: m.Height, Alt: m.Alt,
 		ThumbURL: mediaURL(m.StoredName), ThumbW: m.Width, ThumbH: m.Height}
-	var set []string
-	for i, v := range m.Variants {
-		set = append(set, mediaURL(v.StoredName)+" "+strconv.Itoa(v.Width)+"w")
-		if i == 0 {
-			it.ThumbURL, it.ThumbW, it.ThumbH = mediaURL(v.StoredName), v.Width, v.Height
-		}
+	if len(m.Variants) > 0 {
+		v := m.Variants[0]
+		it.ThumbURL, it.ThumbW, it.ThumbH = mediaURL(v.StoredName), v.Width, v.Height
 	}
-	set = append(set, it.URL+" "+strconv.Itoa(m.Width)+"w")
-	it.SrcSet = strings.Join(set, ", ")
+	it.SrcSet = mediaSrcSet(m)
 	return it
 }
 

@@ -36,11 +36,15 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 		trLinks = append(trLinks, views.WidgetLink{Name: strings.ToUpper(t.Lang), URL: articleURL(t), Lang: t.Lang})
 	}
 	trURLs[a.Lang] = articleURL(a)
+	uploads, err := s.thumbnailUploads(ctx, a.Thumbnail)
+	if err != nil {
+		return err
+	}
 	v := views.ArticlePage{
 		Page:    s.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: a, translations: trURLs}),
 		Article: a,
 		Meta:    s.meta(st, a, trLinks),
-		Thumb:   thumbnail(st, a, "post"),
+		Thumb:   sizedThumbnail(thumbnail(st, a, "post"), uploads),
 	}
 	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, articleURL(a))
 	v.Head = s.articleHead(r, st, a, translations)

@@ -209,8 +209,16 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	if n > 1 || l.kind != listHome {
 		v.Canonical = s.absURL(st, l.url(n))
 	}
+	thumbs := make([]string, len(list))
 	for i := range list {
-		v.Items = append(v.Items, s.listItem(st, &list[i]))
+		thumbs[i] = list[i].Thumbnail
+	}
+	uploads, err := s.thumbnailUploads(ctx, thumbs...)
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		v.Items = append(v.Items, s.listItem(st, &list[i], uploads))
 	}
 	v.Head = s.listHead(r, st, l, v.Pagination, v.Heading, v.Description)
 	return render(w, r, http.StatusOK, views.List(v), cachePublic, latestUpdate(list))
@@ -220,13 +228,14 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 // their ids would repeat (the sanitiser quotes every attribute and escapes quotes in text).
 var summaryIDs = regexp.MustCompile(` id="[^"]*"`)
 
-// listItem is one article as lists show it.
-func (s *site) listItem(st *state, a *data.Article) views.ListItem {
+// listItem is one article as lists show it; uploads are the media-library files the page's
+// thumbnails name.
+func (s *site) listItem(st *state, a *data.Article, uploads map[string]data.MediaFile) views.ListItem {
 	a.SummaryHTML = summaryIDs.ReplaceAllString(a.SummaryHTML, "")
 	return views.ListItem{
 		Article:  a,
 		URL:      articleURL(a),
-		Thumb:    thumbnail(st, a, "list"),
+		Thumb:    sizedThumbnail(thumbnail(st, a, "list"), uploads),
 		Meta:     s.meta(st, a, nil),
 		ReadMore: a.Truncated && paramBool(st.settings.Params, "readmore"),
 	}
