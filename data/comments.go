@@ -177,6 +177,18 @@ func (s *Store) ArticleComments(ctx context.Context, articleID int64, readerID s
 
 // ApprovedCommentCounts returns how many approved comments each article has (absent = none).
 func (s *Store) ApprovedCommentCounts(ctx context.Context, articleIDs []int64) (map[int64]int, error) {
+	return s.approvedCounts(ctx, articleIDs, "")
+}
+
+// ShownCommentCounts returns, in one query, the comment counts readers see beside a page of
+// articles: approved comments, none for an article whose discussion an editor hid (absent =
+// none). The article's own flag and the site mode are the caller's to apply.
+func (s *Store) ShownCommentCounts(ctx context.Context, articleIDs []int64) (map[int64]int, error) {
+	return s.approvedCounts(ctx, articleIDs,
+		" AND NOT EXISTS (SELECT 1 FROM discussions d WHERE d.article_id = c.article_id AND d.hidden)")
+}
+
+func (s *Store) approvedCounts(ctx context.Context, articleIDs []int64, where string) (map[int64]int, error) {
 	out := map[int64]int{}
 	if len(articleIDs) == 0 {
 		return out, nil
@@ -185,8 +197,8 @@ func (s *Store) ApprovedCommentCounts(ctx context.Context, articleIDs []int64) (
 	for i, id := range articleIDs {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT article_id, count(*) FROM comments WHERE status = 'approved'
-		AND article_id IN (?`+strings.Repeat(", ?", len(args)-1)+`) GROUP BY article_id`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT c.article_id, count(*) FROM comments c WHERE c.status = 'approved'
+		AND c.article_id IN (?`+strings.Repeat(", ?", len(args)-1)+`)`+where+` GROUP BY c.article_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("comment counts: %w", err)
 	}

@@ -217,8 +217,16 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	if err != nil {
 		return err
 	}
+	comments, err := s.listCommentCounts(ctx, st, list)
+	if err != nil {
+		return err
+	}
 	for i := range list {
-		v.Items = append(v.Items, s.listItem(st, &list[i], uploads))
+		it := s.listItem(st, &list[i], uploads)
+		if n := comments[list[i].ID]; n > 0 {
+			it.Meta.Comments, it.Meta.CommentsURL = n, it.URL+"#comments"
+		}
+		v.Items = append(v.Items, it)
 	}
 	v.Head = s.listHead(r, st, l, v.Pagination, v.Heading, v.Description)
 	return render(w, r, http.StatusOK, views.List(v), cachePublic, latestUpdate(list))
@@ -239,6 +247,23 @@ func (s *site) listItem(st *state, a *data.Article, uploads map[string]data.Medi
 		Meta:     s.meta(st, a, nil),
 		ReadMore: a.Truncated && paramBool(st.settings.Params, "readmore"),
 	}
+}
+
+// listCommentCounts are the published-comment counts of a page of articles, in one query:
+// none where the site's comments are off, the article's own flag turns them off, or an editor
+// hid its discussion (discussionOf's rules that hide a discussion outright). A closed
+// discussion keeps its comments, so its count still shows.
+func (s *site) listCommentCounts(ctx context.Context, st *state, list []data.Article) (map[int64]int, error) {
+	if commentMode(st.settings) == "off" {
+		return nil, nil
+	}
+	var ids []int64
+	for _, a := range list {
+		if a.ID != 0 && (a.Comments == nil || *a.Comments) {
+			ids = append(ids, a.ID)
+		}
+	}
+	return s.store.ShownCommentCounts(ctx, ids)
 }
 
 func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *state, l listSpec) error {

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -23,6 +24,9 @@ var uiStrings = map[string]map[string]string{
 		"posts": "posts", "error": "Something went wrong", "error_text": "Please try again in a moment.",
 		"tagged": "Tagged", "author": "Author", "footer_menu": "Footer", "widget_warning": "Please activate at least one sidebar widget.",
 		"authorbox_warning": "Authorbox is activated, but author parameters are not specified.", "years": "Years", "months": "Months",
+		// Comment counts beside list items: no language here has plural rules yet, so they fall
+		// back to these until one does ("1 comment", "3 comments").
+		"comment_one": "comment", "comment_other": "comments",
 	},
 	"ru": {
 		"skip": "Перейти к содержанию", "menu": "Меню", "search": "Поиск", "search_label": "Поиск по сайту",
@@ -135,6 +139,17 @@ func T(lang, key string) string {
 		return s
 	}
 	return key
+}
+
+// Tn is a count with its word: the key's "_one" string for 1, its "_other" string otherwise.
+// That is the rule of English and of most languages Gazette imports; a language with more
+// forms (Russian has three) needs its own rule here before it gets these strings.
+func Tn(lang, key string, n int) string {
+	form := "_other"
+	if n == 1 {
+		form = "_one"
+	}
+	return strconv.Itoa(n) + " " + T(lang, key+form)
 }
 
 // monthNames holds, per language, the long then the short month names and weekday names that

@@ -43,6 +43,10 @@ type Meta struct {
 	Cats           []TermLink
 	Translations   []WidgetLink
 	ReadingMinutes int // 0 = not shown
+	// Comments is the published-comment count a list item shows, linking to CommentsURL; 0 = not
+	// shown (none yet, or the discussion is off or hidden).
+	Comments    int
+	CommentsURL string
 }
 
 // Image is a picture with its text alternative. An upload from the media library also carries
@@ -136,6 +140,8 @@ func (p Page) isActive(url string) bool {
 
 // t is a UI string in the page's language.
 func (p Page) t(key string) string { return T(p.Site.Lang, key) }
+
+func (p Page) tn(key string, n int) string { return Tn(p.Site.Lang, key, n) }
 
 // date formats a date in the site's format and the page's language.
 func (p Page) date(t time.Time) string { return FormatDate(t, p.Site.DateFormat, p.Site.Lang) }
