@@ -28,8 +28,9 @@ func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOut
 	}
 	defer tx.Rollback()
 	outcomes := make([]SaveOutcome, len(articles))
+	wtx := newWriteTx(ctx, tx)
 	for i := range articles {
-		o, err := s.saveArticle(ctx, tx, &articles[i])
+		o, err := s.saveArticle(wtx, &articles[i])
 		if err != nil {
 			return nil, fmt.Errorf("save %s: %w", articles[i].SourcePath, err)
 		}
@@ -41,24 +42,24 @@ func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOut
 	return outcomes, nil
 }
 
-func (s *Store) saveArticle(ctx context.Context, tx *sql.Tx, a *Article) (SaveOutcome, error) {
+func (s *Store) saveArticle(tx *writeTx, a *Article) (SaveOutcome, error) {
 	var id int64
 	var hash, oldPermalink string
-	err := tx.QueryRowContext(ctx, "SELECT id, content_hash, permalink FROM articles WHERE source_path = ?", a.SourcePath).
+	err := tx.queryRow("SELECT id, content_hash, permalink FROM articles WHERE source_path = ?", a.SourcePath).
 		Scan(&id, &hash, &oldPermalink)
 	now := s.now().Unix()
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		cols := append(append([]string{}, articleColumns...), "created_at", "updated_at")
 		args := append(articleArgs(a), now, now)
-		res, err := tx.ExecContext(ctx, "INSERT INTO articles ("+strings.Join(cols, ", ")+") VALUES ("+placeholders(len(cols))+")", args...)
+		res, err := tx.exec("INSERT INTO articles ("+strings.Join(cols, ", ")+") VALUES ("+placeholders(len(cols))+")", args...)
 		if err != nil {
 			return 0, err
 		}
 		if a.ID, err = res.LastInsertId(); err != nil {
 			return 0, err
 		}
-		return Inserted, writeIndexes(ctx, tx, a, "")
+		return Inserted, writeIndexes(tx, a, "")
 	case err != nil:
 		return 0, err
 	case hash == a.ContentHash:
@@ -71,47 +72,47 @@ func (s *Store) saveArticle(ctx context.Context, tx *sql.Tx, a *Article) (SaveOu
 		set[i] = c + " = ?"
 	}
 	args := append(articleArgs(a), now, id)
-	if _, err := tx.ExecContext(ctx, "UPDATE articles SET "+strings.Join(set, ", ")+", updated_at = ? WHERE id = ?", args...); err != nil {
+	if _, err := tx.exec("UPDATE articles SET "+strings.Join(set, ", ")+", updated_at = ? WHERE id = ?", args...); err != nil {
 		return 0, err
 	}
-	return Updated, writeIndexes(ctx, tx, a, oldPermalink)
+	return Updated, writeIndexes(tx, a, oldPermalink)
 }
 
 // writeIndexes rewrites an article's terms and paths. A permalink that changed stays as a
 // redirect, so links to the old URL keep working.
-func writeIndexes(ctx context.Context, tx *sql.Tx, a *Article, oldPermalink string) error {
-	if _, err := tx.ExecContext(ctx, "DELETE FROM article_terms WHERE article_id = ?", a.ID); err != nil {
+func writeIndexes(tx *writeTx, a *Article, oldPermalink string) error {
+	if _, err := tx.exec("DELETE FROM article_terms WHERE article_id = ?", a.ID); err != nil {
 		return err
 	}
 	for i, t := range a.Terms {
 		var termID int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO terms (lang, taxonomy, key, name) VALUES (?, ?, ?, ?)
+		err := tx.queryRow(`INSERT INTO terms (lang, taxonomy, key, name) VALUES (?, ?, ?, ?)
 			ON CONFLICT (lang, taxonomy, key) DO UPDATE SET name = name RETURNING id`, a.Lang, t.Taxonomy, t.Key, t.Name).Scan(&termID)
 		if err != nil {
 			return fmt.Errorf("term %s/%s: %w", t.Taxonomy, t.Key, err)
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_terms (article_id, term_id, position) VALUES (?, ?, ?)", a.ID, termID, i); err != nil {
+		if _, err := tx.exec("INSERT OR IGNORE INTO article_terms (article_id, term_id, position) VALUES (?, ?, ?)", a.ID, termID, i); err != nil {
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM paths WHERE article_id = ? AND is_redirect = 0", a.ID); err != nil {
+	if _, err := tx.exec("DELETE FROM paths WHERE article_id = ? AND is_redirect = 0", a.ID); err != nil {
 		return err
 	}
 	if oldPermalink != "" && oldPermalink != a.Permalink {
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 1)", oldPermalink, a.ID); err != nil {
+		if _, err := tx.exec("INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 1)", oldPermalink, a.ID); err != nil {
 			return err
 		}
 	}
 	// The permalink takes its path back from a redirect of this article; another article's
 	// page at the same path keeps it (first come, as Hugo serves one of two).
-	if _, err := tx.ExecContext(ctx, "DELETE FROM paths WHERE path = ? AND article_id = ? AND is_redirect = 1", a.Permalink, a.ID); err != nil {
+	if _, err := tx.exec("DELETE FROM paths WHERE path = ? AND article_id = ? AND is_redirect = 1", a.Permalink, a.ID); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 0)", a.Permalink, a.ID); err != nil {
+	if _, err := tx.exec("INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 0)", a.Permalink, a.ID); err != nil {
 		return err
 	}
 	for _, al := range a.Aliases {
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 1)", al, a.ID); err != nil {
+		if _, err := tx.exec("INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 1)", al, a.ID); err != nil {
 			return err
 		}
 	}
