@@ -246,8 +246,13 @@ func (s *Store) Related(ctx context.Context, a *Article, limit int) ([]ArticleRe
 }
 
 func (s *Store) termArticleIDs(ctx context.Context, termID, except int64) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT article_id FROM article_terms WHERE term_id = ? AND article_id <> ?
+	return s.queryIDs(ctx, fmt.Sprintf(`SELECT article_id FROM article_terms WHERE term_id = ? AND article_id <> ?
 		ORDER BY article_id DESC LIMIT %d`, relatedCandidates), termID, except)
+}
+
+// queryIDs runs a query whose rows are one id each.
+func (s *Store) queryIDs(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

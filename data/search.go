@@ -83,21 +83,8 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 // rankedIDs ranks every match and returns one page of article ids, best first. It reads only
 // the index and the narrow filter index: snippets and article rows are for the page alone.
 func (s *Store) rankedIDs(ctx context.Context, where string, args []any, limit, offset int) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT a.id FROM articles_fts JOIN articles a INDEXED BY articles_search_filter ON a.id = articles_fts.rowid WHERE "+
+	return s.queryIDs(ctx, "SELECT a.id FROM articles_fts JOIN articles a INDEXED BY articles_search_filter ON a.id = articles_fts.rowid WHERE "+
 		where+fmt.Sprintf(" ORDER BY round(%s, 2), a.date_unix DESC, a.id DESC LIMIT %d OFFSET %d", searchRank, limit, offset), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // searchHits loads a page of found articles in the given order, with the matches marked.
