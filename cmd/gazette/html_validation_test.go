@@ -93,7 +93,11 @@ func requireVNU(t *testing.T) string {
 func listPages(t *testing.T, ts *testSite) []checkedPage {
 	t.Helper()
 	pages := []checkedPage{{"/news/", http.StatusOK}, {"/tags/", http.StatusOK}, {"/categories/", http.StatusOK},
-		{"/archive/", http.StatusOK}, {"/es/", http.StatusOK}}
+		{"/archive/", http.StatusOK}, {"/es/", http.StatusOK},
+		// Search: results with snippets, filters, and the friendly empty answer.
+		{"/search?q=harbour", http.StatusOK}, {"/search?q=%22unbalanced&tag=nope", http.StatusOK}, {"/search?q=", http.StatusOK},
+		// The admin login page and the first-editor setup page a new owner sees.
+		{"/admin/login", http.StatusOK}}
 	for _, taxonomy := range []string{"/tags/", "/categories/"} {
 		_, body := fetch(t, ts.Server.URL+taxonomy)
 		m := regexp.MustCompile(`<a class="terms__link" href="([^"]+)"`).FindAllSubmatch(body, -1)
