@@ -133,10 +133,13 @@ func (a *Article) IsPublished(now time.Time) bool {
 	if a.Draft || a.Headless {
 		return false
 	}
-	if !a.PublishDate.IsZero() && a.PublishDate.After(now) {
+	// Whole seconds, as the store's list queries compare them, so a page and the lists that
+	// link to it change state at the same instant.
+	now = now.Truncate(time.Second)
+	if !a.PublishDate.IsZero() && a.PublishDate.Truncate(time.Second).After(now) {
 		return false
 	}
-	if !a.ExpiryDate.IsZero() && !a.ExpiryDate.After(now) {
+	if !a.ExpiryDate.IsZero() && !a.ExpiryDate.Truncate(time.Second).After(now) {
 		return false
 	}
 	return true

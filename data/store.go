@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"runtime"
 	"sort"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -22,6 +23,9 @@ var migrationFiles embed.FS
 type Store struct {
 	db  *sql.DB
 	now func() time.Time
+
+	watchMu sync.Mutex
+	watcher *ChangeWatcher // one per store, made on first use, closed with the store
 }
 
 // Open opens (creating if needed) the database file at path and brings its schema up to date.
@@ -40,8 +44,9 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(max(4, 2*runtime.NumCPU()))
-	db.SetMaxIdleConns(max(4, 2*runtime.NumCPU()))
+	// WAL lets readers run in parallel; one connection is the change watcher's.
+	db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
+	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	s := &Store{db: db, now: now}
 	if err := s.migrate(ctx); err != nil {
@@ -52,7 +57,32 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.watchMu.Lock()
+	if s.watcher != nil {
+		s.watcher.Close()
+		s.watcher = nil
+	}
+	s.watchMu.Unlock()
+	return s.db.Close()
+}
+
+// Generation is the store's change counter (see ChangeWatcher). Every cache in the process
+// shares the one watcher, so watching costs one pooled connection, not one per cache.
+func (s *Store) Generation(ctx context.Context) (uint64, error) {
+	s.watchMu.Lock()
+	if s.watcher == nil {
+		w, err := s.WatchChanges(ctx)
+		if err != nil {
+			s.watchMu.Unlock()
+			return 0, err
+		}
+		s.watcher = w
+	}
+	w := s.watcher
+	s.watchMu.Unlock()
+	return w.Generation(ctx)
+}
 
 // Now is the store's clock.
 func (s *Store) Now() time.Time { return s.now() }

@@ -27,8 +27,7 @@ type desk struct {
 // Session limits: a working day of inactivity, a week at most.
 var deskSessionLimits = data.SessionLimits{Idle: 8 * time.Hour, Absolute: 7 * 24 * time.Hour}
 
-func newDesk(d Deps) *desk {
-	s := newSite(d)
+func newDesk(d Deps, s *site) *desk {
 	hash, err := data.HashPassword(data.RandomToken())
 	if err != nil {
 		// HashPassword fails only when the system has no randomness.

@@ -9,8 +9,8 @@ import (
 // deskRoutes lists the editor desk's routes under /admin/. Every route runs behind the
 // cross-origin check and the session loader; each says whether it needs an editor or an admin,
 // and every POST needs its form token.
-func deskRoutes(r *mux.Router, d Deps) {
-	dk := newDesk(d)
+func deskRoutes(r *mux.Router, d Deps, s *site) {
+	dk := newDesk(d, s)
 	get, post := []string{http.MethodGet, http.MethodHead}, []string{http.MethodPost}
 	r.Handle("/admin", http.RedirectHandler("/admin/", http.StatusMovedPermanently))
 	// Routes are registered one by one with full paths: every desk route gets the same frame.

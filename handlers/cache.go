@@ -3,6 +3,7 @@ package handlers
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -47,7 +48,10 @@ func cacheResponses(s *site, next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		key := r.URL.EscapedPath() + "\x00" + acceptedEncoding(r)
+		// The host is part of the key because a site without an absolute base URL builds its
+		// absolute links (feeds, canonical, Open Graph) from the request's Host header.
+		enc := acceptedEncoding(r)
+		key := r.URL.EscapedPath() + "\x00" + enc + "\x00" + r.Host
 		if e := c.get(gen, key); e != nil {
 			e.serve(w, r)
 			return
@@ -55,7 +59,8 @@ func cacheResponses(s *site, next http.Handler) http.Handler {
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK, head: r.Method == http.MethodHead}
 		next.ServeHTTP(rec, r)
 		if r.Method == http.MethodGet && rec.status == http.StatusOK && !rec.tooBig && rec.header != nil &&
-			strings.HasPrefix(rec.header.Get("Cache-Control"), "public") && rec.header.Get("Set-Cookie") == "" {
+			strings.HasPrefix(rec.header.Get("Cache-Control"), "public") && rec.header.Get("Set-Cookie") == "" &&
+			rec.header.Get("Content-Encoding") == enc {
 			c.put(gen, key, &cachedResponse{status: rec.status, header: rec.header, body: rec.buf.Bytes()})
 		}
 	})
@@ -66,11 +71,22 @@ func hasSessionCookie(r *http.Request) bool {
 	return err == nil
 }
 
-// acceptedEncoding is the part of Accept-Encoding the compressor acts on.
+// acceptedEncoding is the part of Accept-Encoding the compressor acts on: "gzip" when the
+// client takes gzip with a non-zero weight. A response stored under one key is only ever one
+// the compressor wrote for that answer (see the Content-Encoding check on put).
 func acceptedEncoding(r *http.Request) string {
 	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		name, q, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(name), "gzip") && !strings.Contains(strings.ReplaceAll(q, " ", ""), "q=0") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			continue
+		}
+		q := 1.0
+		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+				q = f
+			}
+		}
+		if q > 0 {
 			return "gzip"
 		}
 	}

@@ -38,8 +38,8 @@ type readerComments struct {
 
 // commentRoutes lists the readers' comment routes. They run behind the cross-origin check:
 // a page of another site cannot post in a reader's name.
-func commentRoutes(r *mux.Router, d Deps) {
-	rc := &readerComments{site: newSite(d), caught: newCommentBatcher(d.Store, spamBatchWindow),
+func commentRoutes(r *mux.Router, d Deps, s *site) {
+	rc := &readerComments{site: s, caught: newCommentBatcher(d.Store, spamBatchWindow),
 		perAddress: newRateLimiter(d.Store.Now, 20*time.Second, 5), perArticle: newRateLimiter(d.Store.Now, 3*time.Second, 20)}
 	// Made now rather than on the first page view: the write that creates it would start a new
 	// cache generation and change the page under a reader's ETag.

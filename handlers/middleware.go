@@ -47,13 +47,15 @@ func logRequests(log *slog.Logger, next http.Handler) http.Handler {
 }
 
 // securityHeaders sets the headers every response carries. The CSP allows no inline script:
-// Gazette's pages need none to be read.
+// Gazette's pages need none to be read. The one outside script is MathJax, allowed from its
+// cdnjs folder only (all of cdnjs would admit old libraries that are known CSP bypasses); a site
+// that sets mathjaxPath elsewhere must self-host it under /static or widen this list.
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; media-src 'self' https:; "+
 			"frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com; "+
-			"script-src 'self' https://cdnjs.cloudflare.com; style-src 'self'; style-src-attr 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+			"script-src 'self' https://cdnjs.cloudflare.com/ajax/libs/mathjax/; style-src 'self'; style-src-attr 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("X-Frame-Options", "SAMEORIGIN")
@@ -63,7 +65,9 @@ func securityHeaders(next http.Handler) http.Handler {
 
 // compress gzips text responses for clients that accept it.
 func compress(next http.Handler) http.Handler {
-	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(512))
+	// gzip only: the response cache keys entries by whether the client takes gzip, and every
+	// client that matters does; zstd would need its own cache entries for little gain.
+	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(512), gzhttp.EnableZstd(false))
 	if err != nil {
 		// The options are constants; an error here is a programming error.
 		panic(err)

@@ -14,14 +14,15 @@ func routes(d Deps) http.Handler {
 	r.SkipClean(true)
 	r.Handle("/healthz", handleHealth(d.Store)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(http.MethodGet, http.MethodHead)
-	// The editor desk under /admin/ (its routes are listed in admin_routes.go) and uploads.
-	deskRoutes(r, d)
-	// Everything else is a public page found through the path index.
+	// One site for every handler: one settings reader, one widget state per store generation.
 	pub := newSite(d)
+	// The editor desk under /admin/ (its routes are listed in admin_routes.go) and uploads.
+	deskRoutes(r, d, pub)
 	// Search, feeds, sitemaps, robots.txt, OpenSearch (discovery_routes.go): fixed paths first.
 	discoveryRoutes(r, pub)
 	// Readers' comments: posting, their own edits, comment feeds (comments.go).
-	commentRoutes(r, d)
+	commentRoutes(r, d, pub)
+	// Everything else is a public page found through the path index.
 	r.PathPrefix("/").Handler(handlePublicPath(pub)).Methods(http.MethodGet, http.MethodHead)
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

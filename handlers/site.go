@@ -20,9 +20,6 @@ type site struct {
 	assets *static.Assets
 	log    *slog.Logger
 
-	watchMu sync.Mutex
-	watcher *data.ChangeWatcher // created on first use; nil until then
-
 	stateMu sync.Mutex
 	cur     *state
 }

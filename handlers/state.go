@@ -66,19 +66,7 @@ func (s *site) currentState(ctx context.Context) (*state, error) {
 // generation is the store's change counter; ok is false when it cannot be read, and then
 // nothing may be cached.
 func (s *site) generation(ctx context.Context) (uint64, bool) {
-	s.watchMu.Lock()
-	if s.watcher == nil {
-		w, err := s.store.WatchChanges(ctx)
-		if err != nil {
-			s.watchMu.Unlock()
-			s.log.Error("watch store changes", "err", err)
-			return 0, false
-		}
-		s.watcher = w
-	}
-	w := s.watcher
-	s.watchMu.Unlock()
-	gen, err := w.Generation(ctx)
+	gen, err := s.store.Generation(ctx)
 	if err != nil {
 		s.log.Error("store generation", "err", err)
 		return 0, false

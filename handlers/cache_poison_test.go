@@ -1,0 +1,54 @@
+package handlers
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestCacheKeepsEncodingsApart: whatever one client accepted, the next client gets a body it
+// can read: zstd is never produced, a gzip weight of 0.5 still means gzip, and an identity
+// client never receives a compressed body from the cache.
+func TestCacheKeepsEncodingsApart(t *testing.T) {
+	ts := newTestServer(t, basicSite)
+	for _, first := range []string{"gzip, deflate, br, zstd", "zstd", "gzip;q=0.5", "gzip;q=0", "gzip"} {
+		for _, path := range []string{"/", "/post/one/", "/tags/harbour/"} {
+			ts.get(t, path, "Accept-Encoding", first) // fills the cache
+			plain := ts.get(t, path, "Accept-Encoding", "identity")
+			if enc := plain.Header.Get("Content-Encoding"); enc != "" {
+				t.Errorf("after %q, an identity client got %q on %s", first, enc, path)
+			}
+			gz := ts.get(t, path, "Accept-Encoding", "gzip")
+			if enc := gz.Header.Get("Content-Encoding"); enc != "gzip" {
+				t.Errorf("after %q, a gzip client got %q on %s", first, enc, path)
+			}
+		}
+	}
+	if r := ts.get(t, "/", "Accept-Encoding", "gzip;q=0.5"); r.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("gzip;q=0.5 answered with %q", r.Header.Get("Content-Encoding"))
+	}
+}
+
+// TestCacheNotPoisonedByHost: a site whose base URL has no host builds absolute links from the
+// request; a forged Host header must not leak into what other readers get from the cache.
+func TestCacheNotPoisonedByHost(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range basicSite {
+		files[k] = v
+	}
+	files["config.toml"] = "baseURL = \"/\"\ntitle = \"Test News\"\n"
+	ts := newTestServer(t, files)
+	for _, path := range []string{"/index.xml", "/post/one/", "/sitemap.xml"} {
+		req, _ := http.NewRequest(http.MethodGet, ts.URL+path, nil)
+		req.Host = "evil.example"
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+		}
+		resp := ts.get(t, path)
+		body, _ := io.ReadAll(resp.Body)
+		if strings.Contains(string(body), "evil.example") {
+			t.Errorf("%s: a forged Host reached another reader through the cache", path)
+		}
+	}
+}
