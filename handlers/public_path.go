@@ -3,7 +3,6 @@ package handlers
 import (
 	"errors"
 	"net/http"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -150,24 +149,8 @@ func (s *site) serveBundleFile(w http.ResponseWriter, r *http.Request, p string)
 }
 
 func (s *site) serveMedia(w http.ResponseWriter, r *http.Request, res data.Resource) error {
-	file, err := s.media.Path(res.StoredName)
-	if err != nil {
-		return err
-	}
-	f, err := os.Open(file)
-	if err != nil {
-		return data.ErrNotFound
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", res.MediaType)
-	w.Header().Set("Cache-Control", "public, max-age=86400")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-	http.ServeContent(w, r, res.Name, info.ModTime(), f)
-	return nil
+	// A day, not forever: the URL is the article's, and a re-import may put other bytes there.
+	return serveStoredFile(w, r, s.media, res.StoredName, res.MediaType, "public, max-age=86400")
 }
 
 // serveThemeCSS serves the stylesheet of the site's highlight colour under its hashed name.
