@@ -2,6 +2,10 @@ package views
 
 import (
 	"strconv"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+
 	"strings"
 	"time"
 	"unicode"
@@ -40,6 +44,7 @@ var uiStrings = map[string]map[string]string{
 		"last": "Последняя", "newer": "Новее", "older": "Старее", "no_posts": "Здесь пока ничего не опубликовано.",
 		"posts": "публ.", "error": "Что-то пошло не так", "error_text": "Попробуйте ещё раз чуть позже.",
 		"tagged": "Тег", "author": "Автор", "footer_menu": "Нижнее меню", "years": "Годы", "months": "Месяцы",
+		"comment_one": "комментарий", "comment_few": "комментария", "comment_many": "комментариев", "comment_other": "комментария",
 	},
 	"es": {
 		"skip": "Ir al contenido", "menu": "Menú", "search": "Buscar", "search_label": "Buscar en el sitio",
@@ -53,6 +58,7 @@ var uiStrings = map[string]map[string]string{
 		"last": "Última", "newer": "Más recientes", "older": "Anteriores", "no_posts": "Todavía no se ha publicado nada aquí.",
 		"posts": "artículos", "error": "Algo salió mal", "error_text": "Inténtelo de nuevo en un momento.",
 		"tagged": "Etiqueta", "author": "Autor", "footer_menu": "Pie de página", "years": "Años", "months": "Meses",
+		"comment_one": "comentario", "comment_other": "comentarios",
 	},
 	"pt": {
 		"skip": "Ir para o conteúdo", "menu": "Menu", "search": "Pesquisar", "search_label": "Pesquisar no site",
@@ -66,6 +72,7 @@ var uiStrings = map[string]map[string]string{
 		"last": "Última", "newer": "Mais recentes", "older": "Mais antigas", "no_posts": "Ainda não foi publicado nada aqui.",
 		"posts": "artigos", "error": "Algo correu mal", "error_text": "Tente novamente dentro de momentos.",
 		"tagged": "Etiqueta", "author": "Autor", "footer_menu": "Rodapé", "years": "Anos", "months": "Meses",
+		"comment_one": "comentário", "comment_other": "comentários",
 	},
 	"fr": {
 		"skip": "Aller au contenu", "menu": "Menu", "search": "Rechercher", "search_label": "Rechercher sur le site",
@@ -79,6 +86,7 @@ var uiStrings = map[string]map[string]string{
 		"last": "Dernière", "newer": "Plus récents", "older": "Plus anciens", "no_posts": "Rien n'a encore été publié ici.",
 		"posts": "articles", "error": "Une erreur s'est produite", "error_text": "Veuillez réessayer dans un instant.",
 		"tagged": "Mot-clé", "author": "Auteur", "footer_menu": "Pied de page", "years": "Années", "months": "Mois",
+		"comment_one": "commentaire", "comment_other": "commentaires",
 	},
 	"de": {
 		"skip": "Zum Inhalt springen", "menu": "Menü", "search": "Suchen", "search_label": "Website durchsuchen",
@@ -92,6 +100,7 @@ var uiStrings = map[string]map[string]string{
 		"last": "Letzte", "newer": "Neuer", "older": "Älter", "no_posts": "Hier wurde noch nichts veröffentlicht.",
 		"posts": "Beiträge", "error": "Etwas ist schiefgelaufen", "error_text": "Bitte versuchen Sie es gleich noch einmal.",
 		"tagged": "Schlagwort", "author": "Autor", "footer_menu": "Fußzeile", "years": "Jahre", "months": "Monate",
+		"comment_one": "Kommentar", "comment_other": "Kommentare",
 	},
 	"ja": {
 		"skip": "本文へ移動", "menu": "メニュー", "search": "検索", "search_label": "サイト内検索",
@@ -105,6 +114,7 @@ var uiStrings = map[string]map[string]string{
 		"last": "最後", "newer": "新しい記事", "older": "古い記事", "no_posts": "まだ何も公開されていません。",
 		"posts": "件", "error": "エラーが発生しました", "error_text": "しばらくしてからもう一度お試しください。",
 		"tagged": "タグ", "author": "著者", "footer_menu": "フッター", "years": "年", "months": "月",
+		"comment_other": "件のコメント",
 	},
 	"zh": {
 		"skip": "跳到正文", "menu": "菜单", "search": "搜索", "search_label": "站内搜索",
@@ -118,6 +128,7 @@ var uiStrings = map[string]map[string]string{
 		"last": "末页", "newer": "较新", "older": "较旧", "no_posts": "这里还没有发布任何内容。",
 		"posts": "篇", "error": "出错了", "error_text": "请稍后再试。",
 		"tagged": "标签", "author": "作者", "footer_menu": "页脚", "years": "年份", "months": "月份",
+		"comment_other": "条评论",
 	},
 }
 
@@ -141,15 +152,20 @@ func T(lang, key string) string {
 	return key
 }
 
-// Tn is a count with its word: the key's "_one" string for 1, its "_other" string otherwise.
-// That is the rule of English and of most languages Gazette imports; a language with more
-// forms (Russian has three) needs its own rule here before it gets these strings.
+// Tn is a count with its word in the language's plural form (CLDR rules from x/text: Russian
+// "1 комментарий, 3 комментария, 5 комментариев", French "0 commentaire"). The key's strings
+// are key_one, key_few, key_many and key_other; a missing form falls back to key_other.
 func Tn(lang, key string, n int) string {
-	form := "_other"
-	if n == 1 {
-		form = "_one"
+	tag, err := language.Parse(baseLang(lang))
+	if err != nil {
+		tag = language.English
 	}
-	return strconv.Itoa(n) + " " + T(lang, key+form)
+	form := map[plural.Form]string{plural.One: "_one", plural.Few: "_few", plural.Many: "_many"}[plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)]
+	word, ok := uiStrings[baseLang(lang)][key+form]
+	if !ok || form == "" {
+		word = T(lang, key+"_other")
+	}
+	return strconv.Itoa(n) + " " + word
 }
 
 // monthNames holds, per language, the long then the short month names and weekday names that
