@@ -16,6 +16,9 @@ const (
 	Unchanged SaveOutcome = iota
 	Inserted
 	Updated
+	// KeptDeskEdit: the article was changed in the editor desk since it was imported, so an
+	// import does not overwrite it (nor republish one an editor retracted).
+	KeptDeskEdit
 )
 
 // SaveArticles writes articles keyed by SourcePath in one transaction: new ones are inserted,
@@ -44,9 +47,10 @@ func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOut
 
 func (s *Store) saveArticle(tx *writeTx, a *Article) (SaveOutcome, error) {
 	var id int64
+	var version int
 	var hash, oldPermalink string
-	err := tx.queryRow("SELECT id, content_hash, permalink FROM articles WHERE source_path = ?", a.SourcePath).
-		Scan(&id, &hash, &oldPermalink)
+	err := tx.queryRow("SELECT id, content_hash, permalink, version FROM articles WHERE source_path = ?", a.SourcePath).
+		Scan(&id, &hash, &oldPermalink, &version)
 	now := s.now().Unix()
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -65,6 +69,9 @@ func (s *Store) saveArticle(tx *writeTx, a *Article) (SaveOutcome, error) {
 	case hash == a.ContentHash:
 		a.ID = id
 		return Unchanged, nil
+	case version > 1 && !tx.desk:
+		a.ID = id
+		return KeptDeskEdit, nil
 	}
 	a.ID = id
 	set := make([]string, len(articleColumns))

@@ -98,7 +98,7 @@ func (s *Store) SaveDeskArticle(ctx context.Context, a *Article, baseVersion int
 	}
 	sum := sha256.Sum256(append(snapshot, strconv.Itoa(version)...))
 	a.ContentHash = "desk:" + hex.EncodeToString(sum[:16])
-	if _, err := s.saveArticle(newWriteTx(ctx, tx), a); err != nil {
+	if _, err := s.saveArticle(deskWriteTx(ctx, tx), a); err != nil {
 		return 0, fmt.Errorf("save article: %w", err)
 	}
 	now := s.now().Unix()

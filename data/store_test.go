@@ -154,3 +154,33 @@ func TestSettingsRoundTrip(t *testing.T) {
 		t.Errorf("saved title %q", got.Title)
 	}
 }
+
+// TestImportKeepsDeskEdits: once an editor changed an imported article, a later import of a
+// changed file leaves the editor's version (and its unpublished state) alone.
+func TestImportKeepsDeskEdits(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	ctx := context.Background()
+	a := article("content/a.md", "/a/", "From the file", now.Add(-time.Hour))
+	if _, err := s.SaveArticles(ctx, []Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	tgt, err := s.ResolvePath(ctx, "/a/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := s.Article(ctx, tgt.ArticleID)
+	stored.Title, stored.Draft = "Corrected in the desk", true
+	if _, err := s.SaveDeskArticle(ctx, &stored, 1, 0, "unpublish"); err != nil {
+		t.Fatal(err)
+	}
+	a.Title, a.ContentHash = "File changed upstream", "changed"
+	out, err := s.SaveArticles(ctx, []Article{a})
+	if err != nil || out[0] != KeptDeskEdit {
+		t.Fatalf("re-import: %v %v", out, err)
+	}
+	got, _ := s.Article(ctx, stored.ID)
+	if got.Title != "Corrected in the desk" || !got.Draft {
+		t.Errorf("desk edit lost: title %q draft %v", got.Title, got.Draft)
+	}
+}

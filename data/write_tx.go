@@ -12,10 +12,17 @@ type writeTx struct {
 	tx    *sql.Tx
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
+	desk  bool // an editor's save: it may change what the desk changed before
 }
 
 func newWriteTx(ctx context.Context, tx *sql.Tx) *writeTx {
 	return &writeTx{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+}
+
+func deskWriteTx(ctx context.Context, tx *sql.Tx) *writeTx {
+	w := newWriteTx(ctx, tx)
+	w.desk = true
+	return w
 }
 
 func (w *writeTx) stmt(query string) (*sql.Stmt, error) {

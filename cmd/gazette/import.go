@@ -124,16 +124,21 @@ func importSite(ctx context.Context, store *data.Store, media *data.MediaDir, si
 	}
 	for start := 0; start < len(articles); start += importBatch {
 		end := min(start+importBatch, len(articles))
-		outcomes, err := store.SaveArticles(ctx, articles[start:end])
+		batch := articles[start:end]
+		outcomes, err := store.SaveArticles(ctx, batch)
 		if err != nil {
 			return rep, err
 		}
-		for _, o := range outcomes {
+		for k, o := range outcomes {
 			switch o {
 			case data.Inserted:
 				rep.Imported++
 			case data.Updated:
 				rep.Updated++
+			case data.KeptDeskEdit:
+				rep.Unchanged++
+				site.Problems = append(site.Problems, content.Problem{Path: batch[k].SourcePath, Kind: content.Note,
+					Message: "edited in the editor desk since it was imported; the desk's version is kept (trash and delete it there to take the file's)"})
 			default:
 				rep.Unchanged++
 			}
