@@ -52,3 +52,29 @@ func TestCacheNotPoisonedByHost(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFloodIsTurnedAway: one address searching without pause gets 429 after its budget,
+// with a Retry-After, while pages keep answering.
+func TestSearchFloodIsTurnedAway(t *testing.T) {
+	ts := newTestServer(t, basicSite)
+	limited := 0
+	for i := 0; i < 120; i++ {
+		resp := ts.get(t, "/search?q=story")
+		switch resp.StatusCode {
+		case http.StatusOK:
+		case http.StatusTooManyRequests:
+			limited++
+			if resp.Header.Get("Retry-After") == "" {
+				t.Fatal("429 without Retry-After")
+			}
+		default:
+			t.Fatalf("search %d: status %d", i, resp.StatusCode)
+		}
+	}
+	if limited < 40 {
+		t.Errorf("only %d of 120 rapid searches were turned away", limited)
+	}
+	if r := ts.get(t, "/post/one/"); r.StatusCode != http.StatusOK {
+		t.Errorf("a page during the flood: %d", r.StatusCode)
+	}
+}

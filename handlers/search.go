@@ -3,6 +3,7 @@ package handlers
 import (
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -25,7 +26,27 @@ const (
 // string holds, the reader gets results, "nothing found" or a note about a filter that was
 // left out; never an error page.
 func handleSearch(s *site) http.Handler {
+	// A search for a very common word costs tens of milliseconds of CPU, so searches are the
+	// cheapest way to overload the site: each address gets a budget, and only a few searches
+	// run at once, so readers' pages never queue behind a flood of them.
+	perAddress := newRateLimiter(s.store.Now, 500*time.Millisecond, 60)
+	running := make(chan struct{}, max(2, runtime.NumCPU()))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.TrimSpace(r.URL.Query().Get("q")) != "" && !perAddress.allow(clientIP(r)) {
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, "Too many searches from your address: please wait a few seconds and try again.", http.StatusTooManyRequests)
+			return
+		}
+		select {
+		case running <- struct{}{}:
+			defer func() { <-running }()
+		case <-time.After(3 * time.Second):
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, "Search is busy right now: please try again in a few seconds.", http.StatusServiceUnavailable)
+			return
+		case <-r.Context().Done():
+			return
+		}
 		if err := s.serveSearch(w, r); err != nil {
 			s.serveError(w, r, err)
 		}
