@@ -4,6 +4,7 @@ package handlers
 import (
 	"log/slog"
 	"net/http"
+	"net/netip"
 
 	"gazette/data"
 	"gazette/static"
@@ -15,6 +16,9 @@ type Deps struct {
 	Media  *data.MediaDir
 	Assets *static.Assets
 	Logger *slog.Logger
+	// TrustedProxies are the reverse proxies and CDNs whose X-Forwarded-For names the reader;
+	// rate limits and login throttling then count readers, not the proxy.
+	TrustedProxies []netip.Prefix
 }
 
 // New returns the site's whole HTTP handler.

@@ -35,6 +35,7 @@ func routes(d Deps) http.Handler {
 	h = cacheResponses(pub, h)
 	h = securityHeaders(h)
 	h = logRequests(d.Logger, h)
+	h = readerAddress(d.TrustedProxies, h)
 	h = recoverPanics(d.Logger, h)
 	return h
 }

@@ -27,12 +27,17 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	dataDir := fs.String("data", defaultDataDir, "data directory (database and media)")
 	baseURL := fs.String("base-url", "", "public URL of the site, e.g. https://news.example.com/ (default: the stored setting)")
 	noDemo := fs.Bool("no-demo", false, "start an empty site instead of loading the demo articles")
+	proxies := fs.String("trusted-proxies", "", "comma-separated addresses or CIDR ranges of reverse proxies/CDNs whose X-Forwarded-For to believe")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: gazette serve [flags]\n\nServes the site. A new data directory starts with demo articles unless --no-demo is given.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args, getenv); err != nil {
 		return err
+	}
+	trusted, err := handlers.ParseTrustedProxies(*proxies)
+	if err != nil {
+		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	store, media, err := openStore(ctx, *dataDir)
@@ -48,7 +53,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	srv := &http.Server{
-		Handler:           handlers.New(handlers.Deps{Store: store, Media: media, Assets: assets, Logger: logger}),
+		Handler:           handlers.New(handlers.Deps{Store: store, Media: media, Assets: assets, Logger: logger, TrustedProxies: trusted}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
