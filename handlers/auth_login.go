@@ -106,8 +106,9 @@ func (dk *desk) handleLogout() http.Handler {
 	})
 }
 
-// clientIP is the connection's address. Headers such as X-Forwarded-For are not trusted: any
-// client can send them, and trusting them would let a guesser pick a fresh address per try.
+// clientIP is the reader's address: the connection's, or the one a trusted proxy named
+// (readerAddress has already put it in RemoteAddr). Headers are never read here: any client
+// can send them, and trusting them would let a guesser pick a fresh address per try.
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
