@@ -18,6 +18,7 @@ type ChangeWatcher struct {
 	mu      sync.Mutex
 	conn    *sql.Conn // dedicated: PRAGMA data_version only moves for other connections' commits
 	version int64
+	public  int64     // public_changes.n at the last check
 	next    time.Time // the next publish or expiry instant after the last check; zero = none
 	gen     uint64
 	started bool
@@ -33,8 +34,9 @@ func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
 	return &ChangeWatcher{store: s, conn: conn}, nil
 }
 
-// Generation returns the current generation. It costs one PRAGMA on the watcher's connection,
-// and one indexed query more when something changed.
+// Generation returns the current generation. It costs one PRAGMA on the watcher's connection
+// while nothing was written; after a write, one row read tells whether readers could see it
+// (migration 0006 counts those changes), and only then does the generation move.
 func (w *ChangeWatcher) Generation(ctx context.Context) (uint64, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -43,14 +45,23 @@ func (w *ChangeWatcher) Generation(ctx context.Context) (uint64, error) {
 		return 0, fmt.Errorf("data version: %w", err)
 	}
 	now := w.store.Now()
-	if w.started && v == w.version && (w.next.IsZero() || now.Before(w.next)) {
+	scheduled := !w.next.IsZero() && !now.Before(w.next)
+	if w.started && v == w.version && !scheduled {
 		return w.gen, nil
+	}
+	var public int64
+	if err := w.conn.QueryRowContext(ctx, "SELECT n FROM public_changes WHERE id = 1").Scan(&public); err != nil {
+		return 0, fmt.Errorf("public changes: %w", err)
+	}
+	w.version = v
+	if w.started && public == w.public && !scheduled {
+		return w.gen, nil // a write readers cannot see
 	}
 	next, err := w.store.nextScheduledChange(ctx, w.conn, now)
 	if err != nil {
 		return 0, err
 	}
-	w.version, w.next, w.started = v, next, true
+	w.public, w.next, w.started = public, next, true
 	w.gen++
 	return w.gen, nil
 }

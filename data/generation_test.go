@@ -57,7 +57,26 @@ func TestChangeWatcherSeesEveryWriter(t *testing.T) {
 		t.Fatal("a write through the server's own pool did not move the generation")
 	}
 	now = now.Add(time.Hour)
-	if gen() == g3 {
+	g4 := gen()
+	if g4 == g3 {
 		t.Fatal("the scheduled article's publish instant did not move the generation")
+	}
+	// Writes readers cannot see leave the generation (and so every cached page) alone.
+	tgt, err := server.ResolvePath(ctx, "/later/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := server.AddComments(ctx, []NewComment{{ArticleID: tgt.ArticleID, Status: CommentPending, Name: "Ann", Body: "Held", IP: "192.0.2.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gen() != g4 {
+		t.Fatal("a comment held for moderation moved the generation")
+	}
+	if err := server.SetCommentStatus(ctx, ids, CommentApproved); err != nil {
+		t.Fatal(err)
+	}
+	if gen() == g4 {
+		t.Fatal("approving a comment did not move the generation")
 	}
 }

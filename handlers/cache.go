@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // The response cache keeps whole public responses in memory, as the compressor wrote them, so a
@@ -16,12 +17,17 @@ const (
 	sessionCookie     = "gazette_session" // an editor: pages may differ, so no cache either way
 	cacheMaxEntrySize = 1 << 20
 	cacheMaxBytes     = 64 << 20
+	// cacheTTL bounds how long a page is kept when nothing changes: pages also depend on the
+	// clock in small ways (an article's discussion closing after N days, the comment form's
+	// signed time), and a quiet site should still render them afresh now and then.
+	cacheTTL = 10 * time.Minute
 )
 
 type cachedResponse struct {
 	status int
 	header http.Header
 	body   []byte
+	stored time.Time
 }
 
 type responseCache struct {
@@ -52,7 +58,7 @@ func cacheResponses(s *site, next http.Handler) http.Handler {
 		// absolute links (feeds, canonical, Open Graph) from the request's Host header.
 		enc := acceptedEncoding(r)
 		key := r.URL.EscapedPath() + "\x00" + enc + "\x00" + r.Host
-		if e := c.get(gen, key); e != nil {
+		if e := c.get(gen, key); e != nil && s.store.Now().Sub(e.stored) < cacheTTL {
 			e.serve(w, r)
 			return
 		}
@@ -61,7 +67,7 @@ func cacheResponses(s *site, next http.Handler) http.Handler {
 		if r.Method == http.MethodGet && rec.status == http.StatusOK && !rec.tooBig && rec.header != nil &&
 			strings.HasPrefix(rec.header.Get("Cache-Control"), "public") && rec.header.Get("Set-Cookie") == "" &&
 			rec.header.Get("Content-Encoding") == enc {
-			c.put(gen, key, &cachedResponse{status: rec.status, header: rec.header, body: rec.buf.Bytes()})
+			c.put(gen, key, &cachedResponse{status: rec.status, header: rec.header, body: rec.buf.Bytes(), stored: s.store.Now()})
 		}
 	})
 }
@@ -112,6 +118,9 @@ func (c *responseCache) put(gen uint64, key string, e *cachedResponse) {
 	if c.size+len(e.body) > cacheMaxBytes {
 		// Simple and bounded: start over rather than track recency.
 		c.items, c.size = map[string]*cachedResponse{}, 0
+	}
+	if old, ok := c.items[key]; ok {
+		c.size -= len(old.body)
 	}
 	c.items[key] = e
 	c.size += len(e.body)

@@ -1,10 +1,14 @@
 package handlers
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"gazette/data"
 )
 
 // TestCacheKeepsEncodingsApart: whatever one client accepted, the next client gets a body it
@@ -76,5 +80,42 @@ func TestSearchFloodIsTurnedAway(t *testing.T) {
 	}
 	if r := ts.get(t, "/post/one/"); r.StatusCode != http.StatusOK {
 		t.Errorf("a page during the flood: %d", r.StatusCode)
+	}
+}
+
+// TestCacheKeepsPagesAcrossHiddenWrites: a comment held for moderation changes no public page,
+// so the cached home page is still served; approving it starts afresh. A quiet site's pages
+// are rendered again after the cache's time to live.
+func TestCacheKeepsPagesAcrossHiddenWrites(t *testing.T) {
+	ts := newTestServer(t, basicSite)
+	etag := ts.get(t, "/").Header.Get("ETag")
+	tgt, err := ts.store.ResolvePath(context.Background(), "/post/one/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := ts.store.AddComments(context.Background(), []data.NewComment{{ArticleID: tgt.ArticleID, Status: data.CommentPending,
+		Name: "Ann", Body: "Held for moderation", IP: "192.0.2.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ts.get(t, "/", "If-None-Match", etag); r.StatusCode != http.StatusNotModified {
+		t.Errorf("a held comment changed the home page: %d", r.StatusCode)
+	}
+	if err := ts.store.SetCommentStatus(context.Background(), ids, data.CommentApproved); err != nil {
+		t.Fatal(err)
+	}
+	d := doc(t, ts.get(t, "/"))
+	if !strings.Contains(d.Find("[data-testid=list-item]").Text(), "1 comment") {
+		t.Error("an approved comment is not counted on the home page at once")
+	}
+	// The article's comment form carries a signed time, so a fresh render has a new ETag.
+	first := ts.get(t, "/post/one/").Header.Get("ETag")
+	ts.now = ts.now.Add(time.Minute)
+	if again := ts.get(t, "/post/one/").Header.Get("ETag"); again != first {
+		t.Errorf("page re-rendered within the cache's time to live: %s then %s", first, again)
+	}
+	ts.now = ts.now.Add(cacheTTL)
+	if later := ts.get(t, "/post/one/").Header.Get("ETag"); later == first {
+		t.Error("page still served from the cache after its time to live")
 	}
 }
