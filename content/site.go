@@ -63,10 +63,11 @@ func (p Problem) String() string {
 
 // Site is a Hugo site read from disk.
 type Site struct {
-	Root     string
-	Config   SiteConfig
-	Pages    []Page
-	Problems []Problem
+	Root        string
+	Config      SiteConfig
+	Pages       []Page
+	StaticFiles []StaticFile
+	Problems    []Problem
 }
 
 // LoadSite reads every regular page of the Hugo site at root. Bad files become Problems; the
@@ -86,6 +87,7 @@ func LoadSite(root string) (*Site, error) {
 			return nil, err
 		}
 	}
+	s.loadStaticFiles()
 	s.warnDuplicates()
 	return s, nil
 }
@@ -321,6 +323,9 @@ func (s *Site) readPage(contentRoot, p, dirLang string, bundle []BundleFile) {
 	}
 	s.Pages = append(s.Pages, page)
 }
+
+// MediaType is the content type of a file, by its extension.
+func MediaType(name string) string { return mediaType(name) }
 
 func mediaType(name string) string {
 	t := mime.TypeByExtension(strings.ToLower(path.Ext(name)))

@@ -77,9 +77,23 @@ func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) err
 		if l, ok := s.parseList(ctx, st, p+"/"); ok {
 			return redirect(w, r, l.url(1))
 		}
+		if err := s.serveSiteFile(w, r, p); !errors.Is(err, data.ErrNotFound) {
+			return err
+		}
 		return s.serveBundleFile(w, r, p)
 	}
-	return data.ErrNotFound
+	// A folder of the imported site's static files answers with its index.html, as the web
+	// server in front of Hugo's output did.
+	return s.serveSiteFile(w, r, p+"index.html")
+}
+
+// serveSiteFile serves a file of the imported site's static folder at its old path.
+func (s *site) serveSiteFile(w http.ResponseWriter, r *http.Request, p string) error {
+	f, err := s.store.SiteFileAt(r.Context(), p)
+	if err != nil {
+		return err
+	}
+	return serveStoredFile(w, r, s.media, f.StoredName, f.MediaType, "public, max-age=86400")
 }
 
 func redirect(w http.ResponseWriter, r *http.Request, to string) error {

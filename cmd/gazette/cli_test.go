@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -223,5 +224,54 @@ func TestCommandLine(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dataDir, "gazette.db")); err != nil {
 		t.Errorf("GAZETTE_DATA not used: %v", err)
+	}
+}
+
+// TestImportServesStaticFilesAtTheirPaths: files of the Hugo site's static folder keep their
+// URLs (/img/…, /favicon.ico, a folder's index.html), so links into them do not break.
+func TestImportServesStaticFilesAtTheirPaths(t *testing.T) {
+	site := t.TempDir()
+	files := map[string]string{
+		"config.toml":            "baseURL = \"/\"\ntitle = \"X\"\n",
+		"content/post/a.md":      "---\ntitle: A\ndate: 2024-01-01\n---\n![logo](/img/logo.png)\n",
+		"static/img/logo.png":    "\x89PNG\r\n\x1a\nfake",
+		"static/favicon.ico":     "ico",
+		"static/docs/index.html": "<!doctype html><title>Docs</title>",
+		"static/css/custom.css":  "body{}",
+	}
+	for p, body := range files {
+		full := filepath.Join(site, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := newTestSite(t, site)
+	for path, want := range map[string]string{
+		"/img/logo.png":   "image/png",
+		"/favicon.ico":    "image/",
+		"/docs/":          "text/html",
+		"/css/custom.css": "text/css",
+	} {
+		resp, err := http.Get(ts.Server.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), want) {
+			t.Errorf("%s: %d %q", path, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+	}
+	resp, err := http.Get(ts.Server.URL + "/img/missing.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("missing static file: %d", resp.StatusCode)
+	}
+	out, _, err := gazette(t, "import", "--data", t.TempDir(), site)
+	if err != nil || !strings.Contains(out, "static files: 4") {
+		t.Errorf("import report: %v\n%s", err, out)
 	}
 }

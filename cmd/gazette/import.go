@@ -77,6 +77,7 @@ func isSiteRoot(dir string) bool {
 // importReport counts what an import did.
 type importReport struct {
 	Imported, Updated, Unchanged, Skipped, Failed int
+	StaticFiles                                   int
 	Problems                                      []content.Problem
 	Took                                          time.Duration
 }
@@ -84,6 +85,9 @@ type importReport struct {
 func (r importReport) print(w io.Writer) {
 	fmt.Fprintf(w, "imported %d, updated %d, unchanged %d, skipped %d, failed %d (%.1fs)\n",
 		r.Imported, r.Updated, r.Unchanged, r.Skipped, r.Failed, r.Took.Seconds())
+	if r.StaticFiles > 0 {
+		fmt.Fprintf(w, "static files: %d, served at the same paths as before\n", r.StaticFiles)
+	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(w, "%s: %s\n", [...]string{"failed", "skipped", "note"}[p.Kind], p)
 	}
@@ -120,6 +124,9 @@ func importSite(ctx context.Context, store *data.Store, media *data.MediaDir, si
 		articles = append(articles, p.Article)
 	}
 	if err := saveSettingsOnce(ctx, store, site.Config); err != nil {
+		return rep, err
+	}
+	if err := importStaticFiles(ctx, store, media, site, &rep); err != nil {
 		return rep, err
 	}
 	for start := 0; start < len(articles); start += importBatch {
@@ -184,4 +191,25 @@ func saveSettingsOnce(ctx context.Context, store *data.Store, cfg content.SiteCo
 		return err
 	}
 	return store.SaveSiteSettings(ctx, cfg.Settings())
+}
+
+// importStaticFiles copies the site's static folder into the media folder and maps each file's
+// URL path to it, so /img/… and /favicon.ico links keep working.
+func importStaticFiles(ctx context.Context, store *data.Store, media *data.MediaDir, site *content.Site, rep *importReport) error {
+	files := make([]data.SiteFile, 0, len(site.StaticFiles))
+	for _, f := range site.StaticFiles {
+		src, err := os.Open(f.SrcPath)
+		if err != nil {
+			site.Problems = append(site.Problems, content.Problem{Path: f.Path, Message: fmt.Sprintf("static file: %v", err)})
+			continue
+		}
+		stored, size, err := media.Save(src, path.Ext(f.Path))
+		src.Close()
+		if err != nil {
+			return err
+		}
+		files = append(files, data.SiteFile{Path: f.Path, StoredName: stored, MediaType: content.MediaType(f.Path), Size: size})
+	}
+	rep.StaticFiles = len(files)
+	return store.SaveSiteFiles(ctx, files)
 }
