@@ -71,9 +71,7 @@ func (s *site) siteView(st *state, lang string) views.Site {
 	if sub := paramString(params, "logo", "subtitle"); sub != "" {
 		v.Subtitle = sub
 	}
-	if img := paramString(params, "logo", "image"); img != "" {
-		v.LogoImage = siteRelative(img)
-	}
+	v.LogoImage = st.logoImage
 	if v.Copyright == "" {
 		v.Copyright = v.Title
 	}

@@ -26,6 +26,7 @@ type state struct {
 	mainTypes []string // Hugo's mainSections: the types home pages and the recent widget list
 	themeCSS  string   // the highlight colour as a stylesheet; "" = the default colour
 	themeURL  string
+	logoImage string    // the logo's URL, "" when the site names one it does not have
 	modified  time.Time // when this generation was first seen: Last-Modified of pages with no date of their own
 
 	mu             sync.Mutex
@@ -96,6 +97,7 @@ func (s *site) buildState(ctx context.Context, gen uint64) (*state, error) {
 			st.mainTypes = []string{secs[0].Type}
 		}
 	}
+	st.logoImage = s.logoURL(ctx, paramString(params, "logo", "image"))
 	if c := paramString(params, "style", "vars", "highlightColor"); cssColour.MatchString(c) {
 		st.themeCSS = ":root { --accent: " + c + "; --accent-strong: " + c + "; }\n"
 		sum := sha256.Sum256([]byte(st.themeCSS))
@@ -201,4 +203,21 @@ func titleOrPath(a *data.Article) string {
 		return a.Title
 	}
 	return a.Permalink
+}
+
+// logoURL is the logo image's URL when readers can load it: an absolute URL, an upload, or a
+// file of the imported site's static folder. A logo the import did not bring (Hugo sites
+// often keep theirs in a theme) would show as a broken image, so the site title stands alone.
+func (s *site) logoURL(ctx context.Context, img string) string {
+	if img == "" {
+		return ""
+	}
+	u := siteRelative(img)
+	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") || strings.HasPrefix(u, "/media/") {
+		return u
+	}
+	if _, err := s.store.SiteFileAt(ctx, u); err != nil {
+		return ""
+	}
+	return u
 }

@@ -8,3 +8,14 @@ CREATE TABLE site_files (
     size        INTEGER NOT NULL,
     updated_at  INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- Readers see these files (and the logo may be one), so they count as public changes.
+CREATE TRIGGER public_site_files_insert AFTER INSERT ON site_files BEGIN
+    UPDATE public_changes SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER public_site_files_update AFTER UPDATE ON site_files BEGIN
+    UPDATE public_changes SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER public_site_files_delete AFTER DELETE ON site_files BEGIN
+    UPDATE public_changes SET n = n + 1 WHERE id = 1;
+END;
