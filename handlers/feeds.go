@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/xml"
 	"net/http"
 	"regexp"
 	"strings"
@@ -65,6 +66,7 @@ func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, f feedFormat) e
 		rss := (&feeds.Rss{Feed: feed}).RssFeed()
 		rss.Language, rss.Generator = l.lang, "Gazette"
 		body, err = feeds.ToXML(rss)
+		body = withAtomSelf(body, siteRoot(st, r)+r.URL.EscapedPath())
 	case feedAtom:
 		body, err = feed.ToAtom()
 	default:
@@ -195,4 +197,15 @@ func serveDocument(w http.ResponseWriter, r *http.Request, contentType string, b
 	if r.Method != http.MethodHead {
 		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 	}
+}
+
+// withAtomSelf adds the atom:link rel="self" that Hugo's RSS carries and feed validators ask
+// for; gorilla/feeds does not write it.
+func withAtomSelf(rss, self string) string {
+	var link strings.Builder
+	link.WriteString(`<channel>` + "\n" + `    <atom:link href="`)
+	xml.EscapeText(&link, []byte(self))
+	link.WriteString(`" rel="self" type="application/rss+xml"></atom:link>`)
+	rss = strings.Replace(rss, `<rss version="2.0"`, `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"`, 1)
+	return strings.Replace(rss, "<channel>", link.String(), 1)
 }
