@@ -53,23 +53,20 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 		return SearchResult{}, nil
 	}
 	where, args := searchWhere(q, match, s.now().Unix())
-	var res SearchResult
-	// The count needs only the narrow filter index (migration 0004), never the article rows.
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles_fts JOIN articles a INDEXED BY articles_search_filter ON a.id = articles_fts.rowid WHERE "+where, args...).
-		Scan(&res.Total); err != nil {
-		return res, fmt.Errorf("search %q: count: %w", q.Text, err)
+	rk, err := s.ranking(ctx, where, args)
+	if err != nil {
+		return SearchResult{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	if res.Total == 0 || q.Offset >= res.Total {
-		return res, nil
-	}
+	res := SearchResult{Total: rk.total}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
 	}
-	ids, err := s.rankedIDs(ctx, where, args, limit, max(q.Offset, 0))
-	if err != nil {
-		return res, fmt.Errorf("search %q: %w", q.Text, err)
+	offset := max(q.Offset, 0)
+	if offset >= len(rk.ids) {
+		return res, nil
 	}
+	ids := rk.ids[offset:min(offset+limit, len(rk.ids))]
 	if res.Hits, err = s.searchHits(ctx, match, ids); err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
@@ -78,6 +75,37 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 		ptrs[i] = &res.Hits[i].Article
 	}
 	return res, s.attachTerms(ctx, ptrs)
+}
+
+// ranking is a search's count and its first maxRankedHits ids in order, kept for the store
+// generation so that repeated searches and their later pages cost no ranking.
+func (s *Store) ranking(ctx context.Context, where string, args []any) (ranking, error) {
+	gen, genErr := s.Generation(ctx)
+	// args[0] is the clock, left out: within a generation the published set cannot change (the
+	// generation moves at every publish and expiry instant).
+	key := where + "\x00" + fmt.Sprintf("%q", args[1:])
+	if genErr == nil {
+		if rk, ok := s.searches.get(gen, key); ok {
+			return rk, nil
+		}
+	}
+	var rk ranking
+	// The count needs only the narrow filter index (migration 0004), never the article rows.
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles_fts JOIN articles a INDEXED BY articles_search_filter ON a.id = articles_fts.rowid WHERE "+where, args...).
+		Scan(&rk.total); err != nil {
+		return rk, fmt.Errorf("count: %w", err)
+	}
+	if rk.total > 0 {
+		ids, err := s.rankedIDs(ctx, where, args, min(rk.total, maxRankedHits), 0)
+		if err != nil {
+			return rk, err
+		}
+		rk.ids = ids
+	}
+	if genErr == nil {
+		s.searches.put(gen, key, rk)
+	}
+	return rk, nil
 }
 
 // rankedIDs ranks every match and returns one page of article ids, best first. It reads only

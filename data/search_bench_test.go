@@ -129,6 +129,8 @@ func BenchmarkSearch(b *testing.B) {
 		}},
 		{"rare-word", func() SearchQuery { return SearchQuery{Text: vocab[4000+rng.IntN(4000)]} }},
 		{"most-common-word", func() SearchQuery { return SearchQuery{Text: vocab[2+rng.IntN(3)]} }},
+		// A popular search read again, page after page: served from the kept ranking.
+		{"repeated-query", func() SearchQuery { return SearchQuery{Text: vocab[25], Offset: 10 * rng.IntN(5)} }},
 	}
 	for _, k := range kinds {
 		b.Run(k.name, func(b *testing.B) {

@@ -26,6 +26,8 @@ type Store struct {
 
 	watchMu sync.Mutex
 	watcher *ChangeWatcher // one per store, made on first use, closed with the store
+
+	searches *searchCache
 }
 
 // Open opens (creating if needed) the database file at path and brings its schema up to date.
@@ -48,7 +50,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
 	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, now: now}
+	s := &Store{db: db, now: now, searches: newSearchCache()}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
