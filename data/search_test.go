@@ -149,6 +149,13 @@ func TestSearchFollowsEditsAndTime(t *testing.T) {
 			ferry = a
 		}
 	}
+	// Ask first, so the rankings are kept: the edit must still show at once.
+	if got := searchTitles(t, s, SearchQuery{Text: "hovercraft"}); len(got) != 0 {
+		t.Fatalf("hovercraft found before the edit: %v", got)
+	}
+	if got := searchTitles(t, s, SearchQuery{Text: "timetable"}); len(got) != 1 {
+		t.Fatalf("timetable before the edit: %v", got)
+	}
 	ferry.Title, ferry.PlainText, ferry.ContentHash = "Ferry sails again", "Hovercraft service resumes.", "edited"
 	ferry.Terms = []Term{{Taxonomy: "tags", Key: "boats", Name: "Boats"}}
 	if _, err := s.SaveArticles(ctx, []Article{ferry}); err != nil {
