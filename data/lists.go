@@ -232,14 +232,28 @@ func (s *Store) Related(ctx context.Context, a *Article, limit int) ([]ArticleRe
 	if len(score) == 0 {
 		return nil, nil
 	}
-	ids := make([]any, 0, len(score))
+	// Read only the best-scored candidates (newer ids first among equals), a few more than
+	// asked for since some may be unpublished; reading all of them cost more than the page.
+	cands := make([]int64, 0, len(score))
 	for id := range score {
-		ids = append(ids, id)
+		cands = append(cands, id)
 	}
-	refs, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM articles a WHERE a.lang = ?2 AND "+publishedWhere+
-		" AND a.id IN (SELECT value FROM json_each(?3)) ORDER BY a.date_unix DESC", s.now().Unix(), a.Lang, jsonText(ids))
-	if err != nil {
-		return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+	sort.Slice(cands, func(i, j int) bool {
+		if score[cands[i]] != score[cands[j]] {
+			return score[cands[i]] > score[cands[j]]
+		}
+		return cands[i] > cands[j]
+	})
+	var refs []ArticleRef
+	for start := 0; start < len(cands) && len(refs) < limit; start += 4 * limit {
+		batch := cands[start:min(start+4*limit, len(cands))]
+		// CROSS JOIN keeps SQLite from scanning the language's articles: it looks each id up.
+		got, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM json_each(?3) AS j CROSS JOIN articles a ON a.id = j.value"+
+			" WHERE a.lang = ?2 AND "+publishedWhere+" ORDER BY a.date_unix DESC", s.now().Unix(), a.Lang, jsonText(batch))
+		if err != nil {
+			return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+		}
+		refs = append(refs, got...)
 	}
 	sort.SliceStable(refs, func(i, j int) bool { return score[refs[i].ID] > score[refs[j].ID] })
 	return refs[:min(limit, len(refs))], nil
