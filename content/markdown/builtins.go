@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 )
@@ -81,10 +82,30 @@ func (st *renderState) shortcode(n *scNode) (string, bool) {
 		return html.EscapeString(text), false
 	}
 	st.markUnknown(t.name)
+	if media := unknownMedia(st, t); media != "" {
+		return media + st.inner(n), true
+	}
 	if !n.paired {
 		return "", true
 	}
 	return st.inner(n), true
+}
+
+// unknownMedia keeps the picture or video of a theme's own shortcode (Hugo sites have many:
+// "img", "figureforgallery", "video") that names its file in src: rendered as a figure or a
+// video, it stays readable instead of vanishing with the unknown shortcode.
+func unknownMedia(st *renderState, t scTag) string {
+	src := t.arg("src", -1)
+	if src == "" {
+		return ""
+	}
+	switch strings.ToLower(path.Ext(strings.SplitN(src, "?", 2)[0])) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg":
+		return st.figure(t)
+	case ".mp4", ".webm", ".ogv", ".mov":
+		return `<video controls preload="metadata" src="` + html.EscapeString(src) + `"></video>` + "\n"
+	}
+	return ""
 }
 
 // inner renders the inner content of a paired shortcode as markdown.

@@ -151,3 +151,24 @@ func TestBlockShortcodeNeverInsideHeading(t *testing.T) {
 		t.Errorf("expected a thematic break and the pixel height:\n%s", res.HTML)
 	}
 }
+
+// TestUnknownShortcodeKeepsItsMedia: a theme's own image or video shortcode keeps its picture
+// (as a figure) or video, and nothing executable gets through its src.
+func TestUnknownShortcodeKeepsItsMedia(t *testing.T) {
+	r := New(Options{})
+	for src, want := range map[string]string{
+		`{{< figureforgallery src="shot.png" alt="A screenshot" >}}`: `<img src="shot.png" alt="A screenshot">`,
+		`{{< img src="/img/a.JPG" caption="Cap" >}}`:                 `<figcaption><p>Cap</p></figcaption>`,
+		`{{< video src="clip.mp4" >}}`:                               `<video controls="" preload="metadata" src="clip.mp4"></video>`,
+		`{{< video src="javascript:alert(1)//.mp4" >}}`:              `<video controls="" preload="metadata"></video>`,
+		`{{< gallery dir="x" >}}`:                                    ``,
+	} {
+		res, err := r.Render([]byte(src), Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(res.HTML, want) || len(res.UnknownShortcodes) != 1 {
+			t.Errorf("%s:\n got %q (unknown %v)\nwant %q", src, res.HTML, res.UnknownShortcodes, want)
+		}
+	}
+}

@@ -38,6 +38,11 @@ func newPolicy() *bluemonday.Policy {
 	p.AllowAttrs("data-lang").Matching(langName).OnElements("code")
 	p.AllowAttrs("target").Matching(linkTargets).OnElements("a")
 	p.AllowElements("figure", "figcaption", "details", "summary")
+	// Videos of themes' own shortcodes: a file to play with the browser's controls, nothing more.
+	p.AllowElements("video")
+	p.AllowAttrs("controls").Matching(regexp.MustCompile(`^(|controls)$`)).OnElements("video")
+	p.AllowAttrs("preload").Matching(regexp.MustCompile(`^(none|metadata)$`)).OnElements("video")
+	p.AllowAttrs("src").OnElements("video")
 	p.AllowAttrs("open").Matching(regexp.MustCompile(`^(|open)$`)).OnElements("details")
 	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^(lazy|eager)$`)).OnElements("img", "iframe")
 	p.AllowAttrs("width", "height").Matching(bluemonday.NumberOrPercent).OnElements("img", "iframe")
