@@ -26,7 +26,7 @@ func (s *Site) Render(r *markdown.Renderer) {
 		}
 		ApplyRendered(a, res, r)
 		for _, name := range res.UnknownShortcodes {
-			s.Problems = append(s.Problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}} kept as text"})
+			s.Problems = append(s.Problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}}: its inner text and any image or video it names are kept, the rest is left out"})
 		}
 		for _, ref := range res.BrokenRefs {
 			s.Problems = append(s.Problems, Problem{Path: a.SourcePath, Kind: Note, Message: "ref to " + ref + " not found; kept as text"})
