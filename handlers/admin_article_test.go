@@ -458,3 +458,31 @@ func TestSettingsPage(t *testing.T) {
 		t.Errorf("home title %q", got)
 	}
 }
+
+func TestSettingsDateFormatMustBeAGoLayout(t *testing.T) {
+	ts := newTestServer(t, basicSite)
+	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
+	c := newDeskClient(t, ts)
+	c.login("admin@example.com", testPassword)
+	_, d := c.page("/admin/settings")
+	f := readForm(d.Find("[data-testid=settings-form]"))
+	for _, bad := range []string{"%Y", "%d/%m/%Y", "date"} {
+		f.Set("date_format", bad)
+		resp, d := c.post("/admin/settings", f)
+		msg := d.Find("[data-testid=error-date_format]").Text()
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "January 2, 2006") ||
+			d.Find("input[name=date_format]").AttrOr("value", "") != bad {
+			t.Errorf("%q: %d %q", bad, resp.StatusCode, msg)
+		}
+	}
+	for _, good := range []string{"2 January 2006", "2006-01-02", "Mon 15:04", ""} {
+		f.Set("date_format", good)
+		if resp, d := c.post("/admin/settings", f); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("%q: %d %s", good, resp.StatusCode, d.Find(".field-error").Text())
+		}
+		set, _ := ts.store.SiteSettings(context.Background())
+		if got := paramString(set.Params, "dateformat"); got != good {
+			t.Errorf("saved %q, want %q", got, good)
+		}
+	}
+}

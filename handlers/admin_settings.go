@@ -109,7 +109,11 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 		set.Params = map[string]any{}
 	}
 	p := set.Params
-	setParam(p, fr.text("date_format", v.DateFormat, 60, false), "dateformat")
+	if df := fr.text("date_format", v.DateFormat, 60, false); df != "" && !isTimeLayout(df) {
+		fr.errs.Add("date_format", "Write the date the way you want January 2, 2006 to look, e.g. 2 January 2006 or 2006-01-02.")
+	} else {
+		setParam(p, df, "dateformat")
+	}
 	if c := strings.TrimSpace(v.HighlightColor); c != "" && !colorPattern.MatchString(c) {
 		fr.errs.Add("highlight_color", "Use a colour such as #e22d30.")
 	} else {
@@ -173,6 +177,14 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 	}
 	return fr.errs.ErrFields()
 }
+
+// layoutProbe differs from Go's reference time in every element (year, month, day, weekday,
+// hour, minute, second, zone), so formatting it with a layout that holds no element at all
+// (strftime's "%Y", plain text) gives the layout back unchanged.
+var layoutProbe = time.Date(1999, time.November, 28, 21, 39, 48, 0, time.FixedZone("CET", 3600))
+
+// isTimeLayout reports whether s is a Go time layout: it has at least one element to fill in.
+func isTimeLayout(s string) bool { return layoutProbe.Format(s) != s }
 
 // menu reads "Name | /url/" lines into Hugo menu entries.
 func (fr *fieldReader) menu(field, text string) []any {
