@@ -26,3 +26,21 @@ func TestLogoOnlyWhenItExists(t *testing.T) {
 		t.Errorf("logo src %q once the file exists", src)
 	}
 }
+
+// TestJSONOutputPermalinkLeadsToPage: Hugo listed a page whose first output was JSON at
+// …/index.json; that URL redirects to the page Gazette serves.
+func TestJSONOutputPermalinkLeadsToPage(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range basicSite {
+		files[k] = v
+	}
+	files["content/packages/geo.md"] = "---\ntitle: Geo\ndate: 2026-11-01\noutputs: [json, html]\n---\nMaps.\n"
+	ts := newTestServer(t, files)
+	resp := ts.get(t, "/packages/geo/index.json")
+	if resp.StatusCode != 301 || resp.Header.Get("Location") != "/packages/geo/" {
+		t.Errorf("index.json: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if r := ts.get(t, "/nothing/index.json"); r.StatusCode != 404 {
+		t.Errorf("unknown index.json: %d", r.StatusCode)
+	}
+}

@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -79,6 +80,13 @@ func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) err
 		}
 		if err := s.serveSiteFile(w, r, p); !errors.Is(err, data.ErrNotFound) {
 			return err
+		}
+		// Hugo gave pages whose first output format was JSON (or RSS) a permalink such as
+		// /packages/x/index.json; Gazette serves them as pages, so the old link leads there.
+		if dir, file := path.Split(p); file == "index.json" || file == "index.xml" {
+			if t, err := s.store.ResolvePath(ctx, dir); err == nil {
+				return redirect(w, r, articleURLFromPath(t.Permalink))
+			}
 		}
 		return s.serveBundleFile(w, r, p)
 	}
