@@ -92,6 +92,9 @@ func (s *Store) SaveDeskArticle(ctx context.Context, a *Article, baseVersion int
 	if err := checkPathFree(ctx, tx, a); err != nil {
 		return 0, err
 	}
+	if err := checkAliasesFree(ctx, tx, a); err != nil {
+		return 0, err
+	}
 	snapshot, err := json.Marshal(revisionOf(a))
 	if err != nil {
 		return 0, fmt.Errorf("save article: %w", err)
@@ -139,6 +142,23 @@ func checkPathFree(ctx context.Context, tx *sql.Tx, a *Article) error {
 		}
 	}
 	return &ValidationError{Fields: map[string]string{"slug": "Another article already uses " + a.Permalink + "."}}
+}
+
+// checkAliasesFree refuses an alias that is another article's URL (its permalink, published or
+// not, or one of its redirects): the path index keeps the first claim, so it would never lead here.
+func checkAliasesFree(ctx context.Context, tx *sql.Tx, a *Article) error {
+	for _, al := range a.Aliases {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM paths WHERE path = ?1 AND article_id <> ?2)
+			+ (SELECT count(*) FROM articles WHERE permalink = ?1 AND id <> ?2)`, al, a.ID).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("check aliases: %w", err)
+		}
+		if n > 0 {
+			return &ValidationError{Fields: map[string]string{"aliases": "Another article already answers at " + al + ": remove it from this list."}}
+		}
+	}
+	return nil
 }
 
 // revisionOf is the part of an article a revision keeps: what the editor wrote, not what was

@@ -95,7 +95,12 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 		fr.errs.Add("sidebar", "Pick right, left, none or the site default.")
 	}
 	a.Widgets = fr.widgets(v.WidgetOrder)
-	a.Aliases = fr.aliases(v.Aliases)
+	a.Aliases = nil
+	for _, al := range fr.aliases(v.Aliases, siteLanguages(set)) {
+		if al != a.Permalink { // the article's own URL needs no alias
+			a.Aliases = append(a.Aliases, al)
+		}
+	}
 	if fr.errs.Err() != nil {
 		return a, &fr.errs
 	}
@@ -144,6 +149,14 @@ func applyURL(fr *fieldReader, a, base *data.Article, slugText, section string, 
 		prefix = a.Lang
 	}
 	a.Permalink = path.Join("/", prefix, section, slug) + "/"
+}
+
+func siteLanguages(set data.SiteSettings) []string {
+	codes := []string{set.DefaultLanguage}
+	for _, l := range set.Languages {
+		codes = append(codes, l.Code)
+	}
+	return codes
 }
 
 func languageKnown(set data.SiteSettings, code string) bool {

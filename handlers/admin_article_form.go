@@ -217,7 +217,9 @@ func (fr *fieldReader) widgets(order map[string]string) []string {
 	return out
 }
 
-func (fr *fieldReader) aliases(s string) []string {
+// aliases reads the alias lines; langs are the site's language codes (an alias under a
+// language prefix is checked like one without).
+func (fr *fieldReader) aliases(s string, langs []string) []string {
 	var out []string
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimSpace(line)
@@ -225,13 +227,38 @@ func (fr *fieldReader) aliases(s string) []string {
 			continue
 		}
 		if !strings.HasPrefix(line, "/") || strings.HasPrefix(line, "//") || hasDotSegment(line) ||
-			strings.ContainsAny(line, " \t\\?#<>\"") || len(line) > 300 || line == "/" || strings.HasPrefix(line, "/admin") {
+			strings.ContainsAny(line, " \t\\?#<>\"") || len(line) > 300 {
 			fr.errs.Add("aliases", "Each line must be a path on this site such as /old/story/ (no spaces, no .., not /admin).")
+			continue
+		}
+		if siteAnswers(line, langs) {
+			fr.errs.Add("aliases", line+" is a page of the site itself (home, tags, categories, archive, search, desk, files): pick an old address of this article.")
 			continue
 		}
 		out = append(out, line)
 	}
 	return out
+}
+
+// siteAnswers reports whether the site itself answers p: an alias there would either never be
+// reached (fixed routes) or hide a list page (the path index is looked up first).
+func siteAnswers(p string, langs []string) bool {
+	for _, prefix := range []string{"/admin", "/static", "/media", themePrefix} {
+		if strings.HasPrefix(p, prefix) {
+			return true
+		}
+	}
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	if len(segs) > 1 && contains(langs, segs[0]) {
+		segs = segs[1:]
+	} else if contains(langs, segs[0]) {
+		return true // a language's home page
+	}
+	switch segs[0] {
+	case "", "tags", "categories", "archive", "search", "page":
+		return true
+	}
+	return false
 }
 
 // thumbnail accepts a path on this site or an https URL: nothing that runs script.

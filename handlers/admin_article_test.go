@@ -486,3 +486,36 @@ func TestSettingsDateFormatMustBeAGoLayout(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleAliasesRefuseOtherURLs(t *testing.T) {
+	ts, c := editorSession(t)
+	csrf := c.token("/admin/articles/new")
+	saveNew(t, c, articleForm(csrf, "First story", "One."), "draft") // a draft's URL is taken too
+	for _, alias := range []string{"/news/first-story/", "/", "/tags/", "/categories/news/", "/archive/", "/search", "/admin/x/", "/static/a.css", "/media/x.png"} {
+		form := articleForm(csrf, "Second story", "Two.")
+		form.Set("aliases", "/old/second/\n"+alias)
+		form.Set("action", "draft")
+		resp, d := c.postMultipart("/admin/articles/new", form, "", "", nil)
+		if resp.StatusCode != http.StatusUnprocessableEntity || d.Find("[data-testid=error-aliases]").Length() != 1 ||
+			d.Find("textarea[name=aliases]").Text() != "/old/second/\n"+alias {
+			t.Errorf("alias %s: %d %q", alias, resp.StatusCode, d.Find("[data-testid=error-aliases]").Text())
+		}
+	}
+	// The article's own URL is dropped; its own redirects stay.
+	form := articleForm(csrf, "Second story", "Two.")
+	form.Set("aliases", "/old/second/\n/news/second-story/")
+	id := saveNew(t, c, form, "publish")
+	_, d := c.page("/admin/articles/" + strconv.FormatInt(id, 10))
+	form = formFromPage(t, d)
+	form.Set("action", "save")
+	if resp, d := c.postMultipart("/admin/articles/"+strconv.FormatInt(id, 10), form, "", "", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("resave: %d %s", resp.StatusCode, d.Find(".field-error").Text())
+	}
+	a, _ := ts.store.Article(context.Background(), id)
+	if len(a.Aliases) != 1 || a.Aliases[0] != "/old/second/" {
+		t.Errorf("aliases %q", a.Aliases)
+	}
+	if resp := ts.get(t, "/old/second/"); resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/news/second-story/" {
+		t.Errorf("alias: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+}
