@@ -17,9 +17,7 @@ import (
 // (the worst case), from 32 concurrent senders, while one reader loop fetches the article.
 // It reports the posts turned away per second and the readers' mean time per page.
 func BenchmarkCommentFlood(b *testing.B) {
-	// The site helpers take a *testing.T; a benchmark lends them one of its own. Its temporary
-	// folder and server outlive the run, which a benchmark process can afford.
-	ts := commentSite(&testing.T{}, "moderated")
+	ts := commentSite(b, "moderated")
 	h := ts.Config.Handler
 	target, err := ts.store.ResolvePath(context.Background(), "/post/one/")
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 )
 
 // commentSite is a test site with two published articles; mode is the site's comments mode.
-func commentSite(t *testing.T, mode string) *testServer {
+func commentSite(t testing.TB, mode string) *testServer {
 	t.Helper()
 	ts := newTestServer(t, basicSite)
 	set, err := ts.store.SiteSettings(context.Background())

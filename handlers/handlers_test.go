@@ -27,7 +27,7 @@ type testServer struct {
 	now   time.Time
 }
 
-func newTestServer(t *testing.T, files map[string]string) *testServer {
+func newTestServer(t testing.TB, files map[string]string) *testServer {
 	t.Helper()
 	root := t.TempDir()
 	for p, body := range files {
