@@ -129,7 +129,7 @@ func buildPage(cfg SiteConfig, f fileInfo, src []byte) (Page, error) {
 		}
 	}
 	a.Terms = termsOf(cfg, p)
-	a.Menus = menuValue(p["menu"], p["menus"], a.Title)
+	a.Menus = menuValue(p["menu"], p["menus"], a.Title, a.Weight)
 	for _, al := range stringList(p["aliases"]) {
 		if al = strings.TrimSpace(al); al != "" && !strings.Contains(al, "://") {
 			a.Aliases = append(a.Aliases, resolveAlias(al, f, cfg))
@@ -248,7 +248,8 @@ func thumbnailValue(v any) (string, []string) {
 }
 
 // menuValue reads `menu`: a name, a list of names or a map of name → entry. "" names nothing.
-func menuValue(v, alt any, title string) map[string]data.MenuEntry {
+// An entry without a weight of its own takes the page's weight, as in Hugo.
+func menuValue(v, alt any, title string, weight int) map[string]data.MenuEntry {
 	if v == nil {
 		v = alt
 	}
@@ -256,12 +257,12 @@ func menuValue(v, alt any, title string) map[string]data.MenuEntry {
 	switch t := v.(type) {
 	case string:
 		if t != "" {
-			out[t] = data.MenuEntry{Name: title}
+			out[t] = data.MenuEntry{Name: title, Weight: weight}
 		}
 	case []any:
 		for _, n := range stringList(t) {
 			if n != "" {
-				out[n] = data.MenuEntry{Name: title}
+				out[n] = data.MenuEntry{Name: title, Weight: weight}
 			}
 		}
 	case map[string]any:
@@ -274,6 +275,9 @@ func menuValue(v, alt any, title string) map[string]data.MenuEntry {
 				Parent: stringValue(m["parent"]), Identifier: stringValue(m["identifier"])}
 			if entry.Name == "" {
 				entry.Name = title
+			}
+			if entry.Weight == 0 {
+				entry.Weight = weight
 			}
 			out[name] = entry
 		}

@@ -72,7 +72,11 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 	switch v.Menu {
 	case "":
 	case "main", "side", "footer":
-		a.Menus = map[string]data.MenuEntry{v.Menu: {Name: a.Title, Weight: fr.integer("menu_weight", v.MenuWeight)}}
+		w := fr.integer("menu_weight", v.MenuWeight)
+		if w == 0 {
+			w = a.Weight // as Hugo: an entry without a weight takes the page's
+		}
+		a.Menus = map[string]data.MenuEntry{v.Menu: {Name: a.Title, Weight: w}}
 	default:
 		fr.errs.Add("menu", "Pick main, side, footer or no menu.")
 	}

@@ -70,9 +70,13 @@ func sidebarParam(p map[string]any, kind string) string {
 	return ""
 }
 
+// menuLines shows a menu in the order readers see it (an imported menu may be a map, or a
+// list out of weight order), so saving the form keeps that order.
 func menuLines(v any) string {
 	var lines []string
-	for _, e := range configMenuEntries(v) {
+	entries := configMenuEntries(v)
+	sortMenu(entries)
+	for _, e := range entries {
 		lines = append(lines, e.name+" | "+e.url)
 	}
 	return strings.Join(lines, "\n")
@@ -168,7 +172,7 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 		if name == "footer" {
 			text = v.FooterMenu
 		}
-		entries := fr.menu(field, text)
+		entries := fr.menu(field, text, configMenuEntries(set.Menus[name]))
 		if len(entries) == 0 {
 			delete(set.Menus, name)
 		} else {
@@ -186,9 +190,13 @@ var layoutProbe = time.Date(1999, time.November, 28, 21, 39, 48, 0, time.FixedZo
 // isTimeLayout reports whether s is a Go time layout: it has at least one element to fill in.
 func isTimeLayout(s string) bool { return layoutProbe.Format(s) != s }
 
-// menu reads "Name | /url/" lines into Hugo menu entries.
-func (fr *fieldReader) menu(field, text string) []any {
+// menu reads "Name | /url/" lines into Hugo menu entries weighted in the order of the lines.
+// An entry that was there before keeps its weight when that still fits the order, so articles'
+// own menu entries (weighted between the site's) stay where they were; others get the previous
+// weight + 10.
+func (fr *fieldReader) menu(field, text string, before []menuEntry) []any {
 	var out []any
+	weight := 0
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
@@ -202,7 +210,15 @@ func (fr *fieldReader) menu(field, text string) []any {
 			fr.errs.Add(field, "Line "+strconv.Itoa(i+1)+": write Name | /path/ or Name | https://…")
 			continue
 		}
-		out = append(out, map[string]any{"name": name, "url": link, "weight": (len(out) + 1) * 10})
+		next := weight + 10
+		for _, e := range before {
+			if e.name == name && e.url == link && e.weight > weight {
+				next = e.weight
+				break
+			}
+		}
+		weight = next
+		out = append(out, map[string]any{"name": name, "url": link, "weight": weight})
 	}
 	return out
 }

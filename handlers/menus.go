@@ -53,16 +53,7 @@ func buildMenus(set data.SiteSettings, refs []data.ArticleRef) map[string]map[st
 	for lang, menus := range entries {
 		out[lang] = map[string][]views.MenuItem{}
 		for menu, list := range menus {
-			sort.SliceStable(list, func(i, j int) bool {
-				a, b := list[i], list[j]
-				if (a.weight == 0) != (b.weight == 0) {
-					return b.weight == 0
-				}
-				if a.weight != b.weight {
-					return a.weight < b.weight
-				}
-				return a.name < b.name
-			})
+			sortMenu(list)
 			items := make([]views.MenuItem, len(list))
 			for i, e := range list {
 				items[i] = views.MenuItem{Name: e.name, URL: e.url}
@@ -71,6 +62,20 @@ func buildMenus(set data.SiteSettings, refs []data.ArticleRef) map[string]map[st
 		}
 	}
 	return out
+}
+
+// sortMenu sorts entries as Hugo sorts a menu: by weight, unweighted last, then by name.
+func sortMenu(list []menuEntry) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if (a.weight == 0) != (b.weight == 0) {
+			return b.weight == 0
+		}
+		if a.weight != b.weight {
+			return a.weight < b.weight
+		}
+		return a.name < b.name
+	})
 }
 
 // configMenuEntries reads one menu of Hugo's [menu] table: a list of entries (TOML [[menu.x]])
