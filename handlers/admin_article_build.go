@@ -35,6 +35,7 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 	a := base
 	a.Title = fr.text("title", v.Title, 300, true)
 	a.Lead = fr.text("lead", v.Lead, 500, false)
+	author := fr.text("author", v.Author, 200, false)
 	a.Description = fr.text("description", v.Description, 500, false)
 	a.Summary = fr.text("summary", v.Summary, 5000, false)
 	if len(v.Body) > maxBodyBytes || !utf8.ValidString(v.Body) {
@@ -110,6 +111,11 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 	}
 	a.LangList = []string{a.Lang}
 	a.FrontMatter, a.FrontMatterFmt = frontMatterOf(&a), "yaml"
+	if author != "" {
+		a.FrontMatter["author"] = author
+	} else {
+		delete(a.FrontMatter, "author")
+	}
 	set.SummaryLength = max(set.SummaryLength, 0)
 	r := markdown.New(markdown.Options{SummaryLength: set.SummaryLength})
 	res, err := r.Render([]byte(a.BodyMarkdown), markdown.Page{Params: a.FrontMatter})
@@ -192,6 +198,9 @@ func frontMatterOf(a *data.Article) map[string]any {
 		if !t.IsZero() {
 			fm[key] = t.Format(time.RFC3339)
 		}
+	}
+	if author := articleAuthor(a); author != "" {
+		fm["author"] = author // kept from the form, which frontMatterOf has no field for
 	}
 	menu := ""
 	for name := range a.Menus {

@@ -61,7 +61,8 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 // handleArticleNew shows a blank form.
 func (dk *desk) handleArticleNew() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		dk.renderArticleForm(w, r, http.StatusOK, newArticleValues(dk.settings(r.Context())), articleFormState{})
+		sess, _ := sessionFrom(r.Context())
+		dk.renderArticleForm(w, r, http.StatusOK, newArticleValues(dk.settings(r.Context()), sess.Editor.Name), articleFormState{})
 	})
 }
 

@@ -30,7 +30,7 @@ var sectionPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_][a-z0-9]+)*$`)
 // valuesFromForm reads the posted article form.
 func valuesFromForm(f url.Values) views.ArticleValues {
 	v := views.ArticleValues{
-		Title: f.Get("title"), Slug: f.Get("slug"), Section: f.Get("section"), Lang: f.Get("lang"),
+		Title: f.Get("title"), Author: f.Get("author"), Slug: f.Get("slug"), Section: f.Get("section"), Lang: f.Get("lang"),
 		Translations: f.Get("translations"), TranslationOf: strings.TrimSpace(f.Get("translation_of")), Date: f.Get("date"), PublishDate: f.Get("publish_date"),
 		ExpiryDate: f.Get("expiry_date"), Summary: f.Get("summary"), Description: f.Get("description"),
 		Lead: f.Get("lead"), Categories: f.Get("categories"), Tags: f.Get("tags"), Menu: f.Get("menu"),
@@ -49,16 +49,17 @@ func valuesFromForm(f url.Values) views.ArticleValues {
 	return v
 }
 
-// newArticleValues are a blank form's defaults: the common Mainroad choices.
-func newArticleValues(set data.SiteSettings) views.ArticleValues {
-	return views.ArticleValues{Lang: set.DefaultLanguage, Comments: true, Pager: true, ThumbInList: true, ThumbInPost: true,
-		WidgetOrder: map[string]string{}}
+// newArticleValues are a blank form's defaults: the common Mainroad choices, written by the
+// editor who opens the form.
+func newArticleValues(set data.SiteSettings, author string) views.ArticleValues {
+	return views.ArticleValues{Author: author, Lang: set.DefaultLanguage, Comments: true, Pager: true, ThumbInList: true,
+		ThumbInPost: true, WidgetOrder: map[string]string{}}
 }
 
 // valuesFromArticle fills the form from a stored article.
 func valuesFromArticle(a *data.Article, loc *time.Location) views.ArticleValues {
 	v := views.ArticleValues{
-		Title: a.Title, Slug: displaySlug(a), Section: a.Section, Lang: a.Lang,
+		Title: a.Title, Author: articleAuthor(a), Slug: displaySlug(a), Section: a.Section, Lang: a.Lang,
 		Translations: strings.Join(a.TranslationsList, ", "),
 		Date:         timeValue(a.Date, loc), PublishDate: timeValue(a.PublishDate, loc), ExpiryDate: timeValue(a.ExpiryDate, loc),
 		Summary: a.Summary, Description: a.Description, Lead: a.Lead, Thumbnail: a.Thumbnail,

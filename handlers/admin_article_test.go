@@ -519,3 +519,52 @@ func TestArticleAliasesRefuseOtherURLs(t *testing.T) {
 		t.Errorf("alias: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
 }
+
+func TestArticleAuthor(t *testing.T) {
+	site := map[string]string{
+		"config.toml": "baseURL = \"https://news.example/\"\ntitle = \"Test News\"\n[params]\npost_meta = [\"author\", \"date\"]\nauthorbox = true\n" +
+			"[params.author]\nname = \"Site Author\"\nbio = \"Writes the site.\"\n",
+		"content/post/own.md":  "---\ntitle: Own author\ndate: 2026-11-01\nauthor: Ana Imported\n---\nOne.\n",
+		"content/post/list.md": "---\ntitle: Two authors\ndate: 2026-11-01\nauthor: [Bo First, Cy Second]\n---\nTwo.\n",
+		"content/post/none.md": "---\ntitle: No author\ndate: 2026-11-01\n---\nThree.\n",
+	}
+	ts := newTestServer(t, site)
+	for path, want := range map[string]string{"/post/own/": "Ana Imported", "/post/list/": "Bo First", "/post/none/": "Site Author"} {
+		d := doc(t, ts.get(t, path))
+		if got := d.Find("[data-testid=meta-author]").Text(); got != want {
+			t.Errorf("%s: meta author %q, want %q", path, got, want)
+		}
+		if got := d.Find(".authorbox__name").Text(); !strings.Contains(got, want) {
+			t.Errorf("%s: author box %q, want %q", path, got, want)
+		}
+	}
+	if bio := doc(t, ts.get(t, "/post/own/")).Find(".authorbox__bio").Length(); bio != 0 {
+		t.Error("the site author's bio shown beside another author")
+	}
+	// A new article is credited to the editor who writes it; the field can change it.
+	addEditor(t, ts, "dana@example.com", data.RoleEditor)
+	c := newDeskClient(t, ts)
+	c.login("dana@example.com", testPassword)
+	_, d := c.page("/admin/articles/new")
+	form := formFromPage(t, d)
+	if got := form.Get("author"); got != "dana" {
+		t.Fatalf("new form author %q, want the editor's name", got)
+	}
+	for k, v := range articleForm(form.Get("csrf"), "Desk story", "Four.") {
+		form[k] = v
+	}
+	id := saveNew(t, c, form, "publish")
+	if got := doc(t, ts.get(t, "/news/desk-story/")).Find("[data-testid=meta-author]").Text(); got != "dana" {
+		t.Errorf("desk article author %q", got)
+	}
+	_, d = c.page("/admin/articles/" + strconv.FormatInt(id, 10))
+	form = formFromPage(t, d)
+	form.Set("author", "")
+	form.Set("action", "save")
+	if resp, _ := c.postMultipart("/admin/articles/"+strconv.FormatInt(id, 10), form, "", "", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("resave: %d", resp.StatusCode)
+	}
+	if got := doc(t, ts.get(t, "/news/desk-story/")).Find("[data-testid=meta-author]").Text(); got != "Site Author" {
+		t.Errorf("desk article without author %q", got)
+	}
+}

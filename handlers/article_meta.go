@@ -27,7 +27,8 @@ func (s *site) meta(st *state, a *data.Article, translations []views.WidgetLink)
 			items = defaultPostMeta
 		}
 	}
-	m := views.Meta{Items: items, Author: paramString(params, "author", "name"), Date: a.Date, Translations: translations}
+	m := views.Meta{Items: items, Author: firstNonEmpty(articleAuthor(a), paramString(params, "author", "name")), Date: a.Date,
+		Translations: translations}
 	if !a.Lastmod.IsZero() && !a.Date.IsZero() && a.Lastmod.Sub(a.Date) >= time.Minute {
 		m.Lastmod = a.Lastmod
 	}
@@ -42,6 +43,25 @@ func (s *site) meta(st *state, a *data.Article, translations []views.WidgetLink)
 		m.ReadingMinutes = (a.WordCount + 212) / 213
 	}
 	return m
+}
+
+// articleAuthor is the article's own author from its front matter (Hugo sites write a name or
+// a list of names; the first one is shown), or "".
+func articleAuthor(a *data.Article) string {
+	switch v := a.FrontMatter["author"].(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case []any:
+		if len(v) > 0 {
+			s, _ := v[0].(string)
+			return strings.TrimSpace(s)
+		}
+	case []string:
+		if len(v) > 0 {
+			return strings.TrimSpace(v[0])
+		}
+	}
+	return ""
 }
 
 // thumbnail resolves an article's thumbnail where it is visible ("list" or "post"): its own

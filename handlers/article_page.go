@@ -64,6 +64,10 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	if pageFlag(a.Authorbox, params, "authorbox", false) {
 		v.AuthorBox = &views.Author{Name: paramString(params, "author", "name"), Bio: paramString(params, "author", "bio"),
 			Avatar: avatarURL(paramString(params, "author", "avatar"))}
+		if own := articleAuthor(a); own != "" && own != v.AuthorBox.Name {
+			// The site author's bio and picture are not this author's.
+			v.AuthorBox = &views.Author{Name: own}
+		}
 	}
 	if err := s.articleNeighbours(ctx, st, a, &v); err != nil {
 		return err

@@ -50,7 +50,7 @@ func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translat
 	if !h.Modified.IsZero() {
 		ld["dateModified"] = isoDate(h.Modified)
 	}
-	if name := firstNonEmpty(frontMatterString(a, "author"), paramString(st.settings.Params, "author", "name")); name != "" {
+	if name := firstNonEmpty(articleAuthor(a), paramString(st.settings.Params, "author", "name")); name != "" {
 		ld["author"] = []map[string]any{{"@type": "Person", "name": name}}
 	} else {
 		ld["author"] = []map[string]any{{"@type": "Organization", "name": siteName, "url": root + home.url(1)}}
@@ -143,11 +143,6 @@ func articleImage(st *state, a *data.Article, root string) string {
 		return root + img.URL
 	}
 	return img.URL
-}
-
-func frontMatterString(a *data.Article, key string) string {
-	s, _ := a.FrontMatter[key].(string)
-	return strings.TrimSpace(s)
 }
 
 var htmlTag = regexp.MustCompile(`<[^>]*>`)

@@ -10,6 +10,7 @@ import (
 // exactly as it was sent.
 type ArticleValues struct {
 	Title, Slug, Section, Lang, Translations string
+	Author                                   string // front matter `author`; "" = the site author
 	// TranslationOf is the URL of the same story in another language, linking the two.
 	TranslationOf                            string
 	Date, PublishDate, ExpiryDate            string // datetime-local values in the site time zone
