@@ -568,3 +568,30 @@ func TestArticleAuthor(t *testing.T) {
 		t.Errorf("desk article without author %q", got)
 	}
 }
+
+func TestSettingsCopyrightLine(t *testing.T) {
+	ts := newTestServer(t, basicSite)
+	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
+	c := newDeskClient(t, ts)
+	c.login("admin@example.com", testPassword)
+	_, d := c.page("/admin/settings")
+	f := readForm(d.Find("[data-testid=settings-form]"))
+	f.Set("copyright", "Harbour Media Ltd")
+	if resp, d := c.post("/admin/settings", f); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("settings: %d %s", resp.StatusCode, d.Find(".field-error").Text())
+	}
+	if got := doc(t, ts.get(t, "/")).Find("[data-testid=copyright]").Text(); !strings.Contains(got, "Harbour Media Ltd") {
+		t.Errorf("footer %q", got)
+	}
+	_, d = c.page("/admin/settings")
+	if got := d.Find("input[name=copyright]").AttrOr("value", ""); got != "Harbour Media Ltd" {
+		t.Errorf("form copyright %q", got)
+	}
+	f.Set("copyright", "")
+	if resp, _ := c.post("/admin/settings", f); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("settings: %d", resp.StatusCode)
+	}
+	if got := doc(t, ts.get(t, "/")).Find("[data-testid=copyright]").Text(); !strings.Contains(got, "Test News") {
+		t.Errorf("footer without a copyright line %q", got)
+	}
+}

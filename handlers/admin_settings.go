@@ -29,7 +29,7 @@ func settingsValues(set data.SiteSettings) views.SettingsValues {
 	p := set.Params
 	v := views.SettingsValues{
 		Title: set.Title, Subtitle: set.Subtitle, Description: set.Description, BaseURL: set.BaseURL, TimeZone: set.TimeZone,
-		PageSize: strconv.Itoa(set.PageSize), DateFormat: paramString(p, "dateformat"),
+		PageSize: strconv.Itoa(set.PageSize), DateFormat: paramString(p, "dateformat"), Copyright: paramString(p, "copyright"),
 		HighlightColor: paramString(p, "style", "vars", "highlightColor"), LogoImage: paramString(p, "logo", "image"),
 		SidebarHome: sidebarParam(p, "home"), SidebarSingle: sidebarParam(p, "single"), SidebarList: sidebarParam(p, "list"),
 		CategoriesCounter: paramBool(p, "widgets", "categories_counter"), TagsCounter: paramBool(p, "widgets", "tags_counter"),
@@ -113,6 +113,7 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 		set.Params = map[string]any{}
 	}
 	p := set.Params
+	setParam(p, fr.text("copyright", v.Copyright, 200, false), "copyright")
 	if df := fr.text("date_format", v.DateFormat, 60, false); df != "" && !isTimeLayout(df) {
 		fr.errs.Add("date_format", "Write the date the way you want January 2, 2006 to look, e.g. 2 January 2006 or 2006-01-02.")
 	} else {
@@ -290,7 +291,8 @@ func (dk *desk) handleSettingsSave() http.Handler {
 		f := r.PostForm
 		v := views.SettingsValues{
 			Title: f.Get("title"), Subtitle: f.Get("subtitle"), Description: f.Get("description"), BaseURL: f.Get("base_url"),
-			TimeZone: f.Get("time_zone"), PageSize: f.Get("page_size"), DateFormat: f.Get("date_format"),
+			Copyright: f.Get("copyright"),
+			TimeZone:  f.Get("time_zone"), PageSize: f.Get("page_size"), DateFormat: f.Get("date_format"),
 			HighlightColor: f.Get("highlight_color"), LogoImage: f.Get("logo_image"), SidebarHome: f.Get("sidebar_home"),
 			SidebarSingle: f.Get("sidebar_single"), SidebarList: f.Get("sidebar_list"), Widgets: f.Get("widgets"),
 			RecentNum: f.Get("recent_num"), TagsLimit: f.Get("tags_limit"), CategoriesCounter: f.Get("categories_counter") != "",

@@ -47,6 +47,7 @@ type SetupForm struct {
 // SettingsValues are the settings form's fields as typed.
 type SettingsValues struct {
 	Title, Subtitle, Description, BaseURL, TimeZone, PageSize string
+	Copyright                                                 string // footer line; "" = the site title
 	DateFormat, HighlightColor, LogoImage                     string
 	SidebarHome, SidebarSingle, SidebarList                   string
 	Widgets, RecentNum, TagsLimit                             string
