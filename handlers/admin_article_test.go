@@ -276,9 +276,15 @@ func TestTrashRestoreDelete(t *testing.T) {
 	if d.Find("[data-testid=article-row]").Length() != 1 {
 		t.Error("trash list")
 	}
-	c.post(path+"/restore", url.Values{"csrf": {c.token(path)}})
+	resp, _ := c.post(path+"/restore", url.Values{"csrf": {c.token(path)}})
 	if st, _ := ts.store.ArticleDeskState(context.Background(), id); st.Trashed {
 		t.Error("not restored")
+	}
+	// It comes back as a draft, and the notice says so.
+	_, d = c.page(resp.Header.Get("Location"))
+	if got := d.Find("[data-testid=flash]").Text(); got != "Restored from the trash as a draft: publish it again when it is ready." ||
+		d.Find("[data-testid=status]").Text() != "draft" {
+		t.Errorf("after restore: flash %q, status %q", got, d.Find("[data-testid=status]").Text())
 	}
 	c.post(path+"/trash", url.Values{"csrf": {c.token(path)}})
 	adm := newDeskClient(t, ts)

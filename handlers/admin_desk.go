@@ -94,7 +94,7 @@ func seeOther(w http.ResponseWriter, r *http.Request, to string) {
 func flashText(code string) string {
 	return map[string]string{
 		"saved": "Saved.", "published": "Published.", "scheduled": "Scheduled.", "unpublished": "Unpublished: readers no longer see it.",
-		"trashed": "Moved to the trash.", "restored": "Restored from the trash.", "deleted": "Deleted for good.",
+		"trashed": "Moved to the trash.", "restored": "Restored from the trash as a draft: publish it again when it is ready.", "deleted": "Deleted for good.",
 		"reverted": "Revision restored.", "uploaded": "Uploaded.", "settings": "Settings saved.", "bulk": "Done.",
 		"welcome": "Welcome. You are the site's admin.",
 	}[code]
