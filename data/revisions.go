@@ -165,8 +165,9 @@ func checkAliasesFree(ctx context.Context, tx *sql.Tx, a *Article) error {
 // rendered from it.
 func revisionOf(a *Article) Article {
 	r := *a
+	// Rendered fields are made again from the markdown; the front matter stays, since fields
+	// such as the author live only there.
 	r.BodyHTML, r.SummaryHTML, r.PlainText, r.TOCHeadings, r.ContentHash = "", "", "", nil, ""
-	r.FrontMatter = nil
 	return r
 }
 

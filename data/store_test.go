@@ -184,3 +184,23 @@ func TestImportKeepsDeskEdits(t *testing.T) {
 		t.Errorf("desk edit lost: title %q draft %v", got.Title, got.Draft)
 	}
 }
+
+// TestRevisionsKeepFrontMatter: a revision restores fields that live only in the front matter
+// (the author, imported keys).
+func TestRevisionsKeepFrontMatter(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	ctx := context.Background()
+	a := article("gazette/x.md", "/x/", "X", now)
+	a.FrontMatter = map[string]any{"author": "Ada", "custom": "kept"}
+	if _, err := s.SaveDeskArticle(ctx, &a, 0, 0, "saved"); err != nil {
+		t.Fatal(err)
+	}
+	revs, err := s.Revisions(ctx, a.ID)
+	if err != nil || len(revs) != 1 {
+		t.Fatalf("revisions: %v %v", revs, err)
+	}
+	if fm := revs[0].Article.FrontMatter; fm["author"] != "Ada" || fm["custom"] != "kept" {
+		t.Errorf("revision front matter %v", fm)
+	}
+}
