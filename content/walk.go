@@ -1,0 +1,211 @@
+package content
+
+// Walking a site's content folders: which files are pages, bundles and their resources, and
+// which are left out, each with a reason.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"gazette/data"
+)
+
+// walkContentDir reads one content folder. Symbolic links are never followed (so no loop and no
+// escape from the site root); leaf bundles claim every file below them as resources.
+func (s *Site) walkContentDir(dir, lang string) error {
+	info, err := os.Lstat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("no content folder at %s", dir)
+		}
+		return fmt.Errorf("content folder: %w", err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("content folder %s is not a folder", dir)
+	}
+	return s.walkDir(dir, dir, lang)
+}
+
+func (s *Site) walkDir(contentRoot, dir, lang string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		s.fail(dir, 0, fmt.Sprintf("cannot read folder: %v", err))
+		return nil
+	}
+	var indexFiles []string
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		base, _, ext := splitName(e.Name(), s.Config)
+		if base == "index" && contentExts[ext] {
+			indexFiles = append(indexFiles, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(indexFiles) > 0 && dir != contentRoot {
+		s.readBundle(contentRoot, dir, lang, indexFiles)
+		return nil
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if s.ignored(contentRoot, p) {
+			if _, _, ext := splitName(e.Name(), s.Config); contentExts[ext] {
+				s.skip(p, "matches ignoreFiles")
+			}
+			continue
+		}
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			s.skip(p, "symbolic link not followed")
+		case e.IsDir():
+			if err := s.walkDir(contentRoot, p, lang); err != nil {
+				return err
+			}
+		case e.Type().IsRegular():
+			base, _, ext := splitName(e.Name(), s.Config)
+			if !contentExts[ext] || base == "_index" {
+				continue // section pages and branch resources are not articles
+			}
+			s.readPage(contentRoot, p, lang, nil)
+		}
+	}
+	return nil
+}
+
+// readBundle reads a leaf bundle: its index files are pages, every other file below is theirs.
+func (s *Site) readBundle(contentRoot, dir, lang string, indexFiles []string) {
+	var files []BundleFile
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !d.Type().IsRegular() || slicesContains(indexFiles, p) {
+			return nil
+		}
+		if s.ignored(contentRoot, p) {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files = append(files, BundleFile{Name: filepath.ToSlash(rel), SrcPath: p})
+		return nil
+	})
+	sort.Strings(indexFiles)
+	for _, p := range indexFiles {
+		if s.ignored(contentRoot, p) {
+			s.skip(p, "matches ignoreFiles")
+			continue
+		}
+		s.readPage(contentRoot, p, lang, files)
+	}
+}
+
+// splitName splits "name.lang.ext" into its parts; lang is "" when the suffix is not one of the
+// site's languages (then it stays part of the name, as in Hugo).
+func splitName(filename string, cfg SiteConfig) (base, lang, ext string) {
+	ext = strings.ToLower(strings.TrimPrefix(path.Ext(filename), "."))
+	base = strings.TrimSuffix(filename, path.Ext(filename))
+	if l := strings.TrimPrefix(path.Ext(base), "."); l != "" {
+		if _, ok := cfg.Languages[strings.ToLower(l)]; ok {
+			return strings.TrimSuffix(base, path.Ext(base)), strings.ToLower(l), ext
+		}
+	}
+	return base, "", ext
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// readPage reads and checks one file, then builds its article.
+func (s *Site) readPage(contentRoot, p, dirLang string, bundle []BundleFile) {
+	info, err := os.Stat(p)
+	if err != nil {
+		s.fail(p, 0, fmt.Sprintf("cannot read: %v", err))
+		return
+	}
+	if info.Size() > MaxFileSize {
+		s.fail(p, 0, fmt.Sprintf("file is %d MB, over the %d MB limit for an article", info.Size()>>20, MaxFileSize>>20))
+		return
+	}
+	src, err := os.ReadFile(p)
+	if err != nil {
+		s.fail(p, 0, fmt.Sprintf("cannot read: %v", err))
+		return
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		s.fail(p, 0, "binary file, not a text article")
+		return
+	}
+	if !utf8.Valid(src) {
+		s.fail(p, firstInvalidLine(src), "not valid UTF-8 text (save the file as UTF-8)")
+		return
+	}
+	rel, _ := filepath.Rel(contentRoot, p)
+	f := fileInfo{sitePath: s.relPath(p), contentPath: filepath.ToSlash(rel), dirLang: dirLang}
+	f.base, f.lang, f.ext = splitName(filepath.Base(p), s.Config)
+	if f.lang == "" {
+		f.lang = dirLang
+	}
+	f.bundle = bundle != nil || f.base == "index"
+	page, err := buildPage(s.Config, f, src)
+	if err != nil {
+		var le *LineError
+		line := 0
+		if errors.As(err, &le) {
+			line = le.Line
+			err = le.Err
+		}
+		s.fail(p, line, err.Error())
+		return
+	}
+	if page.Article.Headless {
+		s.skip(p, "headless bundle (not a page)")
+		return
+	}
+	page.Bundle = bundle
+	for _, b := range bundle {
+		page.Article.Resources = append(page.Article.Resources, data.Resource{Name: b.Name, MediaType: mediaType(b.Name)})
+	}
+	s.Pages = append(s.Pages, page)
+}
+
+func firstInvalidLine(b []byte) int {
+	line := 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		b = b[size:]
+	}
+	return line
+}
+
+// warnDuplicates reports pages that claim one URL in one language. Hugo lists both and serves
+// one; Gazette does the same (the first by source path is served) and tells the owner.
+func (s *Site) warnDuplicates() {
+	sort.SliceStable(s.Pages, func(i, j int) bool { return s.Pages[i].Article.SourcePath < s.Pages[j].Article.SourcePath })
+	seen := map[string]string{}
+	for _, p := range s.Pages {
+		key := p.Article.Lang + " " + p.Article.Permalink
+		if first, dup := seen[key]; dup {
+			s.Problems = append(s.Problems, Problem{Path: p.Article.SourcePath, Kind: Note,
+				Message: fmt.Sprintf("same URL %s as %s, which is the one served", p.Article.Permalink, first)})
+			continue
+		}
+		seen[key] = p.Article.SourcePath
+	}
+}
