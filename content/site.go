@@ -172,4 +172,3 @@ func mediaType(name string) string {
 	}
 	return t
 }
-
