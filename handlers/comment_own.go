@@ -29,17 +29,18 @@ func (rc *readerComments) ownComment(w http.ResponseWriter, r *http.Request) (c 
 	c, err = rc.store.Comment(ctx, id)
 	switch {
 	case errors.Is(err, data.ErrNotFound):
-		rc.message(w, r, http.StatusNotFound, "No such comment", "There is no comment at this address.")
+		rc.message(w, r, http.StatusNotFound, "msg_no_comment", nil)
 		return c, rs, false
 	case err != nil:
 		rc.serveError(w, r, err)
 		return c, rs, false
 	case !known || c.ReaderHash != data.ReaderHash(rs.ID) || c.Status == data.CommentTrash:
-		rc.message(w, r, http.StatusForbidden, "Not yours to change", "Only the person who wrote a comment can change it, from the browser they wrote it in.")
+		rc.message(w, r, http.StatusForbidden, "msg_not_yours", nil)
 		return c, rs, false
 	case rc.store.Now().Sub(c.CreatedAt) >= commentEditWindow:
-		rc.message(w, r, http.StatusForbidden, "Too late to change",
-			"A comment can be edited or deleted for "+strconv.Itoa(int(commentEditWindow.Minutes()))+" minutes after it was posted; this one can no longer be changed.")
+		rc.message(w, r, http.StatusForbidden, "msg_too_late", func(lang string) []string {
+			return []string{"minutes", views.Tn(lang, "minute", int(commentEditWindow.Minutes()))}
+		})
 		return c, rs, false
 	}
 	return c, rs, true
@@ -53,8 +54,7 @@ func (rc *readerComments) checkReaderToken(w http.ResponseWriter, r *http.Reques
 		return false
 	}
 	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("token")), []byte(signer.readerToken(rs.ID))) != 1 {
-		rc.message(w, r, http.StatusForbidden, "Form expired",
-			"This form is missing its security token or the token is out of date, so nothing was changed. Go back, reload the page and try again.")
+		rc.message(w, r, http.StatusForbidden, "msg_form_expired", nil)
 		return false
 	}
 	return true
@@ -83,6 +83,7 @@ func (rc *readerComments) handleOwnCommentEdit() http.Handler {
 			rc.serveError(w, r, err)
 			return
 		}
+		lang := readerLang(st, &a)
 		body, status, errs := c.Body, http.StatusOK, map[string]string{}
 		if r.Method == http.MethodPost {
 			if !rc.checkReaderToken(w, r, rs) {
@@ -90,7 +91,7 @@ func (rc *readerComments) handleOwnCommentEdit() http.Handler {
 			}
 			in := commentInput{name: c.Name, body: data.CleanBody(r.PostForm.Get("body"))}
 			body = in.body
-			if msg, bad := in.validate()["body"]; bad {
+			if msg, bad := in.validateIn(lang)["body"]; bad {
 				errs["body"], status = msg, http.StatusUnprocessableEntity
 			} else {
 				if err := rc.saveOwnEdit(r, st, c, rs, in.body); err != nil && !errors.Is(err, data.ErrNotFound) {
@@ -107,9 +108,9 @@ func (rc *readerComments) handleOwnCommentEdit() http.Handler {
 			return
 		}
 		v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: &a}),
-			Heading: "Edit your comment", ArticleURL: articleURL(&a), ArticleTit: a.Title, Editing: true, CanPost: true,
+			Heading: views.T(lang, "comment_form_edit"), ArticleURL: articleURL(&a), ArticleTit: a.Title, Editing: true, CanPost: true,
 			Form: views.CommentForm{Action: commentEditURL(c.ID), Token: signer.readerToken(rs.ID), Body: body, Errors: errs}}
-		v.Title, v.NoIndex = "Edit your comment", true
+		v.Title, v.NoIndex = v.Heading, true
 		if err := render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{}); err != nil {
 			rc.serveError(w, r, err)
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/views"
 )
 
 // discussionState is what an article's discussion allows at a moment.
@@ -25,17 +26,23 @@ const (
 // discussionOf decides an article's discussion. The site mode "off" and "closed" win over
 // everything (they are the newsroom's switch for the whole site); then the article's own
 // `comments` flag (absent = on: the site default); then the editor's per-article switches and
-// the auto-close after N days (the article's own number, else the site's; 0 = never).
+// the auto-close after N days (the article's own number, else the site's; 0 = never). The
+// notice is in English, for the desk; readers get theirs from discussionIn.
 func discussionOf(a *data.Article, d data.Discussion, mode string, cs data.CommentSettings, now time.Time) (discussionState, string) {
+	return discussionIn("en", a, d, mode, cs, now)
+}
+
+// discussionIn is discussionOf with the notice in a reader's language.
+func discussionIn(lang string, a *data.Article, d data.Discussion, mode string, cs data.CommentSettings, now time.Time) (discussionState, string) {
 	switch {
 	case a.ID == 0 || mode == "off" || (a.Comments != nil && !*a.Comments):
-		return discussionOff, "Comments are off for this article."
+		return discussionOff, views.T(lang, "discussion_off")
 	case d.Hidden:
-		return discussionHidden, "The discussion of this article is not open."
+		return discussionHidden, views.T(lang, "discussion_hidden")
 	case mode == "closed":
-		return discussionClosed, "Comments are closed on this site for now."
+		return discussionClosed, views.T(lang, "discussion_site_closed")
 	case d.Closed:
-		return discussionClosed, "The discussion of this article is closed."
+		return discussionClosed, views.T(lang, "discussion_closed")
 	}
 	days := cs.CloseAfterDays
 	if d.CloseAfterDays != nil {
@@ -47,7 +54,7 @@ func discussionOf(a *data.Article, d data.Discussion, mode string, cs data.Comme
 			from = a.Date
 		}
 		if !from.IsZero() && !now.Before(from.AddDate(0, 0, days)) {
-			return discussionClosed, "The discussion of this article closed " + strconv.Itoa(days) + " days after publication."
+			return discussionClosed, views.Tf(lang, "discussion_closed_after", "days", views.Tn(lang, "day", days))
 		}
 	}
 	return discussionOpen, ""

@@ -71,7 +71,8 @@ func (s *site) discussionView(r *http.Request, st *state, a *data.Article) (view
 		return views.Discussion{}, err
 	}
 	now := s.store.Now()
-	state, notice := discussionOf(a, d, commentMode(st.settings), cs, now)
+	lang := readerLang(st, a)
+	state, notice := discussionIn(lang, a, d, commentMode(st.settings), cs, now)
 	if state == discussionOff || state == discussionHidden {
 		return views.Discussion{}, nil
 	}
@@ -87,7 +88,7 @@ func (s *site) discussionView(r *http.Request, st *state, a *data.Article) (view
 	if err != nil {
 		return views.Discussion{}, err
 	}
-	v := views.Discussion{Show: true, ArticleID: a.ID, Open: state == discussionOpen, Notice: notice,
+	v := views.Discussion{Show: true, ArticleID: a.ID, Lang: lang, Open: state == discussionOpen, Notice: notice,
 		FeedURL: articleCommentFeedURL(a.ID), Personal: hasReaderCookie(r)}
 	v.Comments, v.Count = s.commentTree(st, a, list, rs.ID, now)
 	if v.Open {
@@ -140,6 +141,11 @@ func (s *site) commentTree(st *state, a *data.Article, list []data.Comment, read
 		}
 	}
 	return top, count
+}
+
+// readerLang is the language of an article's comment pages: the article's, else the site's.
+func readerLang(st *state, a *data.Article) string {
+	return firstNonEmpty(a.Lang, st.settings.DefaultLanguage)
 }
 
 func commentAnchor(id int64) string { return "comment-" + strconv.FormatInt(id, 10) }

@@ -48,7 +48,7 @@ func commentRoutes(r *mux.Router, d Deps, s *site) {
 	}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rc.message(w, r, http.StatusForbidden, "Not accepted", "This form was sent from another site, so nothing was posted.")
+		rc.message(w, r, http.StatusForbidden, "msg_cross_site", nil)
 	}))
 	get, post := []string{http.MethodGet, http.MethodHead}, []string{http.MethodPost}
 	r.Handle("/comments/article/{id:[0-9]+}", cop.Handler(rc.handleCommentPost())).Methods(post...)
@@ -73,31 +73,35 @@ func readCommentInput(f url.Values) commentInput {
 	return in
 }
 
-// validate checks the fields a reader typed; the messages say how to fix them.
-func (in *commentInput) validate() map[string]string {
+// validate checks the fields a reader typed; the messages, in English for the desk, say how to
+// fix them.
+func (in *commentInput) validate() map[string]string { return in.validateIn("en") }
+
+// validateIn is validate with the messages in a reader's language.
+func (in *commentInput) validateIn(lang string) map[string]string {
 	errs := map[string]string{}
 	switch n := utf8.RuneCountInString(in.name); {
 	case n == 0:
-		errs["name"] = "Enter your name."
+		errs["name"] = views.T(lang, "err_name_empty")
 	case n > maxCommenterName:
-		errs["name"] = "Keep your name under " + strconv.Itoa(maxCommenterName) + " characters."
+		errs["name"] = views.Tf(lang, "err_name_long", "max", views.Tn(lang, "character", maxCommenterName))
 	}
 	if in.email != "" {
 		if a, err := mail.ParseAddress(in.email); err != nil || a.Address != in.email || len(in.email) > 254 {
-			errs["email"] = "Enter an email address such as name@example.com, or leave it empty."
+			errs["email"] = views.T(lang, "err_email")
 		}
 	}
 	if in.website != "" {
 		u, err := url.Parse(in.website)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(in.website) > 300 || strings.ContainsAny(in.website, " \"<>'`") {
-			errs["website"] = "Enter an address starting with http:// or https://, or leave it empty."
+			errs["website"] = views.T(lang, "err_website")
 		}
 	}
 	switch n := utf8.RuneCountInString(in.body); {
 	case n == 0:
-		errs["body"] = "Write something first."
+		errs["body"] = views.T(lang, "err_body_empty")
 	case n > maxCommentRunes:
-		errs["body"] = "Keep your comment under " + strconv.Itoa(maxCommentRunes) + " characters (it has " + strconv.Itoa(n) + ")."
+		errs["body"] = views.Tf(lang, "err_body_long", "max", views.Tn(lang, "character", maxCommentRunes), "n", strconv.Itoa(n))
 	}
 	return errs
 }
@@ -115,7 +119,7 @@ func (rc *readerComments) handleCommentPost() http.Handler {
 		a, err := rc.store.Article(ctx, id)
 		now := rc.store.Now()
 		if errors.Is(err, data.ErrNotFound) || (err == nil && !a.IsPublished(now)) {
-			rc.message(w, r, http.StatusNotFound, "No such article", "There is no article to comment on at this address, so nothing was posted.")
+			rc.message(w, r, http.StatusNotFound, "msg_no_article", nil)
 			return
 		}
 		if err != nil {
@@ -136,6 +140,7 @@ func (rc *readerComments) handleCommentPost() http.Handler {
 
 func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state, a *data.Article, in commentInput, now time.Time) error {
 	ctx := r.Context()
+	lang := readerLang(st, a)
 	d, err := rc.store.Discussion(ctx, a.ID)
 	if err != nil {
 		return err
@@ -144,8 +149,8 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state
 	if err != nil {
 		return err
 	}
-	if state, notice := discussionOf(a, d, commentMode(st.settings), cs, now); state != discussionOpen {
-		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, notice+" Nothing was posted.", false)
+	if state, notice := discussionIn(lang, a, d, commentMode(st.settings), cs, now); state != discussionOpen {
+		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
 	signer, err := rc.formSigner(ctx)
 	if err != nil {
@@ -154,25 +159,22 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state
 	issued, ok := signer.verify(in.token, a.ID)
 	switch {
 	case !ok:
-		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil,
-			"This form is missing its security token, or the token is not valid here, so nothing was posted. Your text is below: send it again.", true)
+		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_bad_token"), true)
 	case now.Sub(issued) > commentTokenMaxAge:
-		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil,
-			"This form was open for too long, so nothing was posted. Your text is below: send it again.", true)
+		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_token_old"), true)
 	}
 	ip := clientIP(r)
 	if used, err := rc.store.TokenUsed(ctx, in.token, ip); err != nil {
 		return err
 	} else if used {
-		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil,
-			"This form was already used to post a comment, so nothing was posted again. To post another, send the form below.", true)
+		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_token_used"), true)
 	}
-	errs := in.validate()
+	errs := in.validateIn(lang)
 	if in.parent != 0 {
 		parent, err := rc.store.Comment(ctx, in.parent)
 		switch {
 		case errors.Is(err, data.ErrNotFound) || (err == nil && (parent.ArticleID != a.ID || parent.Status != data.CommentApproved)):
-			errs["body"] = "The comment you replied to is not there any more; your text is kept below."
+			errs["body"] = views.T(lang, "err_parent_gone")
 			in.parent = 0
 		case err != nil:
 			return err
@@ -181,7 +183,7 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state
 		}
 	}
 	if len(errs) > 0 {
-		return rc.showForm(w, r, st, a, in, http.StatusUnprocessableEntity, errs, "Nothing was posted yet: correct the fields marked below.", true)
+		return rc.showForm(w, r, st, a, in, http.StatusUnprocessableEntity, errs, views.T(lang, "post_fix_fields"), true)
 	}
 	return rc.accept(w, r, st, a, in, issued, cs, now)
 }
@@ -211,8 +213,7 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *sta
 			return err
 		}
 		w.Header().Set("Retry-After", "20")
-		rc.message(w, r, http.StatusTooManyRequests, "Slow down",
-			"Comments are arriving from your address faster than anyone types. Yours was kept for the editors to review.")
+		rc.message(w, r, http.StatusTooManyRequests, "msg_slow_down", nil)
 		return nil
 	}
 	rs, err = rc.rememberReader(w, r, rs, known, in)
@@ -312,10 +313,11 @@ func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool 
 	case err == nil:
 		return true
 	case errors.As(err, &tooBig):
-		rc.message(w, r, http.StatusRequestEntityTooLarge, "Too long",
-			"What you sent is far longer than a comment may be ("+strconv.Itoa(maxCommentRunes)+" characters), so nothing was posted.")
+		rc.message(w, r, http.StatusRequestEntityTooLarge, "msg_too_long", func(lang string) []string {
+			return []string{"max", views.Tn(lang, "character", maxCommentRunes)}
+		})
 	default:
-		rc.message(w, r, http.StatusBadRequest, "Bad form", "The form could not be read, so nothing was posted. Reload the page and try again.")
+		rc.message(w, r, http.StatusBadRequest, "msg_bad_form", nil)
 	}
 	return false
 }
@@ -333,24 +335,37 @@ func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *s
 	if err != nil {
 		return err
 	}
+	lang := readerLang(st, a)
 	v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: a}),
-		Heading: "Your comment", ArticleURL: articleURL(a), ArticleTit: a.Title, CanPost: canPost,
+		Heading: views.T(lang, "comment_yours"), ArticleURL: articleURL(a), ArticleTit: a.Title, CanPost: canPost,
 		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, rc.store.Now()), ParentID: in.parent,
 			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
-	v.Title, v.NoIndex = "Your comment", true
+	v.Title, v.NoIndex = v.Heading, true
 	return render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{})
 }
 
-// message answers with a short page: refusals that have no form to show.
-func (rc *readerComments) message(w http.ResponseWriter, r *http.Request, status int, heading, msg string) {
+// message answers with a short page: refusals that have no form to show. Its words are the
+// strings key_title (the heading) and key (the message) in the site's language; vars, if
+// given, fills the message's placeholders in that language.
+func (rc *readerComments) message(w http.ResponseWriter, r *http.Request, status int, key string, vars func(lang string) []string) {
+	text := func(lang string) (heading, msg string) {
+		var pairs []string
+		if vars != nil {
+			pairs = vars(lang)
+		}
+		return views.T(lang, key+"_title"), views.Tf(lang, key, pairs...)
+	}
 	ctx := r.Context()
 	st, err := rc.currentState(ctx)
 	if err != nil {
+		_, msg := text("en")
 		http.Error(w, msg, status)
 		return
 	}
-	v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "list", lang: st.settings.DefaultLanguage}),
-		Heading: heading, ArticleURL: "/", ArticleTit: "Home", Form: views.CommentForm{Message: msg}}
+	lang := st.settings.DefaultLanguage
+	heading, msg := text(lang)
+	v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "list", lang: lang}),
+		Heading: heading, ArticleURL: "/", ArticleTit: views.T(lang, "home"), Form: views.CommentForm{Message: msg}}
 	v.Title, v.NoIndex = heading, true
 	if err := render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{}); err != nil {
 		rc.log.Error("render comment message", "err", err)

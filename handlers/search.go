@@ -34,7 +34,7 @@ func handleSearch(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.TrimSpace(r.URL.Query().Get("q")) != "" && !perAddress.allow(clientIP(r)) {
 			w.Header().Set("Retry-After", "5")
-			http.Error(w, "Too many searches from your address: please wait a few seconds and try again.", http.StatusTooManyRequests)
+			http.Error(w, views.T(s.refusalLang(r), "search_too_many"), http.StatusTooManyRequests)
 			return
 		}
 		select {
@@ -42,7 +42,7 @@ func handleSearch(s *site) http.Handler {
 			defer func() { <-running }()
 		case <-time.After(3 * time.Second):
 			w.Header().Set("Retry-After", "5")
-			http.Error(w, "Search is busy right now: please try again in a few seconds.", http.StatusServiceUnavailable)
+			http.Error(w, views.T(s.refusalLang(r), "search_busy"), http.StatusServiceUnavailable)
 			return
 		case <-r.Context().Done():
 			return
@@ -75,19 +75,19 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 		if knownLanguage(st.settings, lang) {
 			v.Lang, q.Lang, pageLang = lang, lang, lang
 		} else {
-			notices = append(notices, "There is no language “"+lang+"” here, so every language was searched.")
+			notices = append(notices, views.Tf(pageLang, "search_no_language", "lang", lang))
 		}
 	}
 	loc := siteLocation(st.settings)
 	if t, ok := searchDate(v.From, loc); ok {
 		q.From = t
 	} else {
-		notices = append(notices, "“"+v.From+"” is not a date like 2026-11-27, so the search starts at the beginning.")
+		notices = append(notices, views.Tf(pageLang, "search_bad_from", "date", v.From))
 	}
 	if t, ok := searchDate(v.To, loc); ok && !t.IsZero() {
 		q.To = t.AddDate(0, 0, 1) // the whole of the last day
 	} else if !ok {
-		notices = append(notices, "“"+v.To+"” is not a date like 2026-11-27, so the search runs to today.")
+		notices = append(notices, views.Tf(pageLang, "search_bad_to", "date", v.To))
 	}
 	n, err := strconv.Atoi(form.Get("page"))
 	if err != nil || n < 1 {
@@ -123,6 +123,22 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 		v.Pagination = searchPagination(form, n, pages)
 	}
 	return render(w, r, http.StatusOK, views.Search(v), cachePublic, time.Time{})
+}
+
+// refusalLang is the language of a search turned away for load: the lang filter if the site has
+// it, else the site's default, from the reader state last built. It never reads the store, so
+// refusing stays cheap; before any state exists it is "" (English).
+func (s *site) refusalLang(r *http.Request) string {
+	s.stateMu.Lock()
+	st := s.cur
+	s.stateMu.Unlock()
+	if st == nil {
+		return ""
+	}
+	if lang := r.URL.Query().Get("lang"); knownLanguage(st.settings, lang) {
+		return lang
+	}
+	return st.settings.DefaultLanguage
 }
 
 // searchDate reads a YYYY-MM-DD filter in the site's time zone; "" is no filter (ok).

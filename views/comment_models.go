@@ -5,6 +5,7 @@ package views
 type Discussion struct {
 	Show      bool
 	ArticleID int64
+	Lang      string        // the article's language, which the section's own words are in
 	Count     int           // approved comments readers see
 	Comments  []CommentView // top level, oldest first, each with its replies
 	// Open shows the form; otherwise Notice says why there is none ("closed").
@@ -16,6 +17,8 @@ type Discussion struct {
 	// comments): such a page must not be shared by any cache.
 	Personal bool
 }
+
+func (d Discussion) t(key string) string { return T(d.Lang, key) }
 
 // CommentView is one comment as readers see it.
 type CommentView struct {
