@@ -99,12 +99,26 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 	return nil
 }
 
-// DeleteExpiredSessions removes sessions past their limits.
-func (s *Store) DeleteExpiredSessions(ctx context.Context, lim SessionLimits) error {
+// ReaderSessionIdle is how long a commenter's remembered name may go unused before it is
+// forgotten: the cookie's own lifetime.
+const ReaderSessionIdle = 365 * 24 * time.Hour
+
+// PurgeStale deletes what can no longer be used: editor sessions past their limits, setup links
+// that expired or were used, and readers' remembered details unused for a year. Nothing a
+// reader or editor could still present is removed.
+func (s *Store) PurgeStale(ctx context.Context, lim SessionLimits) error {
 	now := s.now()
-	if _, err := s.db.ExecContext(ctx, "DELETE FROM sessions WHERE created_at < ? OR last_seen < ?",
-		now.Add(-lim.Absolute).Unix(), now.Add(-lim.Idle).Unix()); err != nil {
-		return fmt.Errorf("delete expired sessions: %w", err)
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{"DELETE FROM sessions WHERE created_at < ? OR last_seen < ?", []any{now.Add(-lim.Absolute).Unix(), now.Add(-lim.Idle).Unix()}},
+		{"DELETE FROM setup_tokens WHERE expires_at < ? OR used_at IS NOT NULL", []any{now.Unix()}},
+		{"DELETE FROM reader_sessions WHERE last_seen < ?", []any{now.Add(-ReaderSessionIdle).Unix()}},
+	} {
+		if _, err := s.db.ExecContext(ctx, q.sql, q.args...); err != nil {
+			return fmt.Errorf("purge stale rows: %w", err)
+		}
 	}
 	return nil
 }

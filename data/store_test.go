@@ -204,3 +204,41 @@ func TestRevisionsKeepFrontMatter(t *testing.T) {
 		t.Errorf("revision front matter %v", fm)
 	}
 }
+
+// TestPurgeStale removes expired editor sessions, used or expired setup links and year-old
+// reader details, and keeps everything still usable.
+func TestPurgeStale(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	ctx := context.Background()
+	ed, err := s.CreateEditor(ctx, NewEditor{Email: "a@example.com", Name: "A", Role: RoleAdmin, Password: "a long enough password"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{
+		func() error { _, err := s.CreateSession(ctx, ed.ID); return err }(),
+		func() error { _, err := s.CreateReaderSession(ctx, "Ann", "", ""); return err }(),
+		func() error { _, err := s.CreateSetupToken(ctx, time.Hour); return err }(),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	now = now.Add(ReaderSessionIdle + 24*time.Hour)
+	if _, err := s.CreateSession(ctx, ed.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateReaderSession(ctx, "Bo", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PurgeStale(ctx, SessionLimits{Idle: time.Hour, Absolute: 24 * time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	var sessions, readers, links int
+	s.db.QueryRow("SELECT count(*) FROM sessions").Scan(&sessions)
+	s.db.QueryRow("SELECT count(*) FROM reader_sessions").Scan(&readers)
+	s.db.QueryRow("SELECT count(*) FROM setup_tokens").Scan(&links)
+	if sessions != 1 || readers != 1 || links != 0 {
+		t.Errorf("after purge: %d sessions (want 1), %d reader sessions (want 1), %d setup links (want 0)", sessions, readers, links)
+	}
+}

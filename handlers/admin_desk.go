@@ -27,6 +27,9 @@ type desk struct {
 // Session limits: a working day of inactivity, a week at most.
 var deskSessionLimits = data.SessionLimits{Idle: 8 * time.Hour, Absolute: 7 * 24 * time.Hour}
 
+// DeskSessionLimits are the editor session limits, for the server's housekeeping.
+func DeskSessionLimits() data.SessionLimits { return deskSessionLimits }
+
 func newDesk(d Deps, s *site) *desk {
 	hash, err := data.HashPassword(data.RandomToken())
 	if err != nil {

@@ -65,6 +65,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	fmt.Fprintf(stdout, "Gazette is serving http://%s/ (data in %s)\n", ln.Addr(), *dataDir)
+	go housekeeping(ctx, store, logger)
 	if err := printSetupLink(ctx, store, stdout, *baseURL, "http://"+ln.Addr().String()); err != nil {
 		return err
 	}
@@ -151,4 +152,21 @@ func copyFS(dst string, src fs.FS) error {
 		}
 		return os.WriteFile(target, b, 0o644)
 	})
+}
+
+// housekeeping deletes stale sessions and links now and then every hour until ctx ends, so the
+// database of a long-running site does not grow with them.
+func housekeeping(ctx context.Context, store *data.Store, log *slog.Logger) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		if err := store.PurgeStale(ctx, handlers.DeskSessionLimits()); err != nil && ctx.Err() == nil {
+			log.Error("housekeeping", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
