@@ -8,15 +8,19 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"gazette/content"
+	"gazette/data"
 )
 
 // vnuJar is the Nu HTML Checker pinned in package.json, relative to this package's folder.
@@ -35,21 +39,27 @@ func TestPagesAreValidHTML(t *testing.T) {
 	xmr, sky := corpusDir(t, "xmr-ru__xmr_ru"), corpusDir(t, "sky-bro__blog-src")
 	ts := newTestSite(t, xmr, sky)
 
-	pages := []checkedPage{{"/", http.StatusOK}}
+	pages := []checkedPage{{url: "/", status: http.StatusOK}}
 	// A second page exists once the home page overflows; anything but "no such page" is checked.
 	if status, _ := fetch(t, ts.Server.URL+"/page/2/"); status != http.StatusNotFound {
-		pages = append(pages, checkedPage{"/page/2/", http.StatusOK})
+		pages = append(pages, checkedPage{url: "/page/2/", status: http.StatusOK})
 	}
 	pages = append(pages, listPages(t, ts)...)
 	pages = append(pages, demoPages(t, ts, xmr, sky)...)
 	pages = append(pages, corpusPages(t, ts, xmr, 10)...)
 	pages = append(pages, corpusPages(t, ts, sky, 10)...)
-	pages = append(pages, checkedPage{"/no-such-page/", http.StatusNotFound})
+	pages = append(pages, checkedPage{url: "/no-such-page/", status: http.StatusNotFound})
+	desk := deskPages(t, ts)
+	pages = append(pages, desk.pages...)
 
 	dir := t.TempDir()
 	urlOf := map[string]string{}
 	for i, p := range pages {
-		status, body := fetch(t, ts.Server.URL+p.url)
+		get := func(u string) (int, []byte) { return fetch(t, u) }
+		if desk.urls[p.url] {
+			get = desk.fetch
+		}
+		status, body := get(ts.Server.URL + p.url)
 		if status != p.status {
 			t.Errorf("GET %s: status %d, want %d", p.url, status, p.status)
 			continue
@@ -225,4 +235,66 @@ func runVNU(t *testing.T, java, dir string) []vnuMessage {
 		t.Fatalf("vnu failed without messages: %v\n%s", runErr, stderr.String())
 	}
 	return out.Messages
+}
+
+// deskSession is an admin logged in to the test site, for the editor desk's pages.
+type deskSession struct {
+	pages []checkedPage
+	urls  map[string]bool
+	fetch func(url string) (int, []byte)
+}
+
+// deskPages logs an admin in and lists every kind of desk page.
+func deskPages(t *testing.T, ts *testSite) deskSession {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := ts.Store.CreateEditor(ctx, data.NewEditor{Email: "check@example.com", Name: "Checker", Role: data.RoleAdmin,
+		Password: "correct horse battery"}); err != nil {
+		t.Fatal(err)
+	}
+	jar, _ := cookiejar.New(nil)
+	// No redirects followed: a desk page that sent us to the login page must fail, not pass
+	// as a valid login page.
+	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(u string) (int, []byte) {
+		t.Helper()
+		resp, err := client.Get(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, b
+	}
+	_, login := get(ts.Server.URL + "/admin/login")
+	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(login)
+	if m == nil {
+		t.Fatal("login page has no form token")
+	}
+	req, _ := http.NewRequest(http.MethodPost, ts.Server.URL+"/admin/login", strings.NewReader(url.Values{
+		"csrf": {string(m[1])}, "email": {"check@example.com"}, "password": {"correct horse battery"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", ts.Server.URL)
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("admin login: status %d", resp.StatusCode)
+	}
+	tgt, err := ts.Store.ResolvePath(ctx, "/news/tide-tables-explained/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strconv.FormatInt(tgt.ArticleID, 10)
+	var pages []checkedPage
+	urls := map[string]bool{}
+	for _, u := range []string{"/admin/", "/admin/?status=draft", "/admin/articles/new", "/admin/articles/" + id,
+		"/admin/articles/" + id + "/revisions", "/admin/media", "/admin/settings", "/admin/editors", "/admin/comments/",
+		"/admin/comments/settings"} {
+		pages = append(pages, checkedPage{url: u, status: http.StatusOK})
+		urls[u] = true
+	}
+	return deskSession{pages: pages, urls: urls, fetch: get}
 }
