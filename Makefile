@@ -24,6 +24,7 @@ vet:
 
 # Generated templ files are committed; regenerating must change nothing.
 generate-check:
+	go tool templ fmt -fail .
 	go tool templ generate
 	@git diff --exit-code -- '*_templ.go' || \
 		{ echo "generated *_templ.go files are out of date: run 'make generate' and commit them"; exit 1; }
