@@ -40,18 +40,12 @@ func revisionRow(rev data.Revision, current int) views.RevisionRow {
 // handleRevisionShow shows one revision and how the current text differs from it.
 func (dk *desk) handleRevisionShow() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
-		revID, _ := strconv.ParseInt(mux.Vars(r)["rev"], 10, 64)
-		a, st, err := dk.loadForDesk(r, id)
+		a, st, rev, err := dk.loadRevision(r)
 		if err != nil {
 			dk.deskError(w, r, err)
 			return
 		}
-		rev, err := dk.store.Revision(r.Context(), id, revID)
-		if err != nil {
-			dk.deskError(w, r, err)
-			return
-		}
+		id := a.ID
 		v := views.RevisionPage{AdminPage: dk.page(r, "Revision "+strconv.Itoa(rev.Version), "articles"), ArticleID: id,
 			Rev: revisionRow(rev, st.Version), Current: a.Title,
 			TitleDiff: lineDiff(rev.Article.Title, a.Title), Diff: lineDiff(rev.Article.BodyMarkdown, a.BodyMarkdown)}
@@ -65,23 +59,16 @@ func (dk *desk) handleRevisionShow() http.Handler {
 func (dk *desk) handleRevisionRestore() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
-		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
-		revID, _ := strconv.ParseInt(mux.Vars(r)["rev"], 10, 64)
-		cur, st, err := dk.loadForDesk(r, id)
+		cur, st, rev, err := dk.loadRevision(r)
 		if err != nil {
 			dk.deskError(w, r, err)
 			return
 		}
-		rev, err := dk.store.Revision(r.Context(), id, revID)
-		if err != nil {
-			dk.deskError(w, r, err)
-			return
-		}
+		id := cur.ID
 		set := dk.settings(r.Context())
 		v := valuesFromArticle(&rev.Article, siteLocation(set))
 		v.Slug, v.Section, v.Lang = displaySlug(&cur), cur.Section, cur.Lang
-		keep := cur
-		a, invalid := buildArticle(v, keep, set, dk.store.Now())
+		a, invalid := buildArticle(v, cur, set, dk.store.Now())
 		if invalid != nil {
 			dk.deskError(w, r, invalid)
 			return
@@ -94,4 +81,17 @@ func (dk *desk) handleRevisionRestore() http.Handler {
 		}
 		seeOther(w, r, "/admin/articles/"+strconv.FormatInt(id, 10)+"?done=reverted")
 	})
+}
+
+// loadRevision reads the article and the revision a /admin/articles/{id}/revisions/{rev} URL
+// names.
+func (dk *desk) loadRevision(r *http.Request) (data.Article, data.DeskState, data.Revision, error) {
+	id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+	revID, _ := strconv.ParseInt(mux.Vars(r)["rev"], 10, 64)
+	a, st, err := dk.loadForDesk(r, id)
+	if err != nil {
+		return a, st, data.Revision{}, err
+	}
+	rev, err := dk.store.Revision(r.Context(), id, revID)
+	return a, st, rev, err
 }

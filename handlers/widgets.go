@@ -87,20 +87,10 @@ func (s *site) sidebar(ctx context.Context, st *state, pk pageKind) views.Sideba
 			w.Links = ls.recent
 		case "categories":
 			w.Counts = paramBool(params, "widgets", "categories_counter")
-			for _, t := range ls.categories {
-				w.Links = append(w.Links, views.WidgetLink{Name: t.Name, URL: termURL(prefix, "categories", t.Key), Count: t.Count})
-			}
-			if ls.catCount > len(ls.categories) {
-				w.MoreURL = prefix + "/categories/"
-			}
+			w.Links, w.MoreURL = termWidgetLinks(prefix, "categories", ls.categories, ls.catCount)
 		case "taglist":
 			w.Counts = paramBool(params, "widgets", "tags_counter")
-			for _, t := range ls.topTags {
-				w.Links = append(w.Links, views.WidgetLink{Name: t.Name, URL: termURL(prefix, "tags", t.Key), Count: t.Count})
-			}
-			if ls.tagCount > len(ls.topTags) {
-				w.MoreURL = prefix + "/tags/"
-			}
+			w.Links, w.MoreURL = termWidgetLinks(prefix, "tags", ls.topTags, ls.tagCount)
 		case "social":
 			w.Links = socialLinks(params)
 		case "languages":
@@ -182,4 +172,18 @@ func (s *site) languageLinks(st *state, lang string, translations map[string]str
 		out = append(out, link)
 	}
 	return out
+}
+
+// termWidgetLinks links a taxonomy widget's terms, and its page of all terms when the widget
+// shows only some of the total.
+func termWidgetLinks(prefix, taxonomy string, terms []data.Term, total int) ([]views.WidgetLink, string) {
+	links := make([]views.WidgetLink, 0, len(terms))
+	for _, t := range terms {
+		links = append(links, views.WidgetLink{Name: t.Name, URL: termURL(prefix, taxonomy, t.Key), Count: t.Count})
+	}
+	more := ""
+	if total > len(terms) {
+		more = prefix + "/" + taxonomy + "/"
+	}
+	return links, more
 }
