@@ -216,46 +216,47 @@ func (b *yamlBudget) value(n *yaml.Node, depth int) (any, error) {
 
 // normalizeTOML turns go-toml's local date types into the strings they were written as.
 func normalizeTOML(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, e := range t {
-			t[k] = normalizeTOML(e)
+	return mapLeaves(v, func(leaf any) any {
+		switch t := leaf.(type) {
+		case toml.LocalDate, toml.LocalDateTime, toml.LocalTime:
+			return fmt.Sprint(t)
+		case time.Time:
+			return t.Format(time.RFC3339Nano)
 		}
-		return t
-	case []any:
-		for i, e := range t {
-			t[i] = normalizeTOML(e)
-		}
-		return t
-	case toml.LocalDate, toml.LocalDateTime, toml.LocalTime:
-		return fmt.Sprint(t)
-	case time.Time:
-		return t.Format(time.RFC3339Nano)
-	}
-	return v
+		return leaf
+	})
 }
 
 // normalizeJSON turns json.Number into int64 or float64.
 func normalizeJSON(v any) any {
+	return mapLeaves(v, func(leaf any) any {
+		n, ok := leaf.(json.Number)
+		if !ok {
+			return leaf
+		}
+		if i, err := n.Int64(); err == nil {
+			return i
+		}
+		f, _ := n.Float64()
+		return f
+	})
+}
+
+// mapLeaves replaces, in place, every value below maps and lists by f of it.
+func mapLeaves(v any, f func(any) any) any {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, e := range t {
-			t[k] = normalizeJSON(e)
+			t[k] = mapLeaves(e, f)
 		}
 		return t
 	case []any:
 		for i, e := range t {
-			t[i] = normalizeJSON(e)
+			t[i] = mapLeaves(e, f)
 		}
 		return t
-	case json.Number:
-		if i, err := t.Int64(); err == nil {
-			return i
-		}
-		f, _ := t.Float64()
-		return f
 	}
-	return v
+	return f(v)
 }
 
 // lowerKeys returns a deep copy with every map key lower-cased (Hugo's keys are case-insensitive).
