@@ -1,21 +1,13 @@
 package main
 
 import (
-	"context"
 	"encoding/csv"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"gazette/content"
-	"gazette/handlers"
-	"gazette/static"
 )
 
 // TestNoLinkBreaks: after importing each corpus, every permalink in Hugo's own listing answers
@@ -25,26 +17,7 @@ func TestNoLinkBreaks(t *testing.T) {
 	for _, name := range []string{"xmr-ru__xmr_ru", "ropensci__roweb3", "sky-bro__blog-src"} {
 		t.Run(name, func(t *testing.T) {
 			dir := corpusDir(t, name)
-			ctx := context.Background()
-			store, media, err := openStore(ctx, t.TempDir())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer store.Close()
-			site, err := content.LoadSite(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := importSite(ctx, store, media, site); err != nil {
-				t.Fatal(err)
-			}
-			assets, err := static.New()
-			if err != nil {
-				t.Fatal(err)
-			}
-			srv := httptest.NewServer(handlers.New(handlers.Deps{Store: store, Media: media, Assets: assets,
-				Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
-			defer srv.Close()
+			srv := newImportedSite(t, dir).Server
 			expired := map[string]bool{}
 			if b, err := os.ReadFile(filepath.Join(dir, "hugo-list-expired.csv")); err == nil {
 				for _, line := range strings.Split(string(b), "\n") {

@@ -25,14 +25,27 @@ type testSite struct {
 // newTestSite starts a site with the demo content loaded, plus any Hugo sites named.
 func newTestSite(t testing.TB, hugoSites ...string) *testSite {
 	t.Helper()
+	return startTestSite(t, true, hugoSites...)
+}
+
+// newImportedSite starts a site holding only the Hugo sites named, as after a migration.
+func newImportedSite(t testing.TB, hugoSites ...string) *testSite {
+	t.Helper()
+	return startTestSite(t, false, hugoSites...)
+}
+
+func startTestSite(t testing.TB, demo bool, hugoSites ...string) *testSite {
+	t.Helper()
 	ctx := context.Background()
 	store, media, err := openStore(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	if _, err := importDemo(ctx, store, media, "127.0.0.1:8080"); err != nil {
-		t.Fatalf("demo: %v", err)
+	if demo {
+		if _, err := importDemo(ctx, store, media, "127.0.0.1:8080"); err != nil {
+			t.Fatalf("demo: %v", err)
+		}
 	}
 	for _, dir := range hugoSites {
 		site, err := content.LoadSite(dir)
