@@ -109,6 +109,7 @@ type Resource struct {
 // Term is one value of a taxonomy. Key is Hugo's urlize of the name and the term's URL segment;
 // Name is the spelling shown to readers.
 type Term struct {
+	ID       int64  `json:"-"` // set where a lookup read it (FindTerm): the term's dependency key
 	Taxonomy string `json:"taxonomy"`
 	Key      string `json:"key"`
 	Name     string `json:"name"`

@@ -39,7 +39,7 @@ func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOut
 		}
 		outcomes[i] = o
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return nil, fmt.Errorf("save articles: commit: %w", err)
 	}
 	return outcomes, nil

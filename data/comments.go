@@ -125,7 +125,7 @@ func (s *Store) AddComments(ctx context.Context, list []NewComment) ([]int64, er
 		}
 		ids = append(ids, id)
 	}
-	return ids, tx.Commit()
+	return ids, s.commit(ctx, tx)
 }
 
 func hashOrEmpty(s string) string {
@@ -300,7 +300,7 @@ func (s *Store) SetCommentStatus(ctx context.Context, ids []int64, status Commen
 			return fmt.Errorf("set status of comment %d: %w", id, err)
 		}
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 // DeleteComments removes comments for good; their replies become top-level comments.
@@ -315,7 +315,7 @@ func (s *Store) DeleteComments(ctx context.Context, ids []int64) error {
 			return fmt.Errorf("delete comment %d: %w", id, err)
 		}
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 // CommentEdit is a change to a comment's text (and, from the desk, its author's name and site).
@@ -332,7 +332,7 @@ type CommentEdit struct {
 func (s *Store) EditComment(ctx context.Context, e CommentEdit) error {
 	res, err := s.db.ExecContext(ctx, `UPDATE comments SET author_name = ?, author_url = ?, body = ?, body_html = ?,
 		body_hash = ?, updated_at = ? WHERE id = ?`, e.Name, e.URL, e.Body, CommentHTML(e.Body), bodyHash(e.Body), s.now().Unix(), e.ID)
-	return oneRow(res, err, "edit comment")
+	return s.writtenRow(ctx, res, err, "edit comment")
 }
 
 // EditOwnComment lets a reader rewrite their comment while it is younger than window; e.Status
@@ -343,7 +343,7 @@ func (s *Store) EditOwnComment(ctx context.Context, readerID string, window time
 	res, err := s.db.ExecContext(ctx, `UPDATE comments SET body = ?, body_html = ?, body_hash = ?, status = ?, spam_reason = ?,
 		updated_at = ? WHERE id = ? AND reader_hash = ? AND reader_hash <> '' AND created_at > ? AND status IN ('pending', 'approved', 'spam')`,
 		e.Body, CommentHTML(e.Body), bodyHash(e.Body), string(e.Status), e.Reason, now.Unix(), e.ID, hashOrEmpty(readerID), now.Add(-window).Unix())
-	return oneRow(res, err, "edit own comment")
+	return s.writtenRow(ctx, res, err, "edit own comment")
 }
 
 // DeleteOwnComment moves a reader's comment to the trash while it is younger than window.
@@ -352,7 +352,16 @@ func (s *Store) DeleteOwnComment(ctx context.Context, readerID string, window ti
 	res, err := s.db.ExecContext(ctx, `UPDATE comments SET status = 'trash', spam_reason = 'deleted by its author', updated_at = ?
 		WHERE id = ? AND reader_hash = ? AND reader_hash <> '' AND created_at > ? AND status <> 'trash'`,
 		now.Unix(), id, hashOrEmpty(readerID), now.Add(-window).Unix())
-	return oneRow(res, err, "delete own comment")
+	return s.writtenRow(ctx, res, err, "delete own comment")
+}
+
+// writtenRow is oneRow for a write readers may see: the caches hear of it before it returns.
+func (s *Store) writtenRow(ctx context.Context, res sql.Result, err error, what string) error {
+	if err := oneRow(res, err, what); err != nil {
+		return err
+	}
+	s.written(ctx)
+	return nil
 }
 
 func oneRow(res sql.Result, err error, what string) error {

@@ -146,6 +146,7 @@ func (s *Store) SetTrashed(ctx context.Context, id int64, trashed bool) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+	s.written(ctx)
 	return nil
 }
 
@@ -158,6 +159,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+	s.written(ctx)
 	return nil
 }
 

@@ -58,6 +58,7 @@ func (s *Store) SaveDiscussion(ctx context.Context, d Discussion) error {
 		}
 		return fmt.Errorf("save discussion of article %d: %w", d.ArticleID, err)
 	}
+	s.written(ctx)
 	return nil
 }
 

@@ -82,7 +82,7 @@ func (s *Store) CreateEditor(ctx context.Context, n NewEditor) (Editor, error) {
 	if err != nil {
 		return Editor{}, err
 	}
-	return e, tx.Commit()
+	return e, s.commit(ctx, tx)
 }
 
 func createEditor(ctx context.Context, tx *sql.Tx, n NewEditor, hash string, now time.Time) (Editor, error) {
@@ -207,5 +207,5 @@ func (s *Store) updateEditor(ctx context.Context, email, set string, arg any) er
 	if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE editor_id = ?", id); err != nil {
 		return fmt.Errorf("end sessions: %w", err)
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }

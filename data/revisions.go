@@ -112,7 +112,7 @@ func (s *Store) SaveDeskArticle(ctx context.Context, a *Article, baseVersion int
 		VALUES (?, ?, ?, ?, ?, ?)`, a.ID, version, nullID(editorID), note, string(snapshot), now); err != nil {
 		return 0, fmt.Errorf("save revision: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return 0, fmt.Errorf("save article: %w", err)
 	}
 	return version, nil

@@ -175,7 +175,7 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, token string, n NewEditor)
 	if err != nil {
 		return Editor{}, err
 	}
-	return e, tx.Commit()
+	return e, s.commit(ctx, tx)
 }
 
 func prefixed(p, cols string) string {

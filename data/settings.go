@@ -77,6 +77,7 @@ func (s *Store) SaveSiteSettings(ctx context.Context, set SiteSettings) error {
 		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, siteSettingsName, string(b)); err != nil {
 		return fmt.Errorf("save site settings: %w", err)
 	}
+	s.written(ctx)
 	return nil
 }
 

@@ -32,7 +32,7 @@ func (s *Store) SaveSiteFiles(ctx context.Context, files []SiteFile) error {
 			return fmt.Errorf("save site file %s: %w", f.Path, err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return fmt.Errorf("save site files: %w", err)
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"runtime"
 	"sort"
@@ -26,6 +27,8 @@ type Store struct {
 
 	watchMu sync.Mutex
 	watcher *ChangeWatcher // one per store, made on first use, closed with the store
+
+	logger *slog.Logger
 
 	searches *searchCache
 }
@@ -50,7 +53,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
 	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, now: now, searches: newSearchCache()}
+	s := &Store{db: db, now: now, searches: newSearchCache(), logger: slog.New(slog.DiscardHandler)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -61,29 +64,45 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 // Close closes the database.
 func (s *Store) Close() error {
 	s.watchMu.Lock()
-	if s.watcher != nil {
-		s.watcher.Close()
-		s.watcher = nil
-	}
+	w := s.watcher
+	s.watcher = nil
 	s.watchMu.Unlock()
+	if w != nil {
+		w.close()
+	}
 	return s.db.Close()
 }
 
-// Generation is the store's change counter (see ChangeWatcher). Every cache in the process
-// shares the one watcher, so watching costs one pooled connection, not one per cache.
-func (s *Store) Generation(ctx context.Context) (uint64, error) {
-	s.watchMu.Lock()
-	if s.watcher == nil {
-		w, err := s.WatchChanges(ctx)
-		if err != nil {
-			s.watchMu.Unlock()
-			return 0, err
-		}
-		s.watcher = w
+// SetLogger names where the store reports problems it works around (a failed background poll):
+// nothing of it reaches a reader, so it has no error to return them.
+func (s *Store) SetLogger(l *slog.Logger) {
+	if l != nil {
+		s.logger = l
 	}
-	w := s.watcher
-	s.watchMu.Unlock()
-	return w.Generation(ctx)
+}
+
+func (s *Store) log(msg string, err error) { s.logger.Error(msg, "err", err) }
+
+// commit commits a write transaction and pushes its changes to the caches before the writer's
+// call returns.
+func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.written(ctx)
+	return nil
+}
+
+// Generation is a number that moves whenever something readers can see changed (see
+// ChangeWatcher). It looks at the store first, so a write by any process is seen at once: for
+// the uncached paths (search) that must never rank with a stale view; the response cache
+// subscribes to the watcher instead and asks SQLite nothing per request.
+func (s *Store) Generation(ctx context.Context) (uint64, error) {
+	w := s.Changes()
+	if err := w.Sync(ctx); err != nil {
+		return 0, err
+	}
+	return w.Generation(), nil
 }
 
 // Now is the store's clock.

@@ -54,11 +54,11 @@ func (s *Store) queryTermCounts(ctx context.Context, query, lang, taxonomy strin
 // does not exist or has nothing published.
 func (s *Store) FindTerm(ctx context.Context, lang, taxonomy, key string) (Term, error) {
 	t := Term{Taxonomy: taxonomy, Key: key}
-	err := s.db.QueryRowContext(ctx, `SELECT t.name, count(*) FROM terms t
+	err := s.db.QueryRowContext(ctx, `SELECT t.id, t.name, count(*) FROM terms t
 		JOIN article_terms at ON at.term_id = t.id
 		JOIN articles a ON a.id = at.article_id
 		WHERE t.lang = ?2 AND t.taxonomy = ?3 AND t.key = ?4 AND a.lang = ?2 AND `+publishedWhere+` GROUP BY t.id`,
-		s.now().Unix(), lang, taxonomy, key).Scan(&t.Name, &t.Count)
+		s.now().Unix(), lang, taxonomy, key).Scan(&t.ID, &t.Name, &t.Count)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound
 	}

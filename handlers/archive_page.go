@@ -51,6 +51,7 @@ func (s *site) serveArchive(w http.ResponseWriter, r *http.Request, st *state, l
 		v.Months = append(v.Months, am)
 		v.Title += " · " + am.Name
 	}
+	setKeys(w, l.keys()...)
 	return render(w, r, http.StatusOK, views.Archive(v), cachePublic, st.modified)
 }
 

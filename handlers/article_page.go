@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"gazette/data"
@@ -81,6 +82,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	if v.Comments, err = s.discussionView(r, st, a); err != nil {
 		return err
 	}
+	setKeys(w, "a:"+strconv.FormatInt(a.ID, 10))
 	return render(w, r, http.StatusOK, views.Article(v), discussionCache(v.Comments), a.UpdatedAt)
 }
 

@@ -2,74 +2,443 @@ package handlers
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/gzip"
+
+	"gazette/data"
 )
 
-// The response cache keeps whole public responses in memory, as the compressor wrote them, so a
-// popular page costs a map lookup instead of queries, a render and a gzip. Entries belong to a
-// store generation: any committed write (from this process or another) and every scheduled
-// publish or expiry instant starts a new generation, and the old entries are dropped.
+// The response cache keeps whole public responses in memory, already compressed in gzip and
+// brotli, with every header written, so that a hit is a map lookup and one write: no query,
+// no render, no compression.
+//
+// The rule (ARCHITECTURE.md, "Caching"): every response names what it shows in a
+// Surrogate-Key header (the dependency keys of data/migrations/0010). A change to the store
+// drops exactly the responses that carry one of its keys, before the writer's call returns,
+// so no reader gets an edited article's old body after the save. Everything else a page shows
+// about other articles (sidebar widgets, prev/next and related links, comment counts on list
+// items) is soft: a change marks every kept response soft-stale, and a soft-stale response is
+// still served, while one background render replaces it. So a publish re-renders its own
+// lists at once and every other page on its next hit, without any reader waiting for it.
 const (
 	sessionCookie     = "gazette_session" // an editor: pages may differ, so no cache either way
 	cacheMaxEntrySize = 1 << 20
 	cacheMaxBytes     = 64 << 20
-	// cacheTTL bounds how long a page is kept when nothing changes: pages also depend on the
-	// clock in small ways (an article's discussion closing after N days, the comment form's
-	// signed time), and a quiet site should still render them afresh now and then.
+	// cacheTTL bounds how long a page is kept before it is re-rendered in the background when
+	// nothing changes: pages also depend on the clock in small ways (a discussion closing after
+	// N days, the comment form's signed time).
 	cacheTTL = 10 * time.Minute
+	// surrogateKey is the header a handler names its keys in; the cache reads and removes it.
+	surrogateKey = "Surrogate-Key"
 )
 
+// Encodings a cached response is kept in.
+const (
+	encIdentity = iota
+	encGzip
+	encBrotli
+	encCount
+)
+
+var encodingNames = [encCount]string{"", "gzip", "br"}
+
+// cachedResponse is one page in every encoding, each with the headers it is sent with.
 type cachedResponse struct {
-	status int
-	header http.Header
-	body   []byte
-	stored time.Time
+	headers [encCount]http.Header
+	bodies  [encCount][]byte
+	etags   [encCount]string
+	etag    string // the identity ETag, as render computed it
+	// modified is the Last-Modified time, for If-Modified-Since.
+	modified time.Time
+	keys     []string
+	soft     uint64 // the soft version it was rendered at
+	stored   time.Time
+	size     int
 }
 
 type responseCache struct {
-	site *site
+	next  http.Handler
+	watch *data.ChangeWatcher
+	now   func() time.Time
 
-	mu    sync.Mutex
-	gen   uint64
-	size  int
+	mu    sync.RWMutex
 	items map[string]*cachedResponse
+	byKey map[string]map[string]bool // dependency key → item keys
+	size  int
+	soft  uint64 // moves with every change
+	// inval counts invalidations; recent remembers which keys moved at which count, so that a
+	// render that began before a change is not kept after it.
+	inval   uint64
+	recent  map[string]uint64
+	floor   uint64 // renders begun before this count are never kept (recent was emptied)
+	flights map[string]*flight
+
+	refreshing sync.Map      // item key → true while a background render runs
+	refreshers chan struct{} // bounds background renders to one at a time
 }
 
-// cacheResponses serves public GET and HEAD responses from memory. Requests with a query string
-// or an editor's session cookie pass through untouched, and only responses marked public are
-// kept.
-func cacheResponses(s *site, next http.Handler) http.Handler {
-	c := &responseCache{site: s, items: map[string]*cachedResponse{}}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" || hasSessionCookie(r) || hasReaderCookie(r) {
-			next.ServeHTTP(w, r)
+// flight is one render that concurrent misses of the same page wait for.
+type flight struct {
+	done chan struct{}
+	e    *cachedResponse
+}
+
+// cacheResponses serves public GET and HEAD responses from memory. Requests with a query
+// string or a session cookie (an editor's or a commenting reader's) pass through untouched,
+// and only responses marked public are kept.
+func cacheResponses(store *data.Store, next http.Handler) http.Handler {
+	c := &responseCache{
+		next: next, watch: store.Changes(), now: store.Now,
+		items: map[string]*cachedResponse{}, byKey: map[string]map[string]bool{},
+		recent: map[string]uint64{}, flights: map[string]*flight{},
+		refreshers: make(chan struct{}, 1),
+	}
+	c.watch.Subscribe(c.invalidate)
+	return c
+}
+
+func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" ||
+		(len(r.Header["Cookie"]) > 0 && (hasSessionCookie(r) || hasReaderCookie(r))) {
+		c.next.ServeHTTP(w, r)
+		return
+	}
+	now := c.now()
+	if c.watch.Due(now) {
+		// A scheduled article went live or expired: the caches hear of it before this answer.
+		c.watch.Sync(r.Context())
+	}
+	// The host is part of the key because a site without an absolute base URL builds its
+	// absolute links (feeds, canonical, Open Graph) from the request's Host header.
+	key := r.Host + "\x00" + r.URL.EscapedPath()
+	c.mu.RLock()
+	e, soft := c.items[key], c.soft
+	c.mu.RUnlock()
+	if e != nil && now.Sub(e.stored) < cacheTTL {
+		if e.soft != soft {
+			c.refreshLater(key, r)
+		}
+		e.serve(w, r)
+		return
+	}
+	if r.Method == http.MethodHead {
+		c.next.ServeHTTP(w, r)
+		return
+	}
+	// A miss: one render per page, however many readers ask for it at once.
+	c.mu.Lock()
+	if f, ok := c.flights[key]; ok {
+		c.mu.Unlock()
+		select {
+		case <-f.done:
+		case <-r.Context().Done():
 			return
 		}
-		gen, ok := s.generation(r.Context())
-		if !ok {
-			next.ServeHTTP(w, r)
+		if f.e != nil {
+			f.e.serve(w, r)
 			return
 		}
-		// The host is part of the key because a site without an absolute base URL builds its
-		// absolute links (feeds, canonical, Open Graph) from the request's Host header.
-		enc := acceptedEncoding(r)
-		key := r.URL.EscapedPath() + "\x00" + enc + "\x00" + r.Host
-		if e := c.get(gen, key); e != nil && s.store.Now().Sub(e.stored) < cacheTTL {
-			e.serve(w, r)
+		c.next.ServeHTTP(w, r)
+		return
+	}
+	f := &flight{done: make(chan struct{})}
+	c.flights[key] = f
+	start, soft := c.inval, c.soft
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.flights, key)
+		c.mu.Unlock()
+		close(f.done)
+	}()
+	rec := &recorder{ResponseWriter: w, status: http.StatusOK, hold: true}
+	c.next.ServeHTTP(rec, r)
+	if !rec.held {
+		return // passed through: not a page to keep
+	}
+	if e := c.keep(rec, now, soft); e != nil {
+		f.e = e
+		c.put(key, e, start)
+		clear(w.Header())
+		e.serve(w, r)
+		return
+	}
+	rec.release()
+}
+
+// refreshLater renders a soft-stale page again in the background, one page at a time; a page
+// whose refresh cannot start now is served as it is and tried again at its next hit.
+func (c *responseCache) refreshLater(key string, r *http.Request) {
+	if _, busy := c.refreshing.LoadOrStore(key, true); busy {
+		return
+	}
+	select {
+	case c.refreshers <- struct{}{}:
+	default:
+		c.refreshing.Delete(key)
+		return
+	}
+	req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, r.URL.String(), nil)
+	req.Host, req.RemoteAddr = r.Host, r.RemoteAddr
+	go func() {
+		defer func() {
+			<-c.refreshers
+			c.refreshing.Delete(key)
+		}()
+		c.mu.RLock()
+		start, soft := c.inval, c.soft
+		c.mu.RUnlock()
+		rec := &recorder{status: http.StatusOK}
+		c.next.ServeHTTP(rec, req)
+		if e := c.keep(rec, c.now(), soft); e != nil {
+			c.put(key, e, start)
+		} else {
+			c.drop(key) // no longer a public page: the next reader renders it
+		}
+	}()
+}
+
+// keep turns a recorded response into a cache entry, or nil when it must not be kept.
+func (c *responseCache) keep(rec *recorder, now time.Time, soft uint64) *cachedResponse {
+	h := rec.header
+	if rec.tooBig || h == nil || !keepable(rec.status, h) {
+		return nil
+	}
+	body := rec.buf.Bytes()
+	var gz []byte
+	switch h.Get("Content-Encoding") {
+	case "":
+	case "gzip":
+		gz = body
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			return nil
+		}
+		if body, err = io.ReadAll(zr); err != nil {
+			return nil
+		}
+	default:
+		return nil
+	}
+	e := &cachedResponse{etag: h.Get("ETag"), soft: soft, stored: now}
+	e.modified, _ = http.ParseTime(h.Get("Last-Modified"))
+	if k := h.Get(surrogateKey); k != "" {
+		e.keys = strings.Fields(k)
+	}
+	if gz == nil {
+		gz = compressGzip(body)
+	}
+	e.bodies = [encCount][]byte{body, gz, compressBrotli(body)}
+	base := h.Clone()
+	base.Del(surrogateKey)
+	base.Del("Content-Encoding")
+	base.Del("Content-Length")
+	base.Del("Transfer-Encoding")
+	base.Set("Vary", "Accept-Encoding")
+	for i := range e.bodies {
+		hh := base.Clone()
+		if i != encIdentity {
+			hh.Set("Content-Encoding", encodingNames[i])
+		}
+		hh["Content-Length"] = []string{strconv.Itoa(len(e.bodies[i]))}
+		if e.etag != "" {
+			// A strong ETag names one representation: each encoding has its own.
+			e.etags[i] = e.etag
+			if i != encIdentity {
+				e.etags[i] = strings.TrimSuffix(e.etag, `"`) + "-" + encodingNames[i] + `"`
+			}
+			hh["Etag"] = []string{e.etags[i]}
+		}
+		e.headers[i] = hh
+		e.size += len(e.bodies[i])
+	}
+	return e
+}
+
+func compressGzip(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func compressBrotli(b []byte) []byte {
+	var buf bytes.Buffer
+	bw := brotli.NewWriterLevel(&buf, 6)
+	bw.Write(b)
+	bw.Close()
+	return buf.Bytes()
+}
+
+// put keeps an entry unless one of its keys changed after its render began.
+func (c *responseCache) put(key string, e *cachedResponse, start uint64) {
+	if e.size > 3*cacheMaxEntrySize {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if start < c.floor {
+		return
+	}
+	if c.inval != start {
+		if c.recent["*"] > start {
 			return
 		}
-		rec := &recorder{ResponseWriter: w, status: http.StatusOK, head: r.Method == http.MethodHead}
-		next.ServeHTTP(rec, r)
-		if r.Method == http.MethodGet && rec.status == http.StatusOK && !rec.tooBig && rec.header != nil &&
-			strings.HasPrefix(rec.header.Get("Cache-Control"), "public") && rec.header.Get("Set-Cookie") == "" &&
-			rec.header.Get("Content-Encoding") == enc {
-			c.put(gen, key, &cachedResponse{status: rec.status, header: rec.header, body: rec.buf.Bytes(), stored: s.store.Now()})
+		for _, k := range e.keys {
+			if c.recent[k] > start {
+				return
+			}
 		}
-	})
+	}
+	if c.size+e.size > cacheMaxBytes {
+		c.evictLocked(c.size + e.size - cacheMaxBytes + cacheMaxBytes/10)
+	}
+	c.dropLocked(key)
+	c.items[key] = e
+	c.size += e.size
+	for _, k := range e.keys {
+		m := c.byKey[k]
+		if m == nil {
+			m = map[string]bool{}
+			c.byKey[k] = m
+		}
+		m[key] = true
+	}
+}
+
+// evictLocked frees at least n bytes, taking entries in Go's random map order: cheap, and
+// unbiased enough for a cache that a change partly empties anyway.
+func (c *responseCache) evictLocked(n int) {
+	for key, e := range c.items {
+		if n <= 0 {
+			return
+		}
+		n -= e.size
+		c.dropLocked(key)
+	}
+}
+
+func (c *responseCache) drop(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.dropLocked(key)
+}
+
+func (c *responseCache) dropLocked(key string) {
+	e, ok := c.items[key]
+	if !ok {
+		return
+	}
+	delete(c.items, key)
+	c.size -= e.size
+	for _, k := range e.keys {
+		if m := c.byKey[k]; m != nil {
+			delete(m, key)
+			if len(m) == 0 {
+				delete(c.byKey, k)
+			}
+		}
+	}
+}
+
+// invalidate drops the responses that show what changed and marks the rest soft-stale.
+func (c *responseCache) invalidate(cs data.ChangeSet) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.soft++
+	c.inval++
+	if len(c.recent) > 1<<14 {
+		c.recent, c.floor = map[string]uint64{}, c.inval
+	}
+	for _, k := range cs.Keys {
+		c.recent[k] = c.inval
+		if k == "*" {
+			c.items, c.byKey, c.size = map[string]*cachedResponse{}, map[string]map[string]bool{}, 0
+			continue
+		}
+		for key := range c.byKey[k] {
+			c.dropLocked(key)
+		}
+	}
+}
+
+// serve writes a cached response in the encoding the client takes best, answering
+// conditional requests with 304.
+func (e *cachedResponse) serve(w http.ResponseWriter, r *http.Request) {
+	enc := preferredEncoding(r.Header.Get("Accept-Encoding"))
+	h := w.Header()
+	for k, v := range e.headers[enc] {
+		h[k] = v
+	}
+	if e.etag != "" && e.notModified(r) {
+		h.Del("Content-Length")
+		h.Del("Content-Encoding")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(e.bodies[enc])
+	}
+}
+
+// notModified applies notModified's rules with any of the entry's ETags: they all name the
+// same page.
+func (e *cachedResponse) notModified(r *http.Request) bool {
+	inm := r.Header.Get("If-None-Match")
+	if inm == "" {
+		return r.Header.Get("If-Modified-Since") != "" && notModified(r, e.etag, e.modified)
+	}
+	for _, t := range e.etags {
+		if notModified(r, t, e.modified) {
+			return true
+		}
+	}
+	return false
+}
+
+// preferredEncoding picks brotli, then gzip, from an Accept-Encoding header, honouring q=0.
+func preferredEncoding(header string) int {
+	if header == "" {
+		return encIdentity
+	}
+	best := encIdentity
+	for header != "" {
+		var part string
+		part, header, _ = strings.Cut(header, ",")
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.TrimSpace(name)
+		var enc int
+		switch {
+		case strings.EqualFold(name, "br"):
+			enc = encBrotli
+		case strings.EqualFold(name, "gzip"):
+			enc = encGzip
+		default:
+			continue
+		}
+		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f <= 0 {
+				continue
+			}
+		}
+		best = max(best, enc)
+	}
+	return best
+}
+
+// setKeys names the dependency keys of the response about to be written.
+func setKeys(w http.ResponseWriter, keys ...string) {
+	w.Header().Set(surrogateKey, strings.Join(keys, " "))
 }
 
 func hasSessionCookie(r *http.Request) bool {
@@ -77,90 +446,60 @@ func hasSessionCookie(r *http.Request) bool {
 	return err == nil
 }
 
-// acceptedEncoding is the part of Accept-Encoding the compressor acts on: "gzip" when the
-// client takes gzip with a non-zero weight. A response stored under one key is only ever one
-// the compressor wrote for that answer (see the Content-Encoding check on put).
-func acceptedEncoding(r *http.Request) string {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
-			continue
-		}
-		q := 1.0
-		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
-			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
-				q = f
-			}
-		}
-		if q > 0 {
-			return "gzip"
-		}
-	}
-	return ""
-}
-
-func (c *responseCache) get(gen uint64, key string) *cachedResponse {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen != c.gen {
-		c.items, c.size, c.gen = map[string]*cachedResponse{}, 0, gen
-		return nil
-	}
-	return c.items[key]
-}
-
-func (c *responseCache) put(gen uint64, key string, e *cachedResponse) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen != c.gen {
-		return // the store changed while this page rendered
-	}
-	if c.size+len(e.body) > cacheMaxBytes {
-		// Simple and bounded: start over rather than track recency.
-		c.items, c.size = map[string]*cachedResponse{}, 0
-	}
-	if old, ok := c.items[key]; ok {
-		c.size -= len(old.body)
-	}
-	c.items[key] = e
-	c.size += len(e.body)
-}
-
-// serve writes a cached response, answering conditional requests with 304.
-func (e *cachedResponse) serve(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	for k, v := range e.header {
-		h[k] = v
-	}
-	if etag := e.header.Get("ETag"); etag != "" {
-		modified, _ := http.ParseTime(e.header.Get("Last-Modified"))
-		if notModified(r, etag, modified) {
-			h.Del("Content-Length")
-			h.Del("Content-Encoding")
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-	}
-	w.WriteHeader(e.status)
-	if r.Method != http.MethodHead {
-		w.Write(e.body)
-	}
-}
-
-// recorder passes a response through while keeping a copy of it.
+// recorder keeps a copy of a response. With hold set, a response that may be kept (200,
+// public, no cookie) is held back so the reader gets it from the new cache entry, with the
+// same headers every later hit has; anything else, or a body past the entry size, passes
+// through to the client as it is written.
 type recorder struct {
-	http.ResponseWriter
-	status int
-	header http.Header
-	buf    bytes.Buffer
-	tooBig bool
-	head   bool
+	http.ResponseWriter // nil for a background render
+	status              int
+	header              http.Header
+	own                 http.Header // the headers of a background render
+	buf                 bytes.Buffer
+	tooBig              bool
+	hold                bool
+	held                bool // the status and body are still in the recorder, not sent
+}
+
+// keepable is what a response must look like to be kept.
+func keepable(status int, h http.Header) bool {
+	return status == http.StatusOK && strings.HasPrefix(h.Get("Cache-Control"), "public") && h.Get("Set-Cookie") == ""
+}
+
+// release sends a held response as it was recorded.
+func (r *recorder) release() {
+	if !r.held {
+		return
+	}
+	r.held = false
+	r.ResponseWriter.WriteHeader(r.status)
+	r.ResponseWriter.Write(r.buf.Bytes())
+}
+
+func (r *recorder) Header() http.Header {
+	if r.ResponseWriter != nil {
+		return r.ResponseWriter.Header()
+	}
+	if r.own == nil {
+		r.own = http.Header{}
+	}
+	return r.own
 }
 
 func (r *recorder) WriteHeader(code int) {
-	if r.header == nil {
-		r.status = code
-		r.header = r.ResponseWriter.Header().Clone()
+	if r.header != nil {
+		return
+	}
+	r.status = code
+	r.header = r.Header().Clone()
+	if r.ResponseWriter == nil {
+		return
+	}
+	// The keys are for the cache; a later issue decides when a CDN sees them.
+	r.ResponseWriter.Header().Del(surrogateKey)
+	if r.hold && keepable(code, r.header) {
+		r.held = true
+		return
 	}
 	r.ResponseWriter.WriteHeader(code)
 }
@@ -172,15 +511,22 @@ func (r *recorder) Write(b []byte) (int, error) {
 	if !r.tooBig {
 		if r.buf.Len()+len(b) > cacheMaxEntrySize {
 			r.tooBig = true
+			r.release() // too big to keep: what was held goes out first
 			r.buf = bytes.Buffer{}
 		} else {
 			r.buf.Write(b)
 		}
 	}
+	if r.ResponseWriter == nil || r.held {
+		return len(b), nil
+	}
 	return r.ResponseWriter.Write(b)
 }
 
 func (r *recorder) Flush() {
+	if r.held {
+		return
+	}
 	if f, ok := r.ResponseWriter.(http.Flusher); ok {
 		f.Flush()
 	}

@@ -75,6 +75,7 @@ func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, f feedFormat) e
 	if err != nil {
 		return err
 	}
+	setKeys(w, l.keys()...)
 	serveDocument(w, r, f.contentType+"; charset=utf-8", []byte(body), modified)
 	return nil
 }
@@ -112,9 +113,7 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 		if updated.After(feed.Updated) {
 			feed.Updated = updated
 		}
-		if a.UpdatedAt.After(modified) {
-			modified = a.UpdatedAt
-		}
+		modified = latest(modified, a.UpdatedAt, a.PublishDate)
 		link := root + articleURL(a)
 		item := &feeds.Item{Title: a.Title, Link: &feeds.Link{Href: link}, Id: link,
 			Created: firstDate(a.PublishDate, a.Date), Updated: updated,
@@ -130,6 +129,11 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 	}
 	if feed.Updated.IsZero() {
 		feed.Updated = st.modified
+	}
+	if changed, err := s.store.KeysChangedAt(ctx, l.keys()...); err != nil {
+		return nil, time.Time{}, err
+	} else {
+		modified = latest(modified, changed)
 	}
 	if modified.IsZero() {
 		modified = st.modified

@@ -54,6 +54,23 @@ func (l listSpec) base() string {
 	return l.prefix + "/"
 }
 
+// keys are the list's dependency keys (data/migrations/0010): what a change must name for
+// the list, its pages and its feeds to be rendered again.
+func (l listSpec) keys() []string {
+	switch l.kind {
+	case listSection:
+		return []string{"sec:" + l.lang + ":" + l.section}
+	case listTaxonomy:
+		return []string{"tax:" + l.lang + ":" + l.taxonomy}
+	case listTerm:
+		return []string{"t:" + strconv.FormatInt(l.term.ID, 10)}
+	case listArchive:
+		// The page lists every year's count, so any dated article moves it.
+		return []string{"arch:" + l.lang}
+	}
+	return []string{"home:" + l.lang}
+}
+
 // url is page n of the list, escaped as a link writes it.
 func (l listSpec) url(n int) string {
 	b := content.EscapePath(l.base())
@@ -229,7 +246,12 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 		v.Items = append(v.Items, it)
 	}
 	v.Head = s.listHead(r, st, l, v.Pagination, v.Heading, v.Description)
-	return render(w, r, http.StatusOK, views.List(v), cachePublic, latestUpdate(list))
+	modified, err := s.listModified(ctx, l, list)
+	if err != nil {
+		return err
+	}
+	setKeys(w, l.keys()...)
+	return render(w, r, http.StatusOK, views.List(v), cachePublic, modified)
 }
 
 // summaryIDs are the id attributes of a summary's headings: a list shows many summaries, and
@@ -280,6 +302,7 @@ func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *state, 
 	for _, t := range terms {
 		v.Terms = append(v.Terms, views.TermLink{Name: t.Name, URL: termURL(l.prefix, l.taxonomy, t.Key), Count: t.Count})
 	}
+	setKeys(w, l.keys()...)
 	return render(w, r, http.StatusOK, views.Terms(v), cachePublic, st.modified)
 }
 
@@ -323,11 +346,26 @@ func (s *site) absURL(st *state, escapedPath string) string {
 	return strings.TrimSuffix(st.settings.BaseURL, "/") + escapedPath
 }
 
-// latestUpdate is the newest change among a page of articles: the list's Last-Modified.
-func latestUpdate(list []data.Article) (t time.Time) {
+// listModified is a list page's Last-Modified: the newest of its articles' changes and
+// appearances (a scheduled article goes live at its publish date, later than its last write)
+// and of the list's own last change (an article that left it, an expiry), so that it only
+// ever moves forward.
+func (s *site) listModified(ctx context.Context, l listSpec, list []data.Article) (time.Time, error) {
+	t, err := s.store.KeysChangedAt(ctx, l.keys()...)
+	if err != nil {
+		return time.Time{}, err
+	}
 	for _, a := range list {
-		if a.UpdatedAt.After(t) {
-			t = a.UpdatedAt
+		t = latest(t, a.UpdatedAt, a.PublishDate)
+	}
+	return t, nil
+}
+
+// latest is the newest of times.
+func latest(times ...time.Time) (t time.Time) {
+	for _, u := range times {
+		if u.After(t) {
+			t = u
 		}
 	}
 	return t

@@ -31,11 +31,12 @@ func routes(d Deps) http.Handler {
 	h = compress(h)
 	// A logged-in editor's pages are never kept by any cache, so a fix shows at once.
 	h = noStoreForEditors(h)
-	// Outside the compressor, so a cached page is served already gzipped.
-	h = cacheResponses(pub, h)
 	h = securityHeaders(h)
 	h = logRequests(d.Logger, h)
 	h = readerAddress(d.TrustedProxies, h)
+	// Outermost but for panics: a cached page costs a map lookup and one write, with the
+	// headers above already in it.
+	h = cacheResponses(d.Store, h)
 	h = recoverPanics(d.Logger, h)
 	return h
 }

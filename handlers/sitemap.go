@@ -218,6 +218,7 @@ func serveXML(w http.ResponseWriter, r *http.Request, doc any, modified time.Tim
 	if err != nil {
 		return err
 	}
+	setKeys(w, "sitemap")
 	serveDocument(w, r, "application/xml; charset=utf-8", append([]byte(xml.Header), b...), modified)
 	return nil
 }

@@ -46,33 +46,26 @@ type langState struct {
 }
 
 // currentState returns the state of the store's current generation, building it when the store
-// changed. Without a generation (the watcher failed) every request builds its own.
+// changed. The generation is pushed by the store's change watcher, so asking costs no query.
 func (s *site) currentState(ctx context.Context) (*state, error) {
-	gen, ok := s.generation(ctx)
+	w := s.store.Changes()
+	if w.Due(s.store.Now()) {
+		if err := w.Sync(ctx); err != nil {
+			s.log.Error("store changes", "err", err)
+		}
+	}
+	gen := w.Generation()
 	s.stateMu.Lock()
 	defer s.stateMu.Unlock()
-	if ok && s.cur != nil && s.cur.gen == gen {
+	if s.cur != nil && s.cur.gen == gen {
 		return s.cur, nil
 	}
 	st, err := s.buildState(ctx, gen)
 	if err != nil {
 		return nil, err
 	}
-	if ok {
-		s.cur = st
-	}
+	s.cur = st
 	return st, nil
-}
-
-// generation is the store's change counter; ok is false when it cannot be read, and then
-// nothing may be cached.
-func (s *site) generation(ctx context.Context) (uint64, bool) {
-	gen, err := s.store.Generation(ctx)
-	if err != nil {
-		s.log.Error("store generation", "err", err)
-		return 0, false
-	}
-	return gen, true
 }
 
 var cssColour = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,% ]{5,40}\))$`)
