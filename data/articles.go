@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -238,35 +239,65 @@ const publishedWhere = `a.draft = 0 AND a.headless = 0 AND (a.publish_unix IS NU
 	AND (a.expiry_unix IS NULL OR a.expiry_unix > ?1)`
 
 // ListPublished returns one page of published articles in Hugo's order (weight first, unset
-// weights last, then newest) and how many there are in all.
+// weights last, then newest) and how many there are in all. The list's order is read once and
+// kept until a change names the list (see memo), so page 500 of a 100,000-article home costs
+// the ten articles it shows.
 func (s *Store) ListPublished(ctx context.Context, q ListQuery) ([]Article, int, error) {
-	where := publishedWhere + " AND a.lang = ?2"
-	args := []any{s.now().Unix(), q.Lang}
-	if q.Section != "" {
-		where += " AND a.section = ?3"
-		args = append(args, q.Section)
-	}
-	if q.TermKey != "" {
-		where += fmt.Sprintf(` AND a.id IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
-			WHERE t.lang = ?2 AND t.taxonomy = ?%d AND t.key = ?%d)`, len(args)+1, len(args)+2)
-		args = append(args, q.Taxonomy, q.TermKey)
-	}
-	if len(q.Types) > 0 {
-		where += fmt.Sprintf(" AND a.type IN (SELECT value FROM json_each(?%d))", len(args)+1)
-		args = append(args, jsonText(q.Types))
-	}
-	var total int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles a WHERE "+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count articles: %w", err)
+	ids, err := s.listIDs(ctx, q)
+	if err != nil {
+		return nil, 0, err
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
 	}
-	query := "SELECT " + listColumns + " FROM articles a WHERE " + where +
-		fmt.Sprintf(" ORDER BY a.weight = 0, a.weight, a.date_unix DESC, a.title, a.source_path LIMIT %d OFFSET %d", limit, max(q.Offset, 0))
-	list, err := s.queryArticles(ctx, false, query, args...)
-	return list, total, err
+	from := min(max(q.Offset, 0), len(ids))
+	page := ids[from:min(from+limit, len(ids))]
+	if len(page) == 0 {
+		return nil, len(ids), nil
+	}
+	list, err := s.queryArticles(ctx, false, "SELECT "+listColumns+" FROM json_each(?1) AS j CROSS JOIN articles a ON a.id = j.value ORDER BY j.key",
+		jsonText(page))
+	return list, len(ids), err
+}
+
+// listIDs is a list's published article ids in Hugo's order, kept until a change names the
+// list: its language's home, its section or its term.
+func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
+	where := publishedWhere + " AND a.lang = ?2"
+	args := []any{nil, q.Lang}
+	dep := "home:" + q.Lang
+	if q.Section != "" {
+		where += " AND a.section = ?3"
+		args = append(args, q.Section)
+		dep = "sec:" + q.Lang + ":" + q.Section
+	}
+	if q.TermKey != "" {
+		t, err := s.termID(ctx, q.Lang, q.Taxonomy, q.TermKey)
+		if err != nil {
+			if errors.Is(err, ErrNotFound) {
+				return nil, nil
+			}
+			return nil, err
+		}
+		where += fmt.Sprintf(" AND a.id IN (SELECT article_id FROM article_terms WHERE term_id = ?%d)", len(args)+1)
+		args = append(args, t)
+		dep = "t:" + strconv.FormatInt(t, 10)
+	}
+	if len(q.Types) > 0 {
+		where += fmt.Sprintf(" AND a.type IN (SELECT value FROM json_each(?%d))", len(args)+1)
+		args = append(args, jsonText(q.Types))
+	}
+	key := fmt.Sprintf("list\x00%s\x00%s\x00%s\x00%s\x00%q", q.Lang, q.Section, q.Taxonomy, q.TermKey, q.Types)
+	return memoGet(ctx, s.memo, key, []string{dep}, func() ([]int64, int, []string, error) {
+		args[0] = s.now().Unix()
+		ids, err := s.queryIDs(ctx, "SELECT a.id FROM articles a WHERE "+where+
+			" ORDER BY a.weight = 0, a.weight, a.date_unix DESC, a.title, a.source_path", args...)
+		if err != nil {
+			return nil, 0, nil, fmt.Errorf("list articles: %w", err)
+		}
+		return ids, len(ids) + 1, nil, nil
+	})
 }
 
 // Translations returns the other-language versions of an article that readers may see.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strconv"
 )
 
 // ArticleRef is the little a link to an article needs.
@@ -43,8 +44,16 @@ type SectionCount struct {
 	Count   int
 }
 
-// Sections returns the sections of a language with published articles, largest first.
+// Sections returns the sections of a language with published articles, largest first. They
+// are read again only after a change in the language.
 func (s *Store) Sections(ctx context.Context, lang string) ([]SectionCount, error) {
+	return memoGet(ctx, s.memo, "sections\x00"+lang, []string{"home:" + lang}, func() ([]SectionCount, int, []string, error) {
+		out, err := s.readSections(ctx, lang)
+		return out, 4*len(out) + 1, nil, err
+	})
+}
+
+func (s *Store) readSections(ctx context.Context, lang string) ([]SectionCount, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.section, min(a.type), count(*) AS n FROM articles a
 		WHERE a.lang = ?2 AND a.section <> '' AND `+publishedWhere+` GROUP BY a.section ORDER BY n DESC, a.section`,
 		s.now().Unix(), lang)
@@ -81,7 +90,16 @@ func (s *Store) ArchiveMonths(ctx context.Context, lang, year string) ([]Archive
 	return s.archivePeriods(ctx, 7, lang, year)
 }
 
+// archivePeriods are read again only after a change to a dated article of the language.
 func (s *Store) archivePeriods(ctx context.Context, length int, lang, within string) ([]ArchivePeriod, error) {
+	key := fmt.Sprintf("archive\x00%d\x00%s\x00%s", length, lang, within)
+	return memoGet(ctx, s.memo, key, []string{"arch:" + lang}, func() ([]ArchivePeriod, int, []string, error) {
+		out, err := s.readArchivePeriods(ctx, length, lang, within)
+		return out, 2*len(out) + 1, nil, err
+	})
+}
+
+func (s *Store) readArchivePeriods(ctx context.Context, length int, lang, within string) ([]ArchivePeriod, error) {
 	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT substr(a.date, 1, %d) AS p, count(*) FROM articles a
 		WHERE a.lang = ?2 AND a.date >= ?3 AND a.date < ?3 || '~' AND `+publishedWhere+` GROUP BY p ORDER BY p DESC`, length),
 		s.now().Unix(), lang, within)
@@ -119,7 +137,22 @@ const hugoOrder = "(a.weight = 0, a.weight, -coalesce(a.date_unix, -922337203685
 // Neighbours returns the published articles before and after a in its section and language, in
 // Hugo's order: older is the next-older article ("« Previous"), newer the next-newer. Either is
 // nil at an end of the section.
+// They are kept until the section (or, for an article outside any section, the language)
+// changes.
 func (s *Store) Neighbours(ctx context.Context, a *Article) (older, newer *ArticleRef, err error) {
+	dep := "sec:" + a.Lang + ":" + a.Section
+	if a.Section == "" {
+		dep = "home:" + a.Lang
+	}
+	id := strconv.FormatInt(a.ID, 10)
+	pair, err := memoGet(ctx, s.memo, "neighbours\x00"+id, []string{dep, "a:" + id}, func() ([2]*ArticleRef, int, []string, error) {
+		older, newer, err := s.readNeighbours(ctx, a)
+		return [2]*ArticleRef{older, newer}, 16, nil, err
+	})
+	return pair[0], pair[1], err
+}
+
+func (s *Store) readNeighbours(ctx context.Context, a *Article) (older, newer *ArticleRef, err error) {
 	if a.Weight == 0 && !a.Date.IsZero() {
 		older, newer, err = s.datedNeighbours(ctx, a)
 	} else {
@@ -190,12 +223,29 @@ const relatedCandidates = 200
 
 // Related returns up to limit published articles in a's language sharing the most tags and
 // categories with it (a shared tag counts double: tags say more than broad categories), newer
-// first among equals.
+// first among equals. They are kept until one of its terms, it or one of them changes.
 func (s *Store) Related(ctx context.Context, a *Article, limit int) ([]ArticleRef, error) {
+	id := strconv.FormatInt(a.ID, 10)
+	return memoGet(ctx, s.memo, "related\x00"+id+"\x00"+strconv.Itoa(limit), []string{"a:" + id},
+		func() ([]ArticleRef, int, []string, error) {
+			refs, terms, err := s.readRelated(ctx, a, limit)
+			deps := make([]string, 0, len(refs)+len(terms))
+			for _, t := range terms {
+				deps = append(deps, "t:"+strconv.FormatInt(t, 10))
+			}
+			for _, r := range refs {
+				deps = append(deps, "a:"+strconv.FormatInt(r.ID, 10))
+			}
+			return refs, 8 * (len(refs) + 1), deps, err
+		})
+}
+
+// readRelated is Related read from the store, with the ids of the article's terms.
+func (s *Store) readRelated(ctx context.Context, a *Article, limit int) ([]ArticleRef, []int64, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT at.term_id, t.taxonomy FROM article_terms at JOIN terms t ON t.id = at.term_id
 		WHERE at.article_id = ?`, a.ID)
 	if err != nil {
-		return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+		return nil, nil, fmt.Errorf("related to %d: %w", a.ID, err)
 	}
 	type termRef struct {
 		id     int64
@@ -207,7 +257,7 @@ func (s *Store) Related(ctx context.Context, a *Article, limit int) ([]ArticleRe
 		var taxonomy string
 		if err := rows.Scan(&tr.id, &taxonomy); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+			return nil, nil, fmt.Errorf("related to %d: %w", a.ID, err)
 		}
 		tr.weight = 1
 		if taxonomy == "tags" {
@@ -217,20 +267,24 @@ func (s *Store) Related(ctx context.Context, a *Article, limit int) ([]ArticleRe
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+		return nil, nil, fmt.Errorf("related to %d: %w", a.ID, err)
 	}
 	score := map[int64]int{}
 	for _, tr := range terms {
 		ids, err := s.termArticleIDs(ctx, tr.id, a.ID)
 		if err != nil {
-			return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+			return nil, nil, fmt.Errorf("related to %d: %w", a.ID, err)
 		}
 		for _, id := range ids {
 			score[id] += tr.weight
 		}
 	}
+	termIDs := make([]int64, len(terms))
+	for i, tr := range terms {
+		termIDs[i] = tr.id
+	}
 	if len(score) == 0 {
-		return nil, nil
+		return nil, termIDs, nil
 	}
 	// Read only the best-scored candidates (newer ids first among equals), a few more than
 	// asked for since some may be unpublished; reading all of them cost more than the page.
@@ -251,12 +305,12 @@ func (s *Store) Related(ctx context.Context, a *Article, limit int) ([]ArticleRe
 		got, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM json_each(?3) AS j CROSS JOIN articles a ON a.id = j.value"+
 			" WHERE a.lang = ?2 AND "+publishedWhere+" ORDER BY a.date_unix DESC", s.now().Unix(), a.Lang, jsonText(batch))
 		if err != nil {
-			return nil, fmt.Errorf("related to %d: %w", a.ID, err)
+			return nil, nil, fmt.Errorf("related to %d: %w", a.ID, err)
 		}
 		refs = append(refs, got...)
 	}
 	sort.SliceStable(refs, func(i, j int) bool { return score[refs[i].ID] > score[refs[j].ID] })
-	return refs[:min(limit, len(refs))], nil
+	return refs[:min(limit, len(refs))], termIDs, nil
 }
 
 func (s *Store) termArticleIDs(ctx context.Context, termID, except int64) ([]int64, error) {

@@ -31,6 +31,7 @@ type Store struct {
 	logger *slog.Logger
 
 	searches *searchCache
+	memo     *memo
 }
 
 // Open opens (creating if needed) the database file at path and brings its schema up to date.
@@ -54,6 +55,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	s := &Store{db: db, now: now, searches: newSearchCache(), logger: slog.New(slog.DiscardHandler)}
+	s.memo = newMemo(s)
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

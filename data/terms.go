@@ -30,7 +30,16 @@ func (s *Store) TopTerms(ctx context.Context, lang, taxonomy string, limit int) 
 	return s.queryTermCounts(ctx, publishedTermCounts+fmt.Sprintf(" ORDER BY n DESC, lower(t.name) LIMIT %d", max(limit, 1)), lang, taxonomy)
 }
 
+// queryTermCounts reads a taxonomy's counts once per change to the taxonomy (tax:<lang>:<taxonomy>).
 func (s *Store) queryTermCounts(ctx context.Context, query, lang, taxonomy string) ([]Term, error) {
+	return memoGet(ctx, s.memo, "terms\x00"+query+"\x00"+lang+"\x00"+taxonomy, []string{"tax:" + lang + ":" + taxonomy},
+		func() ([]Term, int, []string, error) {
+			out, err := s.readTermCounts(ctx, query, lang, taxonomy)
+			return out, 4*len(out) + 1, nil, err
+		})
+}
+
+func (s *Store) readTermCounts(ctx context.Context, query, lang, taxonomy string) ([]Term, error) {
 	rows, err := s.db.QueryContext(ctx, query, s.now().Unix(), lang, taxonomy)
 	if err != nil {
 		return nil, fmt.Errorf("terms of %s: %w", taxonomy, err)
@@ -51,21 +60,38 @@ func (s *Store) queryTermCounts(ctx context.Context, query, lang, taxonomy strin
 }
 
 // FindTerm returns one term with its count of published articles; ErrNotFound when the term
-// does not exist or has nothing published.
+// does not exist or has nothing published. The count is the kept length of the term's list.
 func (s *Store) FindTerm(ctx context.Context, lang, taxonomy, key string) (Term, error) {
 	t := Term{Taxonomy: taxonomy, Key: key}
-	err := s.db.QueryRowContext(ctx, `SELECT t.id, t.name, count(*) FROM terms t
-		JOIN article_terms at ON at.term_id = t.id
-		JOIN articles a ON a.id = at.article_id
-		WHERE t.lang = ?2 AND t.taxonomy = ?3 AND t.key = ?4 AND a.lang = ?2 AND `+publishedWhere+` GROUP BY t.id`,
-		s.now().Unix(), lang, taxonomy, key).Scan(&t.ID, &t.Name, &t.Count)
+	err := s.db.QueryRowContext(ctx, "SELECT id, name FROM terms WHERE lang = ? AND taxonomy = ? AND key = ?",
+		lang, taxonomy, key).Scan(&t.ID, &t.Name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound
 	}
 	if err != nil {
 		return t, fmt.Errorf("term %s/%s: %w", taxonomy, key, err)
 	}
+	ids, err := s.listIDs(ctx, ListQuery{Lang: lang, Taxonomy: taxonomy, TermKey: key})
+	if err != nil {
+		return t, fmt.Errorf("term %s/%s: %w", taxonomy, key, err)
+	}
+	if t.Count = len(ids); t.Count == 0 {
+		return t, ErrNotFound
+	}
 	return t, nil
+}
+
+// termID returns a term's id; ErrNotFound when there is no such term.
+func (s *Store) termID(ctx context.Context, lang, taxonomy, key string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, "SELECT id FROM terms WHERE lang = ? AND taxonomy = ? AND key = ?", lang, taxonomy, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("term %s/%s: %w", taxonomy, key, err)
+	}
+	return id, nil
 }
 
 // Taxonomies returns the taxonomy names that have terms in a language ("categories", "tags").

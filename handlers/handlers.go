@@ -21,10 +21,22 @@ type Deps struct {
 	TrustedProxies []netip.Prefix
 }
 
+// Server is the site's whole HTTP handler.
+type Server struct {
+	http.Handler
+	log   *slog.Logger
+	ready *readiness
+}
+
 // New returns the site's whole HTTP handler.
-func New(d Deps) http.Handler {
+func New(d Deps) *Server {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
-	return routes(d)
+	s := &Server{log: d.Logger, ready: &readiness{}}
+	s.Handler = routes(d, s.ready)
+	return s
 }
+
+// WarmUp reads what the first readers need (see readiness) and then lets /readyz answer 200.
+func (s *Server) WarmUp() { s.ready.warmUp(s.log, s.Handler) }

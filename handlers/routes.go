@@ -7,12 +7,13 @@ import (
 )
 
 // routes is the one list of Gazette's routes and the middleware around them.
-func routes(d Deps) http.Handler {
+func routes(d Deps, ready *readiness) http.Handler {
 	r := mux.NewRouter()
 	// Paths are looked up exactly as requested; cleaning them would turn "/a/../b" into a
 	// redirect instead of the 404 it deserves.
 	r.SkipClean(true)
 	r.Handle("/healthz", handleHealth(d.Store)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", handleReady(d.Store, ready)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(http.MethodGet, http.MethodHead)
 	// One site for every handler: one settings reader, one widget state per store generation.
 	pub := newSite(d)

@@ -52,8 +52,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	store.SetLogger(logger)
+	site := handlers.New(handlers.Deps{Store: store, Media: media, Assets: assets, Logger: logger, TrustedProxies: trusted})
 	srv := &http.Server{
-		Handler:           handlers.New(handlers.Deps{Store: store, Media: media, Assets: assets, Logger: logger, TrustedProxies: trusted}),
+		Handler:           site,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -66,6 +68,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	fmt.Fprintf(stdout, "Gazette is serving http://%s/ (data in %s)\n", ln.Addr(), *dataDir)
 	go housekeeping(ctx, store, logger)
+	// /healthz answers at once; /readyz once the pages readers meet first are warm.
+	go site.WarmUp()
 	if err := printSetupLink(ctx, store, stdout, *baseURL, "http://"+ln.Addr().String()); err != nil {
 		return err
 	}
