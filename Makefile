@@ -35,10 +35,11 @@ test-go:
 test-race:
 	go test -count=1 -race ./handlers/... ./data/...
 
-## bench: every benchmark, then the load test when there is one
+## bench: every Go benchmark, then Gazette beside ../shared/bench's anchors at 10,000 and
+## 100,000 articles (scripts/bench.sh; seeds its corpora and stores once under $$TMPDIR)
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
-	if [ -f scripts/load.sh ]; then bash scripts/load.sh; fi
+	bash scripts/bench.sh
 
 ## generate: regenerate *_templ.go from the .templ files
 generate:

@@ -96,7 +96,7 @@ func TestArticleDraftPublishScheduleUnpublish(t *testing.T) {
 	// Schedule for tomorrow: appears when the time comes, without a restart.
 	_, d = c.page("/admin/articles/" + strconv.FormatInt(id, 10))
 	form = formFromPage(t, d)
-	form.Set("publish_date", ts.now.Add(24*time.Hour).Format(formTime))
+	form.Set("publish_date", ts.clock.Now().Add(24*time.Hour).Format(formTime))
 	form.Set("action", "schedule")
 	if resp, d := c.postMultipart("/admin/articles/"+strconv.FormatInt(id, 10), form, "", "", nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("schedule: %d %s", resp.StatusCode, d.Find(".field-error").Text())
@@ -109,7 +109,7 @@ func TestArticleDraftPublishScheduleUnpublish(t *testing.T) {
 	if d.Find("[data-testid=article-row]").Length() != 2 || d.Find("[data-testid=count-scheduled] span").Text() != "2" {
 		t.Errorf("scheduled list/count wrong: %d rows, count %q", d.Find("[data-testid=article-row]").Length(), d.Find("[data-testid=count-scheduled] span").Text())
 	}
-	ts.now = ts.now.Add(24*time.Hour + time.Minute)
+	ts.clock.Add(24*time.Hour + time.Minute)
 	if resp := ts.get(t, "/news/harbour-reopens/"); resp.StatusCode != http.StatusOK {
 		t.Errorf("scheduled article did not appear on time: %d", resp.StatusCode)
 	}
@@ -338,7 +338,7 @@ func TestListFiltersAndBulk(t *testing.T) {
 func TestExpiredSessionKeepsText(t *testing.T) {
 	ts, c := editorSession(t)
 	csrf := c.token("/admin/articles/new")
-	ts.now = ts.now.Add(deskSessionLimits.Idle + time.Hour)
+	ts.clock.Add(deskSessionLimits.Idle + time.Hour)
 	form := articleForm(csrf, "Late story", "Words written over lunch.")
 	form.Set("action", "draft")
 	resp, d := c.postMultipart("/admin/articles/new", form, "", "", nil)

@@ -54,7 +54,7 @@ func TestSetupLinkCreatesFirstAdminOnce(t *testing.T) {
 func TestSetupLinkExpires(t *testing.T) {
 	ts := newTestServer(t, basicSite)
 	token, _ := ts.store.CreateSetupToken(context.Background(), time.Hour)
-	ts.now = ts.now.Add(61 * time.Minute)
+	ts.clock.Add(61 * time.Minute)
 	c := newDeskClient(t, ts)
 	if resp, d := c.page("/admin/setup/" + token); resp.StatusCode != http.StatusNotFound || d.Find("[data-testid=setup-gone]").Length() != 1 {
 		t.Errorf("expired link: %d", resp.StatusCode)
@@ -183,7 +183,7 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 	if code != http.StatusTooManyRequests || !strings.Contains(msg, "Try again in") {
 		t.Fatalf("after %d failures: %d %q", accountPolicy.free+1, code, msg)
 	}
-	ts.now = ts.now.Add(2 * time.Second)
+	ts.clock.Add(2 * time.Second)
 	if code, _ := try(testPassword); code != http.StatusSeeOther {
 		t.Fatalf("after the delay the right password must work: %d", code)
 	}
@@ -192,7 +192,7 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 	csrf = c2.token("/admin/login")
 	c = c2
 	for i := 0; i < accountPolicy.lockAfter; i++ {
-		ts.now = ts.now.Add(10 * time.Minute) // wait out each delay: only the count matters
+		ts.clock.Add(10 * time.Minute) // wait out each delay: only the count matters
 		try("wrong password!")
 	}
 	code, msg = try(testPassword)
@@ -337,17 +337,17 @@ func TestSessionExpiry(t *testing.T) {
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)
 	c.login("ed@example.com", testPassword)
-	ts.now = ts.now.Add(deskSessionLimits.Idle - time.Minute)
+	ts.clock.Add(deskSessionLimits.Idle - time.Minute)
 	if resp, _ := c.page("/admin/"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("within idle limit: %d", resp.StatusCode)
 	}
-	ts.now = ts.now.Add(deskSessionLimits.Idle + time.Minute)
+	ts.clock.Add(deskSessionLimits.Idle + time.Minute)
 	if resp, _ := c.page("/admin/"); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("idle session still works: %d", resp.StatusCode)
 	}
 	c.login("ed@example.com", testPassword)
 	for i := 0; i < 8; i++ { // keep it busy, past the absolute limit
-		ts.now = ts.now.Add(24 * time.Hour)
+		ts.clock.Add(24 * time.Hour)
 		c.page("/admin/")
 	}
 	if resp, _ := c.page("/admin/"); resp.StatusCode != http.StatusSeeOther {

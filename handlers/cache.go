@@ -125,8 +125,10 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if e != nil && now.Sub(e.stored) < cacheTTL {
 		if e.soft != soft {
 			c.refreshLater(key, r)
+			e.serve(w, r, "STALE")
+			return
 		}
-		e.serve(w, r)
+		e.serve(w, r, "HIT")
 		return
 	}
 	if r.Method == http.MethodHead {
@@ -143,7 +145,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if f.e != nil {
-			f.e.serve(w, r)
+			f.e.serve(w, r, "HIT")
 			return
 		}
 		c.next.ServeHTTP(w, r)
@@ -168,7 +170,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f.e = e
 		c.put(key, e, start)
 		clear(w.Header())
-		e.serve(w, r)
+		e.serve(w, r, "MISS")
 		return
 	}
 	rec.release()
@@ -290,7 +292,7 @@ func (c *responseCache) put(key string, e *cachedResponse, start uint64) {
 		return
 	}
 	if c.inval != start {
-		if c.recent["*"] > start {
+		if c.recent["*"] > start || c.recent["menu"] > start {
 			return
 		}
 		for _, k := range e.keys {
@@ -361,7 +363,7 @@ func (c *responseCache) invalidate(cs data.ChangeSet) {
 	}
 	for _, k := range cs.Keys {
 		c.recent[k] = c.inval
-		if k == "*" {
+		if k == "*" || k == "menu" { // settings and menus are on every page
 			c.items, c.byKey, c.size = map[string]*cachedResponse{}, map[string]map[string]bool{}, 0
 			continue
 		}
@@ -372,13 +374,15 @@ func (c *responseCache) invalidate(cs data.ChangeSet) {
 }
 
 // serve writes a cached response in the encoding the client takes best, answering
-// conditional requests with 304.
-func (e *cachedResponse) serve(w http.ResponseWriter, r *http.Request) {
+// conditional requests with 304. how is the X-Cache header: HIT, STALE (served while a
+// background render replaces it) or MISS (rendered for this request), as Varnish and CDNs say.
+func (e *cachedResponse) serve(w http.ResponseWriter, r *http.Request, how string) {
 	enc := preferredEncoding(r.Header.Get("Accept-Encoding"))
 	h := w.Header()
 	for k, v := range e.headers[enc] {
 		h[k] = v
 	}
+	h["X-Cache"] = cacheStatus[how]
 	if e.etag != "" && e.notModified(r) {
 		h.Del("Content-Length")
 		h.Del("Content-Encoding")
@@ -405,6 +409,8 @@ func (e *cachedResponse) notModified(r *http.Request) bool {
 	}
 	return false
 }
+
+var cacheStatus = map[string][]string{"HIT": {"HIT"}, "STALE": {"STALE"}, "MISS": {"MISS"}}
 
 // preferredEncoding picks brotli, then gzip, from an Accept-Encoding header, honouring q=0.
 func preferredEncoding(header string) int {

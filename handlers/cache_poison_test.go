@@ -110,11 +110,11 @@ func TestCacheKeepsPagesAcrossHiddenWrites(t *testing.T) {
 	}
 	// The article's comment form carries a signed time, so a fresh render has a new ETag.
 	first := ts.get(t, "/post/one/").Header.Get("ETag")
-	ts.now = ts.now.Add(time.Minute)
+	ts.clock.Add(time.Minute)
 	if again := ts.get(t, "/post/one/").Header.Get("ETag"); again != first {
 		t.Errorf("page re-rendered within the cache's time to live: %s then %s", first, again)
 	}
-	ts.now = ts.now.Add(cacheTTL)
+	ts.clock.Add(cacheTTL)
 	if later := ts.get(t, "/post/one/").Header.Get("ETag"); later == first {
 		t.Error("page still served from the cache after its time to live")
 	}

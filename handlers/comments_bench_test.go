@@ -52,7 +52,7 @@ func BenchmarkCommentFlood(b *testing.B) {
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			i := n.Add(1)
-			form := url.Values{"token": {signer.issue(id, ts.now.Add(-time.Minute))}, "name": {"Bot"}, "body": {fmt.Sprintf("Buy now %d", i)}}
+			form := url.Values{"token": {signer.issue(id, ts.clock.Now().Add(-time.Minute))}, "name": {"Bot"}, "body": {fmt.Sprintf("Buy now %d", i)}}
 			req := httptest.NewRequest(http.MethodPost, commentPostURL(id), strings.NewReader(form.Encode()))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			req.RemoteAddr = "203.0.113.9:4000"

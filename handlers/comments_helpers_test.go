@@ -48,7 +48,7 @@ func (c *deskClient) commentForm(path string) (string, url.Values) {
 	if f.Length() == 0 {
 		c.t.Fatalf("%s has no comment form", path)
 	}
-	c.ts.now = c.ts.now.Add(10 * time.Second)
+	c.ts.clock.Add(10 * time.Second)
 	return f.AttrOr("action", ""), readForm(f)
 }
 

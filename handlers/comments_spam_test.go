@@ -23,7 +23,7 @@ func TestCommentSpamRules(t *testing.T) {
 		reason string
 	}{
 		{"honeypot", func(_ *testServer, f url.Values) { f.Set("homepage", "http://spam.example") }, "honeypot"},
-		{"too fast", func(ts *testServer, _ url.Values) { ts.now = ts.now.Add(-9 * time.Second) }, "after the form was shown"},
+		{"too fast", func(ts *testServer, _ url.Values) { ts.clock.Add(-9 * time.Second) }, "after the form was shown"},
 		{"links", func(_ *testServer, f url.Values) {
 			f.Set("body", "http://a.example http://b.example http://c.example")
 		}, "3 links"},
@@ -84,7 +84,7 @@ func TestCommentFlood(t *testing.T) {
 	}
 	signer := formSigner{key: key}
 	post := func(ip, body string) *httptest.ResponseRecorder {
-		form := url.Values{"token": {signer.issue(id, ts.now.Add(-time.Minute))}, "name": {"Bot"}, "body": {body}}
+		form := url.Values{"token": {signer.issue(id, ts.clock.Now().Add(-time.Minute))}, "name": {"Bot"}, "body": {body}}
 		req := httptest.NewRequest(http.MethodPost, commentPostURL(id), strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.RemoteAddr = ip + ":4000"

@@ -111,7 +111,7 @@ func TestCommentModes(t *testing.T) {
 		resp, _ := reader.post(action, form)
 		first := commentID(t, resp)
 		ts.store.SetCommentStatus(context.Background(), []int64{first}, data.CommentApproved)
-		ts.now = ts.now.Add(time.Minute)
+		ts.clock.Add(time.Minute)
 		action, form = reader.commentForm("/post/two/")
 		form.Set("name", "Ada")
 		form.Set("email", "ada@example.org")
@@ -135,7 +135,7 @@ func TestCommentModes(t *testing.T) {
 		}
 		signer, _ := ts.store.CommentFormSecret(context.Background())
 		id := articleID(t, ts, "/post/quiet/")
-		resp, d := reader.post(commentPostURL(id), url.Values{"token": {formSigner{signer}.issue(id, ts.now.Add(-time.Minute))},
+		resp, d := reader.post(commentPostURL(id), url.Values{"token": {formSigner{signer}.issue(id, ts.clock.Now().Add(-time.Minute))},
 			"name": {"Ada"}, "body": {"Let me in."}})
 		if resp.StatusCode != http.StatusForbidden || !strings.Contains(d.Find("[data-testid=comment-message]").Text(), "off") {
 			t.Errorf("post to an article with comments off: %d %q", resp.StatusCode, d.Find("[data-testid=comment-message]").Text())
@@ -324,7 +324,7 @@ func TestOwnCommentEditWindow(t *testing.T) {
 		}
 	})
 	t.Run("after 15 minutes", func(t *testing.T) {
-		ts.now = ts.now.Add(commentEditWindow)
+		ts.clock.Add(commentEditWindow)
 		if resp, _ := reader.post(editURL, form); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("status %d", resp.StatusCode)
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,7 +25,34 @@ import (
 type testServer struct {
 	*httptest.Server
 	store *data.Store
-	now   time.Time
+	clock *testClock
+}
+
+// testClock is the store's clock in tests: the change watcher and background renders read it
+// while a test moves it.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newTestClock(t time.Time) *testClock { return &testClock{t: t} }
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *testClock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
+}
+
+func (c *testClock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
 }
 
 func newTestServer(t testing.TB, files map[string]string) *testServer {
@@ -42,9 +70,9 @@ func newTestServer(t testing.TB, files map[string]string) *testServer {
 		t.Fatal(err)
 	}
 	site.Render(markdown.New(markdown.Options{}))
-	ts := &testServer{now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
+	ts := &testServer{clock: newTestClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))}
 	dir := t.TempDir()
-	store, err := data.Open(context.Background(), filepath.Join(dir, "test.db"), func() time.Time { return ts.now })
+	store, err := data.Open(context.Background(), filepath.Join(dir, "test.db"), func() time.Time { return ts.clock.Now() })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +176,7 @@ func TestHomeListsPublishedNewestFirst(t *testing.T) {
 		t.Errorf("home lists %v; drafts, future and expired articles must not appear", titles)
 	}
 	// Publication is a function of time: the scheduled article appears once its time comes.
-	ts.now = time.Date(2026, 11, 28, 9, 0, 1, 0, time.UTC)
+	ts.clock.Set(time.Date(2026, 11, 28, 9, 0, 1, 0, time.UTC))
 	d = doc(t, ts.get(t, "/"))
 	if first := d.Find("[data-testid=list-item] .list__title").First().Text(); first != "Tomorrow's news" {
 		t.Errorf("scheduled article did not appear on time; first item %q", first)

@@ -34,8 +34,8 @@ func newCorpusServer(t *testing.T, root string) *testServer {
 		t.Fatal(err)
 	}
 	site.Render(markdown.New(markdown.Options{}))
-	ts := &testServer{now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
-	store, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "corpus.db"), func() time.Time { return ts.now })
+	ts := &testServer{clock: newTestClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))}
+	store, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "corpus.db"), func() time.Time { return ts.clock.Now() })
 	if err != nil {
 		t.Fatal(err)
 	}

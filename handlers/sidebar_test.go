@@ -162,7 +162,7 @@ func TestResponseCache(t *testing.T) {
 		t.Errorf("widgets after a write: %q", got)
 	}
 	// A scheduled article appears at its time, cache or not.
-	ts.now = time.Date(2026, 11, 28, 9, 0, 1, 0, time.UTC)
+	ts.clock.Set(time.Date(2026, 11, 28, 9, 0, 1, 0, time.UTC))
 	if got := texts(getDoc(t, ts, "/", http.StatusOK).Find("[data-testid=list-item] .list__title")); !strings.HasPrefix(got, "Tomorrow") {
 		t.Errorf("scheduled article missing from the cached home page: %q", got)
 	}

@@ -136,7 +136,8 @@ CREATE TRIGGER change_settings_insert AFTER INSERT ON settings BEGIN
     INSERT INTO changes (key, seq, changed_at) VALUES ('*', (SELECT n FROM public_changes WHERE id = 1), unixepoch())
         ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
 END;
-CREATE TRIGGER change_settings_update AFTER UPDATE ON settings BEGIN
+-- An import saves the same settings again on every run: only a real change counts.
+CREATE TRIGGER change_settings_update AFTER UPDATE ON settings WHEN old.value IS NOT new.value BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
     INSERT INTO changes (key, seq, changed_at) VALUES ('*', (SELECT n FROM public_changes WHERE id = 1), unixepoch())
         ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
