@@ -261,42 +261,71 @@ func (s *Store) ListPublished(ctx context.Context, q ListQuery) ([]Article, int,
 	return list, len(ids), err
 }
 
-// listIDs is a list's published article ids in Hugo's order, kept until a change names the
-// list: its language's home, its section or its term.
+// listIDs is a list's published article ids in Hugo's order. The language's whole list is read
+// once per change in the language (the articles_list index gives it in order, no sort); a
+// section, term or type list is that list filtered by the set of ids the filter names, which
+// an index gives in milliseconds, so a publish costs one ordered read, not one per list.
 func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
-	where := publishedWhere + " AND a.lang = ?2"
-	args := []any{nil, q.Lang}
-	dep := "home:" + q.Lang
-	if q.Section != "" {
-		where += " AND a.section = ?3"
-		args = append(args, q.Section)
-		dep = "sec:" + q.Lang + ":" + q.Section
-	}
-	if q.TermKey != "" {
-		t, err := s.termID(ctx, q.Lang, q.Taxonomy, q.TermKey)
-		if err != nil {
-			if errors.Is(err, ErrNotFound) {
-				return nil, nil
-			}
-			return nil, err
-		}
-		where += fmt.Sprintf(" AND a.id IN (SELECT article_id FROM article_terms WHERE term_id = ?%d)", len(args)+1)
-		args = append(args, t)
-		dep = "t:" + strconv.FormatInt(t, 10)
-	}
-	if len(q.Types) > 0 {
-		where += fmt.Sprintf(" AND a.type IN (SELECT value FROM json_each(?%d))", len(args)+1)
-		args = append(args, jsonText(q.Types))
-	}
-	key := fmt.Sprintf("list\x00%s\x00%s\x00%s\x00%s\x00%q", q.Lang, q.Section, q.Taxonomy, q.TermKey, q.Types)
-	return memoGet(ctx, s.memo, key, []string{dep}, func() ([]int64, int, []string, error) {
-		args[0] = s.now().Unix()
-		ids, err := s.queryIDs(ctx, "SELECT a.id FROM articles a WHERE "+where+
-			" ORDER BY a.weight = 0, a.weight, a.date_unix DESC, a.title, a.source_path", args...)
+	home := "home:" + q.Lang
+	since := s.memo.version(ctx)
+	all, err := memoGetSince(ctx, s.memo, since, "list\x00"+q.Lang, []string{home}, func() ([]int64, int, []string, error) {
+		ids, err := s.queryIDs(ctx, "SELECT a.id FROM articles a WHERE "+publishedWhere+" AND a.lang = ?2"+
+			" ORDER BY a.weight = 0, a.weight, a.date_unix DESC, a.title, a.source_path", s.now().Unix(), q.Lang)
 		if err != nil {
 			return nil, 0, nil, fmt.Errorf("list articles: %w", err)
 		}
 		return ids, len(ids) + 1, nil, nil
+	})
+	if err != nil || (q.Section == "" && q.TermKey == "" && len(q.Types) == 0) {
+		return all, err
+	}
+	deps := []string{home}
+	var filters []func() ([]int64, error)
+	if q.Section != "" {
+		deps = append(deps, "sec:"+q.Lang+":"+q.Section)
+		filters = append(filters, func() ([]int64, error) {
+			return s.queryIDs(ctx, "SELECT id FROM articles WHERE lang = ? AND section = ?", q.Lang, q.Section)
+		})
+	}
+	if q.TermKey != "" {
+		t, err := s.termID(ctx, q.Lang, q.Taxonomy, q.TermKey)
+		if errors.Is(err, ErrNotFound) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		deps = append(deps, "t:"+strconv.FormatInt(t, 10))
+		filters = append(filters, func() ([]int64, error) {
+			return s.queryIDs(ctx, "SELECT article_id FROM article_terms WHERE term_id = ?", t)
+		})
+	}
+	if len(q.Types) > 0 {
+		filters = append(filters, func() ([]int64, error) {
+			return s.queryIDs(ctx, "SELECT id FROM articles WHERE lang = ? AND type IN (SELECT value FROM json_each(?))", q.Lang, jsonText(q.Types))
+		})
+	}
+	key := fmt.Sprintf("list\x00%s\x00%s\x00%s\x00%s\x00%q", q.Lang, q.Section, q.Taxonomy, q.TermKey, q.Types)
+	return memoGetSince(ctx, s.memo, since, key, deps, func() ([]int64, int, []string, error) {
+		keep := all
+		for _, f := range filters {
+			ids, err := f()
+			if err != nil {
+				return nil, 0, nil, fmt.Errorf("list articles: %w", err)
+			}
+			in := make(map[int64]bool, len(ids))
+			for _, id := range ids {
+				in[id] = true
+			}
+			var next []int64
+			for _, id := range keep {
+				if in[id] {
+					next = append(next, id)
+				}
+			}
+			keep = next
+		}
+		return keep, len(keep) + 1, nil, nil
 	})
 }
 

@@ -38,6 +38,13 @@ func newMemo(s *Store) *memo {
 // built from, and build may name more that it found while building; size is its weight for
 // the bound.
 func memoGet[T any](ctx context.Context, m *memo, key string, deps []string, build func() (T, int, []string, error)) (T, error) {
+	return memoGetSince(ctx, m, m.version(ctx), key, deps, build)
+}
+
+// version is the memo's change count, after any scheduled instant that has passed: a value
+// built from other kept values read after it is only kept if no change came in between (see
+// memoGetSince).
+func (m *memo) version(ctx context.Context) uint64 {
 	m.once.Do(func() { m.store.Changes().Subscribe(m.invalidate) })
 	w := m.store.Changes()
 	if w.Due(m.store.now()) {
@@ -46,11 +53,17 @@ func memoGet[T any](ctx context.Context, m *memo, key string, deps []string, bui
 		}
 	}
 	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.inval
+}
+
+// memoGetSince is memoGet for a value built from what was read at version start.
+func memoGetSince[T any](ctx context.Context, m *memo, start uint64, key string, deps []string, build func() (T, int, []string, error)) (T, error) {
+	m.mu.Lock()
 	if e, ok := m.vals[key]; ok {
 		m.mu.Unlock()
 		return e.val.(T), nil
 	}
-	start := m.inval
 	m.mu.Unlock()
 	v, size, more, err := build()
 	deps = append(deps[:len(deps):len(deps)], more...)

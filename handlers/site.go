@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"gazette/content"
 	"gazette/data"
@@ -20,12 +21,16 @@ type site struct {
 	assets *static.Assets
 	log    *slog.Logger
 
-	stateMu sync.Mutex
-	cur     *state
+	stateMu    sync.Mutex
+	cur        *state
+	hardGen    atomic.Uint64 // the generation of the last settings or menu change
+	rebuilding chan struct{} // closed when the background rebuild in progress is done
 }
 
 func newSite(d Deps) *site {
-	return &site{store: d.Store, media: d.Media, assets: d.Assets, log: d.Logger}
+	s := &site{store: d.Store, media: d.Media, assets: d.Assets, log: d.Logger}
+	d.Store.Changes().Subscribe(s.noteChanges)
+	return s
 }
 
 // settings reads the site settings; a broken settings row must not take the site down, so the

@@ -195,3 +195,4 @@ CREATE TRIGGER change_site_files_update AFTER UPDATE ON site_files BEGIN
     INSERT INTO changes (key, seq, changed_at) VALUES ('*', (SELECT n FROM public_changes WHERE id = 1), unixepoch())
         ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
 END;
+
