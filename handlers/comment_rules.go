@@ -134,7 +134,11 @@ func newRateLimiter(now func() time.Time, every time.Duration, burst int) *rateL
 }
 
 // allow takes one token for key, reporting whether there was one.
-func (l *rateLimiter) allow(key string) bool {
+func (l *rateLimiter) allow(key string) bool { return l.take(key) == 0 }
+
+// take takes one token for key; without one it returns how long until the next (and takes
+// nothing).
+func (l *rateLimiter) take(key string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
@@ -149,10 +153,10 @@ func (l *rateLimiter) allow(key string) bool {
 	b.tokens = min(l.burst, b.tokens+float64(now.Sub(b.last))/float64(l.every))
 	b.last = now
 	if b.tokens < 1 {
-		return false
+		return time.Duration((1 - b.tokens) * float64(l.every))
 	}
 	b.tokens--
-	return true
+	return 0
 }
 
 func (l *rateLimiter) prune(now time.Time) {

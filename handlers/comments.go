@@ -112,6 +112,12 @@ func (in *commentInput) validateIn(lang string) map[string]string {
 func (rc *readerComments) handleCommentPost() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
+		// Every post counts against its address before anything else is looked at, so a flood
+		// costs a map lookup per request and stores nothing.
+		if wait := rc.perAddress.take("ip:" + clientIP(r)); wait > 0 {
+			rc.slowDown(w, r, wait)
+			return
+		}
 		if !rc.readForm(w, r) {
 			return
 		}
@@ -202,19 +208,9 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *sta
 	}
 	n := data.NewComment{ArticleID: a.ID, ParentID: in.parent, Name: in.name, Email: in.email, URL: in.website,
 		Body: in.body, IP: ip, Token: in.token}
-	reason, flood, err := rc.spamReason(ctx, a, in, ip, issued, cs, now)
+	reason, err := rc.spamReason(ctx, a, in, ip, issued, cs, now)
 	if err != nil {
 		return err
-	}
-	if flood {
-		// Too many posts from one address: kept for review, answered at once, no session.
-		n.Status, n.SpamReason = data.CommentSpam, reason
-		if _, err := rc.caught.add(ctx, n); err != nil {
-			return err
-		}
-		w.Header().Set("Retry-After", "20")
-		rc.message(w, r, http.StatusTooManyRequests, "msg_slow_down", nil)
-		return nil
 	}
 	rs, err = rc.rememberReader(w, r, rs, known, in)
 	if err != nil {
@@ -224,15 +220,24 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *sta
 	var id int64
 	if reason != "" {
 		n.Status, n.SpamReason = data.CommentSpam, reason
-		id, err = rc.caught.add(ctx, n)
+		id, err = rc.caught.add(ctx, n, cs.Budget())
 	} else {
 		if n.Status, err = rc.statusFor(ctx, st, in); err != nil {
 			return err
 		}
-		var ids []int64
-		if ids, err = rc.store.AddComments(ctx, []data.NewComment{n}); err == nil {
-			id = ids[0]
+		if n.Status == data.CommentApproved && !rc.perArticle.allow("article:"+strconv.FormatInt(a.ID, 10)) {
+			// A burst on one article is held for an editor rather than published at once.
+			n.Status = data.CommentPending
 		}
+		var res []data.CommentResult
+		if res, err = rc.store.AddCommentsWithin(ctx, []data.NewComment{n}, cs.Budget()); err == nil {
+			id, err = res[0].ID, res[0].Err
+		}
+	}
+	var spent *data.BudgetError
+	if errors.As(err, &spent) {
+		rc.slowDown(w, r, spent.RetryAfter)
+		return nil
 	}
 	if err != nil {
 		return err
@@ -256,31 +261,37 @@ func (rc *readerComments) statusFor(ctx context.Context, st *state, in commentIn
 	return data.CommentPending, nil
 }
 
-// spamReason runs the spam rules, cheapest first, and names the first that trips. flood is
-// set when the address posts too fast.
+// spamReason runs the spam rules, cheapest first, and names the first that trips. (The rate
+// limit per address ran before any of them, when the post arrived.)
 func (rc *readerComments) spamReason(ctx context.Context, a *data.Article, in commentInput, ip string, issued time.Time,
-	cs data.CommentSettings, now time.Time) (reason string, flood bool, err error) {
+	cs data.CommentSettings, now time.Time) (string, error) {
 	switch {
 	case in.honeypot != "":
-		return "honeypot field filled in", false, nil
+		return "honeypot field filled in", nil
 	case now.Sub(issued) < time.Duration(cs.MinSeconds)*time.Second:
-		return "sent " + now.Sub(issued).Round(time.Millisecond).String() + " after the form was shown", false, nil
-	case !rc.perAddress.allow("ip:" + ip):
-		return "too many comments from " + ip, true, nil
-	case !rc.perArticle.allow("article:" + strconv.FormatInt(a.ID, 10)):
-		return "too many comments on this article at once", false, nil
+		return "sent " + now.Sub(issued).Round(time.Millisecond).String() + " after the form was shown", nil
 	}
 	if b := cs.BlockedBy(in.name, in.email, in.website, in.body, ip); b != "" {
-		return "blocklist: " + b, false, nil
+		return "blocklist: " + b, nil
 	}
 	if links := len(data.CommentLinks(in.body)); links > cs.MaxLinks {
-		return strconv.Itoa(links) + " links (at most " + strconv.Itoa(cs.MaxLinks) + ")", false, nil
+		return strconv.Itoa(links) + " links (at most " + strconv.Itoa(cs.MaxLinks) + ")", nil
 	}
 	dup, err := rc.store.DuplicateComment(ctx, a.ID, ip, in.body, now.Add(-duplicateWindow))
 	if dup {
-		return "duplicate of an earlier comment", false, err
+		return "duplicate of an earlier comment", err
 	}
-	return "", false, err
+	return "", err
+}
+
+// slowDown refuses a post from an address (or to an article) past its rate or budget: 429 with
+// Retry-After, nothing stored.
+func (rc *readerComments) slowDown(w http.ResponseWriter, r *http.Request, wait time.Duration) {
+	secs := int(wait.Seconds()) + 1
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	rc.message(w, r, http.StatusTooManyRequests, "msg_slow_down", func(lang string) []string {
+		return []string{"wait", views.Tn(lang, "minute", (secs+59)/60)}
+	})
 }
 
 // rememberReader keeps the reader's details in their session, starting one if needed.
