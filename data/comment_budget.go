@@ -112,8 +112,13 @@ func evictSpam(ctx context.Context, tx *sql.Tx, max int) error {
 	return nil
 }
 
+// FormTokenLife is how long a comment form token may be posted with; a used token is
+// remembered that long.
+const FormTokenLife = 7 * 24 * time.Hour
+
 // PurgeComments deletes spam and trash that have lain there for the settings' PurgeAfterDays,
-// and the oldest spam past MaxSpam. The server runs it every hour.
+// the oldest spam past MaxSpam, and used form tokens past their life. The server runs it every
+// hour.
 func (s *Store) PurgeComments(ctx context.Context) error {
 	set, err := s.CommentSettings(ctx)
 	if err != nil {
@@ -134,6 +139,9 @@ func (s *Store) PurgeComments(ctx context.Context) error {
 		if err := evictSpam(ctx, tx, set.MaxSpam); err != nil {
 			return err
 		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM comment_form_uses WHERE used_at < ?", s.now().Add(-FormTokenLife-time.Hour).Unix()); err != nil {
+		return fmt.Errorf("purge used form tokens: %w", err)
 	}
 	return tx.Commit()
 }

@@ -389,14 +389,19 @@ func (s *Store) HasApprovedComment(ctx context.Context, name, email string) (boo
 	return n > 0, nil
 }
 
-// TokenUsed reports whether a form token already carried a comment from this address.
-func (s *Store) TokenUsed(ctx context.Context, token, ip string) (bool, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM comments WHERE token_hash = ? AND ip = ?", tokenHash(token), ip).Scan(&n)
+// ClaimFormToken marks a comment form token used; false when it already was. One insert on a
+// primary key, so of parallel posts with one token exactly one wins.
+func (s *Store) ClaimFormToken(ctx context.Context, token string) (bool, error) {
+	res, err := s.db.ExecContext(ctx, "INSERT INTO comment_form_uses (token_hash, used_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+		tokenHash(token), s.now().Unix())
 	if err != nil {
-		return false, fmt.Errorf("form token: %w", err)
+		return false, fmt.Errorf("claim form token: %w", err)
 	}
-	return n > 0, nil
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("claim form token: %w", err)
+	}
+	return n == 1, nil
 }
 
 // DuplicateComment reports whether the same text (ignoring case and spacing) was posted on the

@@ -70,8 +70,9 @@ func commentMode(set data.SiteSettings) string {
 
 // Form tokens: the comment form carries "<article>.<issued unix>.<nonce>.<signature>". The
 // signature proves the server issued it for this article; the time lets a post that comes
-// sooner than a person could type be caught. Shared (cached) pages share a token, so "used" is
-// per address: one address cannot post twice with one token.
+// sooner than a person could type be caught. Tokens are only ever written into uncached pages
+// (the form page, a reader's personal article page), so the time is when this reader got the
+// form, and the nonce makes each token one post's (Store.ClaimFormToken).
 type formSigner struct{ key []byte }
 
 func (f formSigner) sign(payload string) string {

@@ -23,7 +23,7 @@ const (
 	maxCommentFormBytes = 64 << 10
 	maxCommentRunes     = 5000
 	maxCommenterName    = 80
-	commentTokenMaxAge  = 7 * 24 * time.Hour
+	commentTokenMaxAge  = data.FormTokenLife
 	duplicateWindow     = 24 * time.Hour
 	spamBatchWindow     = 100 * time.Millisecond
 )
@@ -52,6 +52,7 @@ func commentRoutes(r *mux.Router, d Deps, s *site) {
 	}))
 	get, post := []string{http.MethodGet, http.MethodHead}, []string{http.MethodPost}
 	r.Handle("/comments/article/{id:[0-9]+}", cop.Handler(rc.handleCommentPost())).Methods(post...)
+	r.Handle("/comments/article/{id:[0-9]+}/new", rc.handleCommentWrite()).Methods(get...)
 	r.Handle("/comments/{id:[0-9]+}/edit", cop.Handler(rc.handleOwnCommentEdit())).Methods(append(get, post...)...)
 	r.Handle("/comments/{id:[0-9]+}/delete", cop.Handler(rc.handleOwnCommentDelete())).Methods(post...)
 	r.Handle("/comments/feed.xml", rc.handleCommentFeed(false)).Methods(get...)
@@ -62,6 +63,7 @@ func commentRoutes(r *mux.Router, d Deps, s *site) {
 type commentInput struct {
 	name, email, website, body string
 	parent                     int64
+	replyTo                    string // the parent's author, for the form's heading
 	token, honeypot            string
 }
 
@@ -169,10 +171,9 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state
 	case now.Sub(issued) > commentTokenMaxAge:
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_token_old"), true)
 	}
-	ip := clientIP(r)
-	if used, err := rc.store.TokenUsed(ctx, in.token, ip); err != nil {
+	if fresh, err := rc.store.ClaimFormToken(ctx, in.token); err != nil {
 		return err
-	} else if used {
+	} else if !fresh {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_token_used"), true)
 	}
 	errs := in.validateIn(lang)
@@ -334,7 +335,9 @@ func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool 
 }
 
 // showForm answers a post that was not taken: the form again with the text, a fresh token and
-// the reason. canPost false shows the text read-only (the discussion is not open).
+// the reason. The fresh token keeps the issue time of the one posted, when that was valid, so
+// correcting a field is not mistaken for a robot's haste. canPost false shows the text
+// read-only (the discussion is not open).
 func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *state, a *data.Article, in commentInput,
 	status int, errs map[string]string, msg string, canPost bool) error {
 	ctx := r.Context()
@@ -347,9 +350,13 @@ func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *s
 		return err
 	}
 	lang := readerLang(st, a)
+	issued, ok := signer.verify(in.token, a.ID)
+	if !ok {
+		issued = rc.store.Now()
+	}
 	v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: a}),
 		Heading: views.T(lang, "comment_yours"), ArticleURL: articleURL(a), ArticleTit: a.Title, CanPost: canPost,
-		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, rc.store.Now()), ParentID: in.parent,
+		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, issued), ParentID: in.parent, ReplyTo: in.replyTo,
 			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
 	v.Title, v.NoIndex = v.Heading, true
 	return render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{})

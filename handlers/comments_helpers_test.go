@@ -39,13 +39,19 @@ func articleID(t *testing.T, ts *testServer, permalink string) int64 {
 	return target.ArticleID
 }
 
-// commentForm reads an article page's comment form as a browser would submit it, then moves
-// the clock past the minimum time a person needs to write (and past the address's rate).
+// commentForm reads an article page's comment form as a browser would submit it (following
+// the "Write a comment" link of a page caches share), then moves the clock past the minimum
+// time a person needs to write (and past the address's rate).
 func (c *deskClient) commentForm(path string) (string, url.Values) {
 	c.t.Helper()
 	resp, d := c.page(path)
 	if resp.StatusCode != http.StatusOK {
 		c.t.Fatalf("%s: status %d", path, resp.StatusCode)
+	}
+	if link, ok := d.Find("[data-testid=comment-write]").Attr("href"); ok {
+		if resp, d = c.page(link); resp.StatusCode != http.StatusOK || resp.Header.Get("Cache-Control") != "no-store" {
+			c.t.Fatalf("%s: status %d, Cache-Control %q", link, resp.StatusCode, resp.Header.Get("Cache-Control"))
+		}
 	}
 	f := d.Find("form[data-testid=comment-form]")
 	if f.Length() == 0 {
