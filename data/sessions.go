@@ -115,6 +115,8 @@ func (s *Store) PurgeStale(ctx context.Context, lim SessionLimits) error {
 		{"DELETE FROM sessions WHERE created_at < ? OR last_seen < ?", []any{now.Add(-lim.Absolute).Unix(), now.Add(-lim.Idle).Unix()}},
 		{"DELETE FROM setup_tokens WHERE expires_at < ? OR used_at IS NOT NULL", []any{now.Unix()}},
 		{"DELETE FROM reader_sessions WHERE last_seen < ?", []any{now.Add(-ReaderSessionIdle).Unix()}},
+		// A day without failures forgives a key, once any lock has run out.
+		{"DELETE FROM login_throttle WHERE last_fail < ? AND lock_until < ?", []any{now.Add(-24 * time.Hour).Unix(), now.Unix()}},
 	} {
 		if _, err := s.db.ExecContext(ctx, q.sql, q.args...); err != nil {
 			return fmt.Errorf("purge stale rows: %w", err)

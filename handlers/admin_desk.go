@@ -39,7 +39,7 @@ func newDesk(d Deps, s *site) *desk {
 	return &desk{
 		site:      s,
 		limits:    deskSessionLimits,
-		throttle:  newLoginThrottle(d.Store.Now),
+		throttle:  newLoginThrottle(d.Store),
 		dummyHash: hash,
 		renderer:  markdown.New(markdown.Options{}),
 	}

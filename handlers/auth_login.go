@@ -32,8 +32,13 @@ func (dk *desk) handleLoginSubmit() http.Handler {
 		f := r.PostForm
 		email, pw := strings.TrimSpace(f.Get("email")), f.Get("password")
 		v := views.LoginForm{AdminPage: dk.page(r, "Log in", ""), Email: email, Next: localPath(f.Get("next"), "/admin/"), Kept: keptFromLogin(f)}
-		account, address := accountKey(email), addressKey(clientIP(r))
-		if d := dk.throttle.wait(account, address); d > 0 {
+		ip := clientIP(r)
+		d, err := dk.throttle.wait(r.Context(), email, ip)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		if d > 0 {
 			w.Header().Set("Retry-After", strconv.Itoa(int(d.Seconds())+1))
 			v.Message = throttleMessage(d)
 			dk.renderDesk(w, r, http.StatusTooManyRequests, views.AdminLogin(v))
@@ -51,12 +56,18 @@ func (dk *desk) handleLoginSubmit() http.Handler {
 			return
 		}
 		if !ok {
-			dk.throttle.fail(account, address)
+			if err := dk.throttle.fail(r.Context(), email, ip); err != nil {
+				dk.deskError(w, r, err)
+				return
+			}
 			v.Message = "That email and password do not match an active account."
 			dk.renderDesk(w, r, http.StatusUnauthorized, views.AdminLogin(v))
 			return
 		}
-		dk.throttle.succeed(account)
+		if err := dk.throttle.succeed(r.Context(), email, ip); err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
 		id, err := dk.startSession(w, r, e.ID)
 		if err != nil {
 			dk.deskError(w, r, err)

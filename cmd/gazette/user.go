@@ -16,12 +16,12 @@ import (
 	"gazette/data"
 )
 
-// runUser manages editor accounts: add, passwd, list, disable, enable. Passwords are read from
+// runUser manages editor accounts: add, passwd, list, disable, enable, unlock. Passwords are read from
 // stdin or prompted for, never taken as a flag (flags end up in shell history and ps output).
 func runUser(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprint(stderr, userUsage)
-		return errors.New("user: name a subcommand (add, passwd, list, disable, enable)")
+		return errors.New("user: name a subcommand (add, passwd, list, disable, enable, unlock)")
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlagSet("user "+sub, stderr)
@@ -64,7 +64,16 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 		if err := store.SetPassword(ctx, *email, pw); err != nil {
 			return userError(err)
 		}
-		fmt.Fprintf(stdout, "Password changed for %s; their sessions have ended.\n", *email)
+		if _, err := store.UnlockAccount(ctx, *email); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Password changed for %s; their sessions have ended and failed sign-ins are forgotten.\n", *email)
+	case "unlock":
+		n, err := store.UnlockAccount(ctx, *email)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Forgot %d failed sign-in records of %s: they can sign in from any address now.\n", n, *email)
 	case "disable", "enable":
 		if err := store.SetEditorDisabled(ctx, *email, sub == "disable"); err != nil {
 			return userError(err)
@@ -143,8 +152,10 @@ const userUsage = `Usage:
   gazette user passwd --email E [--data DIR]                               (password on stdin or prompted)
   gazette user list [--data DIR]
   gazette user disable|enable --email E [--data DIR]
+  gazette user unlock --email E [--data DIR]                               (forget failed sign-ins)
 
-Disabling an editor or changing their password ends their sessions at once.
+Disabling an editor or changing their password ends their sessions at once; changing the
+password also forgets failed sign-ins, as unlock does.
 `
 
 // setupLinkTTL is how long the first-admin link works.
