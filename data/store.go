@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"runtime"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
@@ -30,9 +31,19 @@ type Store struct {
 	searches *searchCache
 }
 
+// OpenOption changes how Open opens the database.
+type OpenOption func(pragmas url.Values)
+
+// MaxPages caps the database at n pages (SQLite's max_page_count, on every pooled
+// connection): past it writes fail as on a full disk. Operators can bound the file; tests use
+// it to fill the store honestly.
+func MaxPages(n int) OpenOption {
+	return func(q url.Values) { q.Add("_pragma", "max_page_count("+strconv.Itoa(n)+")") }
+}
+
 // Open opens (creating if needed) the database file at path and brings its schema up to date.
 // now is the clock every publication check uses; nil means time.Now.
-func Open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOption) (*Store, error) {
 	if now == nil {
 		now = time.Now
 	}
@@ -40,6 +51,9 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
+	}
+	for _, o := range opts {
+		o(q)
 	}
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())

@@ -23,8 +23,9 @@ import (
 // testServer is the real handler over a real SQLite store, filled from a small Hugo site.
 type testServer struct {
 	*httptest.Server
-	store *data.Store
-	now   time.Time
+	store  *data.Store
+	now    time.Time
+	dbPath string
 }
 
 func newTestServer(t testing.TB, files map[string]string) *testServer {
@@ -44,7 +45,8 @@ func newTestServer(t testing.TB, files map[string]string) *testServer {
 	site.Render(markdown.New(markdown.Options{}))
 	ts := &testServer{now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
 	dir := t.TempDir()
-	store, err := data.Open(context.Background(), filepath.Join(dir, "test.db"), func() time.Time { return ts.now })
+	ts.dbPath = filepath.Join(dir, "test.db")
+	store, err := data.Open(context.Background(), ts.dbPath, func() time.Time { return ts.now })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,6 +34,7 @@ func routes(d Deps) http.Handler {
 	// Outside the compressor, so a cached page is served already gzipped.
 	h = cacheResponses(pub, h)
 	h = securityHeaders(h)
+	h = strictTransport(pub, h)
 	h = logRequests(d.Logger, h)
 	h = readerAddress(d.TrustedProxies, h)
 	h = recoverPanics(d.Logger, h)
