@@ -60,15 +60,19 @@ func (dk *desk) handleLoginSubmit() http.Handler {
 				dk.deskError(w, r, err)
 				return
 			}
+			dk.audit(r, "sign-in failed", email, "wrong password, unknown or disabled account")
 			v.Message = "That email and password do not match an active account."
 			dk.renderDesk(w, r, http.StatusUnauthorized, views.AdminLogin(v))
 			return
 		}
-		if err := dk.throttle.succeed(r.Context(), email, ip); err != nil {
-			dk.deskError(w, r, err)
+		if e.TwoFactor {
+			// An interrupted edit's kept fields are not carried through the second step.
+			if err := dk.askSecondFactor(w, r, e, v.Next); err != nil {
+				dk.deskError(w, r, err)
+			}
 			return
 		}
-		id, err := dk.startSession(w, r, e.ID)
+		id, err := dk.signIn(w, r, e)
 		if err != nil {
 			dk.deskError(w, r, err)
 			return
@@ -85,6 +89,20 @@ func (dk *desk) handleLoginSubmit() http.Handler {
 		}
 		seeOther(w, r, v.Next)
 	})
+}
+
+// signIn ends a sign-in that passed every check: the account's failures are forgotten, the
+// session starts, the audit log notes it. It returns the session id.
+func (dk *desk) signIn(w http.ResponseWriter, r *http.Request, e data.Editor) (string, error) {
+	if err := dk.throttle.succeed(r.Context(), e.Email, clientIP(r)); err != nil {
+		return "", err
+	}
+	id, err := dk.startSession(w, r, e.ID)
+	if err != nil {
+		return "", err
+	}
+	dk.auditAs(r, e, "sign-in", e.Email, "")
+	return id, nil
 }
 
 // keptFromLogin reads back the fields a login form carried from an interrupted edit.

@@ -166,6 +166,9 @@ func housekeeping(ctx context.Context, store *data.Store, log *slog.Logger) {
 		if err := store.PurgeComments(ctx); err != nil && ctx.Err() == nil {
 			log.Error("housekeeping: comments", "err", err)
 		}
+		if err := store.PurgeAuditLog(ctx); err != nil && ctx.Err() == nil {
+			log.Error("housekeeping: audit log", "err", err)
+		}
 		select {
 		case <-ctx.Done():
 			return

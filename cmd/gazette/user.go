@@ -21,7 +21,7 @@ import (
 func runUser(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprint(stderr, userUsage)
-		return errors.New("user: name a subcommand (add, passwd, list, disable, enable, unlock)")
+		return errors.New("user: name a subcommand (add, passwd, list, disable, enable, unlock, two-factor-off)")
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlagSet("user "+sub, stderr)
@@ -68,6 +68,11 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 			return err
 		}
 		fmt.Fprintf(stdout, "Password changed for %s; their sessions have ended and failed sign-ins are forgotten.\n", *email)
+	case "two-factor-off":
+		if err := store.DisableTwoFactor(ctx, *email); err != nil {
+			return userError(err)
+		}
+		fmt.Fprintf(stdout, "Two-factor sign-in is off for %s: they sign in with their password and can set it up again.\n", *email)
 	case "unlock":
 		n, err := store.UnlockAccount(ctx, *email)
 		if err != nil {
@@ -153,6 +158,7 @@ const userUsage = `Usage:
   gazette user list [--data DIR]
   gazette user disable|enable --email E [--data DIR]
   gazette user unlock --email E [--data DIR]                               (forget failed sign-ins)
+  gazette user two-factor-off --email E [--data DIR]                       (a lost phone and codes)
 
 Disabling an editor or changing their password ends their sessions at once; changing the
 password also forgets failed sign-ins, as unlock does.
