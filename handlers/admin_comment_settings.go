@@ -60,6 +60,7 @@ func (dk *desk) handleCommentSettings() http.Handler {
 			dk.deskError(w, r, err)
 			return
 		}
+		dk.audit(r, "settings", "comment spam", "")
 		seeOther(w, r, "/admin/comments/settings?done=settings")
 	})
 }
