@@ -96,7 +96,7 @@ func commentIDFrom(t *testing.T, loc string) int64 {
 
 // behindProxy is the test site's handler as it runs behind a reverse proxy at the given
 // addresses, whose X-Forwarded-For names the reader.
-func behindProxy(t *testing.T, ts *testServer, proxies string) http.Handler {
+func behindProxy(t testing.TB, ts *testServer, proxies string) http.Handler {
 	t.Helper()
 	trusted, err := ParseTrustedProxies(proxies)
 	if err != nil {
