@@ -101,31 +101,40 @@ func (s *Store) AddComments(ctx context.Context, list []NewComment) ([]int64, er
 	now := s.now().Unix()
 	ids := make([]int64, 0, len(list))
 	for _, n := range list {
-		if !ValidCommentStatus(n.Status) {
-			return nil, fmt.Errorf("add comment: unknown status %q", n.Status)
-		}
-		var parent, editor any
-		if n.ParentID != 0 {
-			parent = n.ParentID
-		}
-		if n.EditorID != 0 {
-			editor = n.EditorID
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO comments (article_id, parent_id, status, spam_reason, author_name,
-			author_email, author_url, editor_id, body, body_html, body_hash, ip, reader_hash, token_hash, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			n.ArticleID, parent, string(n.Status), n.SpamReason, n.Name, strings.ToLower(n.Email), n.URL, editor,
-			n.Body, CommentHTML(n.Body), bodyHash(n.Body), n.IP, hashOrEmpty(n.ReaderID), hashOrEmpty(n.Token), now, now)
+		id, err := insertComment(ctx, tx, n, now)
 		if err != nil {
-			return nil, fmt.Errorf("add comment to article %d: %w", n.ArticleID, err)
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return nil, fmt.Errorf("add comment: %w", err)
+			return nil, err
 		}
 		ids = append(ids, id)
 	}
 	return ids, s.commit(ctx, tx)
+}
+
+// insertComment writes one comment inside a write transaction.
+func insertComment(ctx context.Context, tx *sql.Tx, n NewComment, now int64) (int64, error) {
+	if !ValidCommentStatus(n.Status) {
+		return 0, fmt.Errorf("add comment: unknown status %q", n.Status)
+	}
+	var parent, editor any
+	if n.ParentID != 0 {
+		parent = n.ParentID
+	}
+	if n.EditorID != 0 {
+		editor = n.EditorID
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO comments (article_id, parent_id, status, spam_reason, author_name,
+		author_email, author_url, editor_id, body, body_html, body_hash, ip, reader_hash, token_hash, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		n.ArticleID, parent, string(n.Status), n.SpamReason, n.Name, strings.ToLower(n.Email), n.URL, editor,
+		n.Body, CommentHTML(n.Body), bodyHash(n.Body), n.IP, hashOrEmpty(n.ReaderID), hashOrEmpty(n.Token), now, now)
+	if err != nil {
+		return 0, fmt.Errorf("add comment to article %d: %w", n.ArticleID, err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("add comment: %w", err)
+	}
+	return id, nil
 }
 
 func hashOrEmpty(s string) string {
@@ -389,14 +398,19 @@ func (s *Store) HasApprovedComment(ctx context.Context, name, email string) (boo
 	return n > 0, nil
 }
 
-// TokenUsed reports whether a form token already carried a comment from this address.
-func (s *Store) TokenUsed(ctx context.Context, token, ip string) (bool, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM comments WHERE token_hash = ? AND ip = ?", tokenHash(token), ip).Scan(&n)
+// ClaimFormToken marks a comment form token used; false when it already was. One insert on a
+// primary key, so of parallel posts with one token exactly one wins.
+func (s *Store) ClaimFormToken(ctx context.Context, token string) (bool, error) {
+	res, err := s.db.ExecContext(ctx, "INSERT INTO comment_form_uses (token_hash, used_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+		tokenHash(token), s.now().Unix())
 	if err != nil {
-		return false, fmt.Errorf("form token: %w", err)
+		return false, fmt.Errorf("claim form token: %w", err)
 	}
-	return n > 0, nil
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("claim form token: %w", err)
+	}
+	return n == 1, nil
 }
 
 // DuplicateComment reports whether the same text (ignoring case and spacing) was posted on the

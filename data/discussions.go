@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Discussion is an editor's per-article switches for comments, beyond the article's own
@@ -75,11 +76,22 @@ type CommentSettings struct {
 	MaxLinks       int      `json:"max_links"`   // more links than this is spam
 	MinSeconds     int      `json:"min_seconds"` // a form sent sooner after it was shown is a robot's
 	CloseAfterDays int      `json:"close_after_days"`
+	// The storage budget (see CommentBudget): held + spam per address per hour, held and spam
+	// each per article per hour, spam rows in all; spam and trash are purged after PurgeAfterDays.
+	PerAddressHour int `json:"per_address_hour"`
+	PerArticleHour int `json:"per_article_hour"`
+	MaxSpam        int `json:"max_spam"`
+	PurgeAfterDays int `json:"purge_after_days"`
 }
 
 // DefaultCommentSettings are a new site's defences.
 func DefaultCommentSettings() CommentSettings {
-	return CommentSettings{MaxLinks: 2, MinSeconds: 3}
+	return CommentSettings{MaxLinks: 2, MinSeconds: 3, PerAddressHour: 20, PerArticleHour: 100, MaxSpam: 10000, PurgeAfterDays: 30}
+}
+
+// Budget is the storage budget the settings give readers' posts.
+func (set CommentSettings) Budget() CommentBudget {
+	return CommentBudget{PerAddress: set.PerAddressHour, PerArticle: set.PerArticleHour, Window: time.Hour, MaxSpam: set.MaxSpam}
 }
 
 const (
@@ -114,6 +126,7 @@ func (s *Store) SaveCommentSettings(ctx context.Context, set CommentSettings) er
 		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, commentSettingsName, string(b)); err != nil {
 		return fmt.Errorf("save comment settings: %w", err)
 	}
+	s.written(ctx)
 	return nil
 }
 

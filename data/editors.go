@@ -30,6 +30,7 @@ type Editor struct {
 	Role         Role
 	PasswordHash string
 	Disabled     bool
+	TwoFactor    bool // an authenticator app is set up
 	CreatedAt    time.Time
 }
 
@@ -105,13 +106,13 @@ func createEditor(ctx context.Context, tx *sql.Tx, n NewEditor, hash string, now
 	return Editor{ID: id, Email: n.Email, Name: n.Name, Role: n.Role, PasswordHash: hash, CreatedAt: now.UTC()}, nil
 }
 
-const editorColumns = "id, email, name, role, password_hash, disabled, created_at"
+const editorColumns = "id, email, name, role, password_hash, disabled, totp_secret <> '', created_at"
 
 func scanEditor(sc scanner) (Editor, error) {
 	var e Editor
 	var role string
 	var created int64
-	err := sc.Scan(&e.ID, &e.Email, &e.Name, &role, &e.PasswordHash, &e.Disabled, &created)
+	err := sc.Scan(&e.ID, &e.Email, &e.Name, &role, &e.PasswordHash, &e.Disabled, &e.TwoFactor, &created)
 	e.Role, e.CreatedAt = Role(role), time.Unix(created, 0).UTC()
 	return e, err
 }

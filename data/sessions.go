@@ -66,7 +66,7 @@ func (s *Store) SessionByID(ctx context.Context, id string, lim SessionLimits) (
 	var e Editor
 	var role string
 	var eCreated int64
-	err := row.Scan(&sess.CSRFToken, &created, &seen, &e.ID, &e.Email, &e.Name, &role, &e.PasswordHash, &e.Disabled, &eCreated)
+	err := row.Scan(&sess.CSRFToken, &created, &seen, &e.ID, &e.Email, &e.Name, &role, &e.PasswordHash, &e.Disabled, &e.TwoFactor, &eCreated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Session{}, ErrNotFound
 	}
@@ -114,7 +114,10 @@ func (s *Store) PurgeStale(ctx context.Context, lim SessionLimits) error {
 	}{
 		{"DELETE FROM sessions WHERE created_at < ? OR last_seen < ?", []any{now.Add(-lim.Absolute).Unix(), now.Add(-lim.Idle).Unix()}},
 		{"DELETE FROM setup_tokens WHERE expires_at < ? OR used_at IS NOT NULL", []any{now.Unix()}},
+		{"DELETE FROM login_challenges WHERE expires_at < ?", []any{now.Unix()}},
 		{"DELETE FROM reader_sessions WHERE last_seen < ?", []any{now.Add(-ReaderSessionIdle).Unix()}},
+		// A day without failures forgives a key, once any lock has run out.
+		{"DELETE FROM login_throttle WHERE last_fail < ? AND lock_until < ?", []any{now.Add(-24 * time.Hour).Unix(), now.Unix()}},
 	} {
 		if _, err := s.db.ExecContext(ctx, q.sql, q.args...); err != nil {
 			return fmt.Errorf("purge stale rows: %w", err)

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"runtime"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
@@ -34,9 +35,19 @@ type Store struct {
 	memo     *memo
 }
 
+// OpenOption changes how Open opens the database.
+type OpenOption func(pragmas url.Values)
+
+// MaxPages caps the database at n pages (SQLite's max_page_count, on every pooled
+// connection): past it writes fail as on a full disk. Operators can bound the file; tests use
+// it to fill the store honestly.
+func MaxPages(n int) OpenOption {
+	return func(q url.Values) { q.Add("_pragma", "max_page_count("+strconv.Itoa(n)+")") }
+}
+
 // Open opens (creating if needed) the database file at path and brings its schema up to date.
 // now is the clock every publication check uses; nil means time.Now.
-func Open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOption) (*Store, error) {
 	if now == nil {
 		now = time.Now
 	}
@@ -46,6 +57,9 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		// Statement journals (every write whose triggers record change keys) stay in memory, not temp files.
 		"temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
+	}
+	for _, o := range opts {
+		o(q)
 	}
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())

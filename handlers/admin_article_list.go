@@ -121,7 +121,11 @@ func (dk *desk) handleArticleBulk() http.Handler {
 
 func (dk *desk) bulkOne(r *http.Request, id int64, action string, editorID int64) error {
 	if action == "trash" {
-		return dk.store.SetTrashed(r.Context(), id, true)
+		err := dk.store.SetTrashed(r.Context(), id, true)
+		if err == nil {
+			dk.audit(r, "trash", "article #"+strconv.FormatInt(id, 10), "bulk")
+		}
+		return err
 	}
 	a, st, err := dk.loadForDesk(r, id)
 	if err != nil || st.Trashed {
@@ -143,6 +147,8 @@ func (dk *desk) bulkOne(r *http.Request, id int64, action string, editorID int64
 		a.FrontMatter["draft"] = a.Draft
 	}
 	note := map[string]string{"publish": "published", "unpublish": "unpublished"}[action]
-	_, err = dk.store.SaveDeskArticle(r.Context(), &a, st.Version, editorID, note)
+	if _, err = dk.store.SaveDeskArticle(r.Context(), &a, st.Version, editorID, note); err == nil {
+		dk.audit(r, auditActionOf(note), articleTarget(&a), "bulk")
+	}
 	return err
 }

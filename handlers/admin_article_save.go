@@ -67,6 +67,7 @@ func (dk *desk) handleArticleSave() http.Handler {
 			dk.deskError(w, r, err)
 			return
 		}
+		dk.audit(r, auditActionOf(note), articleTarget(&a), note)
 		seeOther(w, r, "/admin/articles/"+strconv.FormatInt(a.ID, 10)+"?done="+note)
 	})
 }
@@ -161,10 +162,11 @@ func (dk *desk) handleArticleTrash(trash bool) http.Handler {
 			dk.deskError(w, r, err)
 			return
 		}
-		done := "restored"
+		done, action := "restored", "restore"
 		if trash {
-			done = "trashed"
+			done, action = "trashed", "trash"
 		}
+		dk.audit(r, action, "article #"+strconv.FormatInt(id, 10), "")
 		seeOther(w, r, "/admin/articles/"+strconv.FormatInt(id, 10)+"?done="+done)
 	})
 }
@@ -187,6 +189,23 @@ func (dk *desk) handleArticleDelete() http.Handler {
 			dk.deskError(w, r, err)
 			return
 		}
+		dk.audit(r, "delete", "article #"+strconv.FormatInt(id, 10), "deleted for good")
 		seeOther(w, r, "/admin/?status=trash&done=deleted")
 	})
+}
+
+// auditActionOf names a desk save in the audit log by what it did to readers.
+func auditActionOf(note string) string {
+	switch note {
+	case "published", "scheduled":
+		return "publish"
+	case "unpublished":
+		return "retract"
+	}
+	return "save"
+}
+
+// articleTarget names an article in the audit log.
+func articleTarget(a *data.Article) string {
+	return a.Title + " (#" + strconv.FormatInt(a.ID, 10) + ")"
 }

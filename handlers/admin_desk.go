@@ -39,7 +39,7 @@ func newDesk(d Deps, s *site) *desk {
 	return &desk{
 		site:      s,
 		limits:    deskSessionLimits,
-		throttle:  newLoginThrottle(d.Store.Now),
+		throttle:  newLoginThrottle(d.Store),
 		dummyHash: hash,
 		renderer:  markdown.New(markdown.Options{}),
 	}
@@ -79,6 +79,9 @@ func (dk *desk) deskError(w http.ResponseWriter, r *http.Request, err error) {
 		status, heading, msg = http.StatusNotFound, "Not found", "There is nothing here. It may have been deleted."
 	case errors.Is(err, errForbidden):
 		status, heading, msg = http.StatusForbidden, "Admins only", "This page is for the site's admins."
+	case storageFull(dk.log, w, r, err):
+		status, heading, msg = http.StatusServiceUnavailable, "Storage full",
+			"The site's storage is full, so nothing can be saved and no one can sign in. Nothing you sent was kept. Readers can still read; free disk space on the server, then try again."
 	default:
 		dk.log.Error("desk request failed", "path", r.URL.Path, "err", err)
 	}

@@ -51,6 +51,7 @@ func (dk *desk) handleEditorSave() http.Handler {
 				dk.deskError(w, r, err)
 				return
 			}
+			dk.audit(r, "editor", n.Email, "added as "+string(n.Role))
 		case "disable", "enable":
 			email := f.Get("email")
 			if strings.EqualFold(email, sess.Editor.Email) {
@@ -61,6 +62,7 @@ func (dk *desk) handleEditorSave() http.Handler {
 				dk.deskError(w, r, err)
 				return
 			}
+			dk.audit(r, "editor", email, action+"d")
 		default:
 			dk.renderEditors(w, r, http.StatusUnprocessableEntity, views.EditorsPage{Errors: map[string]string{"email": "Unknown action."}})
 			return

@@ -79,6 +79,7 @@ func (dk *desk) handleRevisionRestore() http.Handler {
 			dk.deskError(w, r, err)
 			return
 		}
+		dk.audit(r, "save", articleTarget(&a), "reverted to revision "+strconv.Itoa(rev.Version))
 		seeOther(w, r, "/admin/articles/"+strconv.FormatInt(id, 10)+"?done=reverted")
 	})
 }

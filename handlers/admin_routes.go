@@ -17,13 +17,22 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 	a := deskRouter{r: r, frame: func(h http.Handler) http.Handler { return dk.crossOrigin(dk.loadSession(dk.ensureCSRFCookie(h))) }}
 
 	anyone := func(h http.Handler) http.Handler { return dk.checkCSRF(maxFormBytes)(h) }
-	editor := func(h http.Handler) http.Handler { return dk.requireEditor(dk.checkCSRF(maxFormBytes)(h)) }
-	uploader := func(h http.Handler) http.Handler { return dk.requireEditor(dk.checkCSRF(maxUploadBytes)(h)) }
+	// account: a signed-in editor's own page, open even while admins require two-factor sign-in
+	// and it is not set up yet; every other desk page waits for it (requireTwoFactor).
+	account := func(h http.Handler) http.Handler { return dk.requireEditor(dk.checkCSRF(maxFormBytes)(h)) }
+	editor := func(h http.Handler) http.Handler { return account(dk.requireTwoFactor(h)) }
+	uploader := func(h http.Handler) http.Handler {
+		return dk.requireEditor(dk.requireTwoFactor(dk.checkCSRF(maxUploadBytes)(h)))
+	}
 	admin := func(h http.Handler) http.Handler { return editor(dk.requireAdmin(h)) }
 
 	a.Handle("/admin/login", dk.handleLoginShow()).Methods(get...)
 	a.Handle("/admin/login", anyone(dk.handleLoginSubmit())).Methods(post...)
+	a.Handle("/admin/login/code", dk.handleLoginCodeShow()).Methods(get...)
+	a.Handle("/admin/login/code", anyone(dk.handleLoginCodeSubmit())).Methods(post...)
 	a.Handle("/admin/logout", anyone(dk.handleLogout())).Methods(post...)
+	a.Handle("/admin/account", account(dk.handleAccount())).Methods(get...)
+	a.Handle("/admin/account/two-factor", account(dk.handleTwoFactorChange())).Methods(post...)
 	a.Handle("/admin/setup/{token}", dk.handleSetupShow()).Methods(get...)
 	a.Handle("/admin/setup/{token}", anyone(dk.handleSetupSubmit())).Methods(post...)
 
@@ -48,6 +57,8 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 	a.Handle("/admin/settings", admin(dk.handleSettingsSave())).Methods(post...)
 	a.Handle("/admin/editors", admin(dk.handleEditorList())).Methods(get...)
 	a.Handle("/admin/editors", admin(dk.handleEditorSave())).Methods(post...)
+	a.Handle("/admin/security", admin(dk.handleSecurity())).Methods(append(get, post...)...)
+	a.Handle("/admin/audit", admin(dk.handleAuditLog())).Methods(get...)
 
 	// Comment moderation (admin_comments.go) and each article's discussion switches.
 	a.Handle("/admin/comments", http.RedirectHandler("/admin/comments/", http.StatusMovedPermanently))

@@ -315,6 +315,7 @@ func (dk *desk) handleSettingsSave() http.Handler {
 			dk.deskError(w, r, err)
 			return
 		}
+		dk.audit(r, "settings", "site", "")
 		seeOther(w, r, "/admin/settings?done=settings")
 	})
 }

@@ -32,8 +32,13 @@ func (dk *desk) handleLoginSubmit() http.Handler {
 		f := r.PostForm
 		email, pw := strings.TrimSpace(f.Get("email")), f.Get("password")
 		v := views.LoginForm{AdminPage: dk.page(r, "Log in", ""), Email: email, Next: localPath(f.Get("next"), "/admin/"), Kept: keptFromLogin(f)}
-		account, address := accountKey(email), addressKey(clientIP(r))
-		if d := dk.throttle.wait(account, address); d > 0 {
+		ip := clientIP(r)
+		d, err := dk.throttle.wait(r.Context(), email, ip)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		if d > 0 {
 			w.Header().Set("Retry-After", strconv.Itoa(int(d.Seconds())+1))
 			v.Message = throttleMessage(d)
 			dk.renderDesk(w, r, http.StatusTooManyRequests, views.AdminLogin(v))
@@ -51,13 +56,23 @@ func (dk *desk) handleLoginSubmit() http.Handler {
 			return
 		}
 		if !ok {
-			dk.throttle.fail(account, address)
+			if err := dk.throttle.fail(r.Context(), email, ip); err != nil {
+				dk.deskError(w, r, err)
+				return
+			}
+			dk.audit(r, "sign-in failed", email, "wrong password, unknown or disabled account")
 			v.Message = "That email and password do not match an active account."
 			dk.renderDesk(w, r, http.StatusUnauthorized, views.AdminLogin(v))
 			return
 		}
-		dk.throttle.succeed(account)
-		id, err := dk.startSession(w, r, e.ID)
+		if e.TwoFactor {
+			// An interrupted edit's kept fields are not carried through the second step.
+			if err := dk.askSecondFactor(w, r, e, v.Next); err != nil {
+				dk.deskError(w, r, err)
+			}
+			return
+		}
+		id, err := dk.signIn(w, r, e)
 		if err != nil {
 			dk.deskError(w, r, err)
 			return
@@ -74,6 +89,20 @@ func (dk *desk) handleLoginSubmit() http.Handler {
 		}
 		seeOther(w, r, v.Next)
 	})
+}
+
+// signIn ends a sign-in that passed every check: the account's failures are forgotten, the
+// session starts, the audit log notes it. It returns the session id.
+func (dk *desk) signIn(w http.ResponseWriter, r *http.Request, e data.Editor) (string, error) {
+	if err := dk.throttle.succeed(r.Context(), e.Email, clientIP(r)); err != nil {
+		return "", err
+	}
+	id, err := dk.startSession(w, r, e.ID)
+	if err != nil {
+		return "", err
+	}
+	dk.auditAs(r, e, "sign-in", e.Email, "")
+	return id, nil
 }
 
 // keptFromLogin reads back the fields a login form carried from an interrupted edit.

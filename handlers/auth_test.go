@@ -172,7 +172,7 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 		resp, d := c.post("/admin/login", url.Values{"csrf": {csrf}, "email": {"ed@example.com"}, "password": {pw}})
 		return resp.StatusCode, d.Find("[data-testid=login-message]").Text()
 	}
-	for i := 0; i < accountPolicy.free; i++ {
+	for i := 0; i < pairPolicy.free; i++ {
 		if code, _ := try("wrong password!"); code != http.StatusUnauthorized {
 			t.Fatalf("failure %d: %d", i+1, code)
 		}
@@ -181,22 +181,22 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 	try("wrong password!")
 	code, msg := try(testPassword)
 	if code != http.StatusTooManyRequests || !strings.Contains(msg, "Try again in") {
-		t.Fatalf("after %d failures: %d %q", accountPolicy.free+1, code, msg)
+		t.Fatalf("after %d failures: %d %q", pairPolicy.free+1, code, msg)
 	}
 	ts.clock.Add(2 * time.Second)
 	if code, _ := try(testPassword); code != http.StatusSeeOther {
 		t.Fatalf("after the delay the right password must work: %d", code)
 	}
-	// Enough failures lock the account for minutes, with a clear message.
+	// Enough failures lock the account from this address for minutes, with a clear message.
 	c2 := newDeskClient(t, ts)
 	csrf = c2.token("/admin/login")
 	c = c2
-	for i := 0; i < accountPolicy.lockAfter; i++ {
+	for i := 0; i < pairPolicy.lockAfter; i++ {
 		ts.clock.Add(10 * time.Minute) // wait out each delay: only the count matters
 		try("wrong password!")
 	}
 	code, msg = try(testPassword)
-	if code != http.StatusTooManyRequests || !strings.Contains(msg, "locked for 15 minutes") {
+	if code != http.StatusTooManyRequests || !strings.Contains(msg, "paused for 15 minutes") {
 		t.Fatalf("locked account: %d %q", code, msg)
 	}
 }

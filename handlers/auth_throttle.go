@@ -1,119 +1,114 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"math"
-	"strings"
-	"sync"
 	"time"
+
+	"gazette/data"
 )
 
-// loginThrottle slows down password guessing, per account and per client address: after a few
-// failures each attempt must wait longer (1s, 2s, 4s …), and past a limit the key is locked for
-// a while. It lives in memory: a restart forgives, which a one-binary newsroom can afford.
+// loginThrottle slows password guessing without letting a guesser lock the owner out. Each
+// attempt touches three records, kept in SQLite so that a restart forgives nothing:
+//   - the address: failures on any account from it slow it and then lock it (one address
+//     guessing many accounts);
+//   - the account from that address: a few free tries, then 1 s, 2 s, 4 s …, locked after 10;
+//   - the account from anywhere: past 10 failures (a guesser spread over many addresses) every
+//     address that has failed before waits for the account's own back-off, while an address
+//     without failures, the owner's, goes straight in.
+//
+// No record ever stops an attempt from an address that has not failed: that is what keeps the
+// owner in.
 type loginThrottle struct {
-	now func() time.Time
-
-	mu   sync.Mutex
-	keys map[string]*throttleState
+	store *data.Store
 }
 
-type throttleState struct {
-	failures  int
-	nextTry   time.Time
-	lastFail  time.Time
-	lockUntil time.Time
-}
-
-// throttlePolicy is how many failures pass freely, and when a key locks.
+// throttlePolicy is how many failures pass freely, how long the back-off may grow, and when
+// (if ever) a key locks.
 type throttlePolicy struct {
 	free, lockAfter int
 	lockFor         time.Duration
+	maxDelay        time.Duration
 }
 
 var (
-	// An account is locked sooner than an address: many people may share one address.
-	accountPolicy = throttlePolicy{free: 3, lockAfter: 10, lockFor: 15 * time.Minute}
-	addressPolicy = throttlePolicy{free: 10, lockAfter: 50, lockFor: 15 * time.Minute}
+	pairPolicy    = throttlePolicy{free: 3, lockAfter: 10, lockFor: 15 * time.Minute, maxDelay: 15 * time.Minute}
+	addressPolicy = throttlePolicy{free: 10, lockAfter: 50, lockFor: 15 * time.Minute, maxDelay: 15 * time.Minute}
+	accountPolicy = throttlePolicy{free: 10, maxDelay: time.Minute} // slows, never locks
 )
 
-func newLoginThrottle(now func() time.Time) *loginThrottle {
-	return &loginThrottle{now: now, keys: map[string]*throttleState{}}
+func newLoginThrottle(store *data.Store) *loginThrottle { return &loginThrottle{store: store} }
+
+// throttleKeys are an attempt's three records: account from address, address, account.
+func throttleKeys(email, ip string) []data.ThrottleKey {
+	account := data.ThrottleAccount(email)
+	return []data.ThrottleKey{{Account: account, Address: ip}, {Address: ip}, {Account: account}}
 }
 
-func accountKey(email string) string { return "account:" + strings.ToLower(strings.TrimSpace(email)) }
-func addressKey(ip string) string    { return "address:" + ip }
+func policyOf(k data.ThrottleKey) throttlePolicy {
+	switch {
+	case k.Account == "":
+		return addressPolicy
+	case k.Address == "":
+		return accountPolicy
+	}
+	return pairPolicy
+}
 
 // wait returns how long the caller must wait before trying again; zero means "go ahead".
-func (t *loginThrottle) wait(keys ...string) time.Duration {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	now := t.now()
+func (t *loginThrottle) wait(ctx context.Context, email, ip string) (time.Duration, error) {
+	keys := throttleKeys(email, ip)
+	recs, err := t.store.LoginThrottle(ctx, keys...)
+	if err != nil {
+		return 0, err
+	}
+	pair, address, account := recs[0], recs[1], recs[2]
+	until := []time.Time{pair.LockUntil, pair.NextTry, address.LockUntil, address.NextTry}
+	if account.Failures > accountPolicy.free && address.Failures > 0 {
+		until = append(until, account.NextTry)
+	}
+	now := t.store.Now()
 	var longest time.Duration
-	for _, k := range keys {
-		st, ok := t.keys[k]
-		if !ok {
-			continue
-		}
-		for _, until := range []time.Time{st.lockUntil, st.nextTry} {
-			if d := until.Sub(now); d > longest {
-				longest = d
-			}
-		}
+	for _, u := range until {
+		longest = max(longest, u.Sub(now))
 	}
-	return longest
+	return longest, nil
 }
 
-// fail records a failed attempt on each key.
-func (t *loginThrottle) fail(account, address string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	now := t.now()
-	t.prune(now)
-	for _, k := range []struct {
-		key string
-		pol throttlePolicy
-	}{{account, accountPolicy}, {address, addressPolicy}} {
-		st := t.keys[k.key]
-		if st == nil {
-			st = &throttleState{}
-			t.keys[k.key] = st
-		}
-		st.failures++
-		st.lastFail = now
-		if st.failures >= k.pol.lockAfter {
-			st.lockUntil = now.Add(k.pol.lockFor)
-			st.failures = k.pol.free // after the lock, rising delays start again
-		} else if over := st.failures - k.pol.free; over > 0 {
-			st.nextTry = now.Add(time.Duration(math.Pow(2, float64(over-1))) * time.Second)
-		}
-	}
+// fail records a failed attempt on each of the attempt's keys.
+func (t *loginThrottle) fail(ctx context.Context, email, ip string) error {
+	now := t.store.Now()
+	return t.store.RecordLoginFailure(ctx, throttleKeys(email, ip), func(k data.ThrottleKey, r data.ThrottleRecord) data.ThrottleRecord {
+		return policyOf(k).after(r, now)
+	})
 }
 
-// succeed forgets an account's failures (the address keeps its record).
-func (t *loginThrottle) succeed(account string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.keys, account)
+// after is a record once one more failure happened at now.
+func (p throttlePolicy) after(r data.ThrottleRecord, now time.Time) data.ThrottleRecord {
+	r.Failures++
+	r.LastFail = now
+	if p.lockAfter > 0 && r.Failures >= p.lockAfter {
+		r.LockUntil = now.Add(p.lockFor)
+		r.Failures = p.free // after the lock, rising delays start again
+	} else if over := r.Failures - p.free; over > 0 {
+		r.NextTry = now.Add(min(time.Duration(math.Pow(2, float64(min(over-1, 20))))*time.Second, p.maxDelay))
+	}
+	return r
 }
 
-// prune drops records untouched for a day, so the map cannot grow without bound.
-func (t *loginThrottle) prune(now time.Time) {
-	if len(t.keys) < 10_000 {
-		return
-	}
-	for k, st := range t.keys {
-		if now.Sub(st.lastFail) > 24*time.Hour && now.After(st.lockUntil) {
-			delete(t.keys, k)
-		}
-	}
+// succeed forgets the account's failures, from this address and overall (the address keeps
+// its record: it may be guessing other accounts).
+func (t *loginThrottle) succeed(ctx context.Context, email, ip string) error {
+	keys := throttleKeys(email, ip)
+	return t.store.ForgetLoginFailures(ctx, keys[0], keys[2])
 }
 
 // throttleMessage says how long to wait, in words.
 func throttleMessage(d time.Duration) string {
 	secs := int(math.Ceil(d.Seconds()))
 	if secs >= 120 {
-		return fmt.Sprintf("Too many failed attempts: login is locked for %d minutes. Wait, or ask an admin to reset your password.", (secs+59)/60)
+		return fmt.Sprintf("Too many failed attempts from your address: sign-in from it is paused for %d minutes. Wait, or sign in from another network, or ask an admin to run `gazette user unlock`.", (secs+59)/60)
 	}
 	return fmt.Sprintf("Too many failed attempts. Try again in %d seconds.", secs)
 }

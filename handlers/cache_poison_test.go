@@ -108,7 +108,14 @@ func TestCacheKeepsPagesAcrossHiddenWrites(t *testing.T) {
 	if !strings.Contains(d.Find("[data-testid=list-item]").Text(), "1 comment") {
 		t.Error("an approved comment is not counted on the home page at once")
 	}
-	// The article's comment form carries a signed time, so a fresh render has a new ETag.
+	// The article's discussion closes by the clock (27 days after 1 November, at midnight), with
+	// no write to move the generation, so a fresh render after the time to live has a new ETag.
+	cs := data.DefaultCommentSettings()
+	cs.CloseAfterDays = 27
+	if err := ts.store.SaveCommentSettings(context.Background(), cs); err != nil {
+		t.Fatal(err)
+	}
+	ts.clock.Set(time.Date(2026, 11, 27, 23, 49, 0, 0, time.UTC))
 	first := ts.get(t, "/post/one/").Header.Get("ETag")
 	ts.clock.Add(time.Minute)
 	if again := ts.get(t, "/post/one/").Header.Get("ETag"); again != first {

@@ -22,23 +22,20 @@ type commentBatcher struct {
 }
 
 type batchItem struct {
-	c    data.NewComment
-	done chan batchResult
-}
-
-type batchResult struct {
-	id  int64
-	err error
+	c      data.NewComment
+	budget data.CommentBudget
+	done   chan data.CommentResult
 }
 
 func newCommentBatcher(store *data.Store, window time.Duration) *commentBatcher {
 	return &commentBatcher{store: store, window: window}
 }
 
-// add queues a comment and waits until it is stored. If ctx ends first the comment is still
-// written with its group; only the wait is abandoned.
-func (b *commentBatcher) add(ctx context.Context, c data.NewComment) (int64, error) {
-	item := batchItem{c: c, done: make(chan batchResult, 1)}
+// add queues a comment and waits until it is stored, or refused because its budget is spent
+// (a *data.BudgetError). If ctx ends first the comment is still written with its group; only
+// the wait is abandoned.
+func (b *commentBatcher) add(ctx context.Context, c data.NewComment, budget data.CommentBudget) (int64, error) {
+	item := batchItem{c: c, budget: budget, done: make(chan data.CommentResult, 1)}
 	b.mu.Lock()
 	b.pending = append(b.pending, item)
 	if len(b.pending) == 1 {
@@ -47,7 +44,7 @@ func (b *commentBatcher) add(ctx context.Context, c data.NewComment) (int64, err
 	b.mu.Unlock()
 	select {
 	case res := <-item.done:
-		return res.id, res.err
+		return res.ID, res.Err
 	case <-ctx.Done():
 		return 0, ctx.Err()
 	}
@@ -65,12 +62,13 @@ func (b *commentBatcher) flush() {
 	// Not the request's context: the group outlives any one of its posts.
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	ids, err := b.store.AddComments(ctx, list)
+	// The budget is the site's settings, the same for every post but for a save in between.
+	res, err := b.store.AddCommentsWithin(ctx, list, items[0].budget)
 	for i, it := range items {
 		if err != nil {
-			it.done <- batchResult{err: err}
+			it.done <- data.CommentResult{Err: err}
 			continue
 		}
-		it.done <- batchResult{id: ids[i]}
+		it.done <- res[i]
 	}
 }

@@ -70,8 +70,9 @@ func commentMode(set data.SiteSettings) string {
 
 // Form tokens: the comment form carries "<article>.<issued unix>.<nonce>.<signature>". The
 // signature proves the server issued it for this article; the time lets a post that comes
-// sooner than a person could type be caught. Shared (cached) pages share a token, so "used" is
-// per address: one address cannot post twice with one token.
+// sooner than a person could type be caught. Tokens are only ever written into uncached pages
+// (the form page, a reader's personal article page), so the time is when this reader got the
+// form, and the nonce makes each token one post's (Store.ClaimFormToken).
 type formSigner struct{ key []byte }
 
 func (f formSigner) sign(payload string) string {
@@ -134,7 +135,11 @@ func newRateLimiter(now func() time.Time, every time.Duration, burst int) *rateL
 }
 
 // allow takes one token for key, reporting whether there was one.
-func (l *rateLimiter) allow(key string) bool {
+func (l *rateLimiter) allow(key string) bool { return l.take(key) == 0 }
+
+// take takes one token for key; without one it returns how long until the next (and takes
+// nothing).
+func (l *rateLimiter) take(key string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
@@ -149,10 +154,10 @@ func (l *rateLimiter) allow(key string) bool {
 	b.tokens = min(l.burst, b.tokens+float64(now.Sub(b.last))/float64(l.every))
 	b.last = now
 	if b.tokens < 1 {
-		return false
+		return time.Duration((1 - b.tokens) * float64(l.every))
 	}
 	b.tokens--
-	return true
+	return 0
 }
 
 func (l *rateLimiter) prune(now time.Time) {

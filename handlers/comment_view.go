@@ -90,8 +90,17 @@ func (s *site) discussionView(r *http.Request, st *state, a *data.Article) (view
 	}
 	v := views.Discussion{Show: true, ArticleID: a.ID, Lang: lang, Open: state == discussionOpen, Notice: notice,
 		FeedURL: articleCommentFeedURL(a.ID), Personal: hasReaderCookie(r)}
-	v.Comments, v.Count = s.commentTree(st, a, list, rs.ID, now)
-	if v.Open {
+	replyBase := "?reply="
+	if !v.Personal {
+		replyBase = commentWriteURL(a.ID) + "?reply="
+	}
+	v.Comments, v.Count = s.commentTree(st, a, list, rs.ID, now, replyBase)
+	if v.Open && !v.Personal {
+		// A page caches may share carries no token: every reader fetches their own from the
+		// uncached form page, so its issue time is when they started writing (see
+		// ARCHITECTURE.md, Comments).
+		v.Form = views.CommentForm{WriteURL: commentWriteURL(a.ID)}
+	} else if v.Open {
 		v.Form = views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, now), Name: rs.Name, Website: rs.URL,
 			EmailRemembered: rs.Email != ""}
 		if p, err := strconv.ParseInt(r.URL.Query().Get("reply"), 10, 64); err == nil {
@@ -110,7 +119,8 @@ func (s *site) discussionView(r *http.Request, st *state, a *data.Article) (view
 
 // commentTree nests replies under their top-level comment, oldest first. A reply whose parent
 // readers cannot see is not shown either. count is the approved comments shown.
-func (s *site) commentTree(st *state, a *data.Article, list []data.Comment, readerID string, now time.Time) ([]views.CommentView, int) {
+// replyBase starts each reply link; the comment's id ends it.
+func (s *site) commentTree(st *state, a *data.Article, list []data.Comment, readerID string, now time.Time, replyBase string) ([]views.CommentView, int) {
 	mine := data.ReaderHash(readerID)
 	loc := siteLocation(st.settings)
 	layout := paramString(st.settings.Params, "dateformat")
@@ -127,7 +137,7 @@ func (s *site) commentTree(st *state, a *data.Article, list []data.Comment, read
 		}
 		if c.ParentID == 0 {
 			if !cv.Held {
-				cv.ReplyURL = "?reply=" + strconv.FormatInt(c.ID, 10) + "#comment-form"
+				cv.ReplyURL = replyBase + strconv.FormatInt(c.ID, 10) + "#comment-form"
 			}
 			index[c.ID] = len(top)
 			top = append(top, cv)
@@ -154,5 +164,6 @@ func commentPostURL(articleID int64) string {
 	return "/comments/article/" + strconv.FormatInt(articleID, 10)
 }
 func articleCommentFeedURL(articleID int64) string { return commentPostURL(articleID) + "/feed.xml" }
+func commentWriteURL(articleID int64) string       { return commentPostURL(articleID) + "/new" }
 func commentEditURL(id int64) string               { return "/comments/" + strconv.FormatInt(id, 10) + "/edit" }
 func commentDeleteURL(id int64) string             { return "/comments/" + strconv.FormatInt(id, 10) + "/delete" }

@@ -23,7 +23,7 @@ const (
 	maxCommentFormBytes = 64 << 10
 	maxCommentRunes     = 5000
 	maxCommenterName    = 80
-	commentTokenMaxAge  = 7 * 24 * time.Hour
+	commentTokenMaxAge  = data.FormTokenLife
 	duplicateWindow     = 24 * time.Hour
 	spamBatchWindow     = 100 * time.Millisecond
 )
@@ -52,6 +52,7 @@ func commentRoutes(r *mux.Router, d Deps, s *site) {
 	}))
 	get, post := []string{http.MethodGet, http.MethodHead}, []string{http.MethodPost}
 	r.Handle("/comments/article/{id:[0-9]+}", cop.Handler(rc.handleCommentPost())).Methods(post...)
+	r.Handle("/comments/article/{id:[0-9]+}/new", rc.handleCommentWrite()).Methods(get...)
 	r.Handle("/comments/{id:[0-9]+}/edit", cop.Handler(rc.handleOwnCommentEdit())).Methods(append(get, post...)...)
 	r.Handle("/comments/{id:[0-9]+}/delete", cop.Handler(rc.handleOwnCommentDelete())).Methods(post...)
 	r.Handle("/comments/feed.xml", rc.handleCommentFeed(false)).Methods(get...)
@@ -62,6 +63,7 @@ func commentRoutes(r *mux.Router, d Deps, s *site) {
 type commentInput struct {
 	name, email, website, body string
 	parent                     int64
+	replyTo                    string // the parent's author, for the form's heading
 	token, honeypot            string
 }
 
@@ -112,6 +114,12 @@ func (in *commentInput) validateIn(lang string) map[string]string {
 func (rc *readerComments) handleCommentPost() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
+		// Every post counts against its address before anything else is looked at, so a flood
+		// costs a map lookup per request and stores nothing.
+		if wait := rc.perAddress.take("ip:" + clientIP(r)); wait > 0 {
+			rc.slowDown(w, r, wait)
+			return
+		}
 		if !rc.readForm(w, r) {
 			return
 		}
@@ -163,10 +171,9 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state
 	case now.Sub(issued) > commentTokenMaxAge:
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_token_old"), true)
 	}
-	ip := clientIP(r)
-	if used, err := rc.store.TokenUsed(ctx, in.token, ip); err != nil {
+	if fresh, err := rc.store.ClaimFormToken(ctx, in.token); err != nil {
 		return err
-	} else if used {
+	} else if !fresh {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_token_used"), true)
 	}
 	errs := in.validateIn(lang)
@@ -202,19 +209,9 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *sta
 	}
 	n := data.NewComment{ArticleID: a.ID, ParentID: in.parent, Name: in.name, Email: in.email, URL: in.website,
 		Body: in.body, IP: ip, Token: in.token}
-	reason, flood, err := rc.spamReason(ctx, a, in, ip, issued, cs, now)
+	reason, err := rc.spamReason(ctx, a, in, ip, issued, cs, now)
 	if err != nil {
 		return err
-	}
-	if flood {
-		// Too many posts from one address: kept for review, answered at once, no session.
-		n.Status, n.SpamReason = data.CommentSpam, reason
-		if _, err := rc.caught.add(ctx, n); err != nil {
-			return err
-		}
-		w.Header().Set("Retry-After", "20")
-		rc.message(w, r, http.StatusTooManyRequests, "msg_slow_down", nil)
-		return nil
 	}
 	rs, err = rc.rememberReader(w, r, rs, known, in)
 	if err != nil {
@@ -224,15 +221,24 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *sta
 	var id int64
 	if reason != "" {
 		n.Status, n.SpamReason = data.CommentSpam, reason
-		id, err = rc.caught.add(ctx, n)
+		id, err = rc.caught.add(ctx, n, cs.Budget())
 	} else {
 		if n.Status, err = rc.statusFor(ctx, st, in); err != nil {
 			return err
 		}
-		var ids []int64
-		if ids, err = rc.store.AddComments(ctx, []data.NewComment{n}); err == nil {
-			id = ids[0]
+		if n.Status == data.CommentApproved && !rc.perArticle.allow("article:"+strconv.FormatInt(a.ID, 10)) {
+			// A burst on one article is held for an editor rather than published at once.
+			n.Status = data.CommentPending
 		}
+		var res []data.CommentResult
+		if res, err = rc.store.AddCommentsWithin(ctx, []data.NewComment{n}, cs.Budget()); err == nil {
+			id, err = res[0].ID, res[0].Err
+		}
+	}
+	var spent *data.BudgetError
+	if errors.As(err, &spent) {
+		rc.slowDown(w, r, spent.RetryAfter)
+		return nil
 	}
 	if err != nil {
 		return err
@@ -256,31 +262,37 @@ func (rc *readerComments) statusFor(ctx context.Context, st *state, in commentIn
 	return data.CommentPending, nil
 }
 
-// spamReason runs the spam rules, cheapest first, and names the first that trips. flood is
-// set when the address posts too fast.
+// spamReason runs the spam rules, cheapest first, and names the first that trips. (The rate
+// limit per address ran before any of them, when the post arrived.)
 func (rc *readerComments) spamReason(ctx context.Context, a *data.Article, in commentInput, ip string, issued time.Time,
-	cs data.CommentSettings, now time.Time) (reason string, flood bool, err error) {
+	cs data.CommentSettings, now time.Time) (string, error) {
 	switch {
 	case in.honeypot != "":
-		return "honeypot field filled in", false, nil
+		return "honeypot field filled in", nil
 	case now.Sub(issued) < time.Duration(cs.MinSeconds)*time.Second:
-		return "sent " + now.Sub(issued).Round(time.Millisecond).String() + " after the form was shown", false, nil
-	case !rc.perAddress.allow("ip:" + ip):
-		return "too many comments from " + ip, true, nil
-	case !rc.perArticle.allow("article:" + strconv.FormatInt(a.ID, 10)):
-		return "too many comments on this article at once", false, nil
+		return "sent " + now.Sub(issued).Round(time.Millisecond).String() + " after the form was shown", nil
 	}
 	if b := cs.BlockedBy(in.name, in.email, in.website, in.body, ip); b != "" {
-		return "blocklist: " + b, false, nil
+		return "blocklist: " + b, nil
 	}
 	if links := len(data.CommentLinks(in.body)); links > cs.MaxLinks {
-		return strconv.Itoa(links) + " links (at most " + strconv.Itoa(cs.MaxLinks) + ")", false, nil
+		return strconv.Itoa(links) + " links (at most " + strconv.Itoa(cs.MaxLinks) + ")", nil
 	}
 	dup, err := rc.store.DuplicateComment(ctx, a.ID, ip, in.body, now.Add(-duplicateWindow))
 	if dup {
-		return "duplicate of an earlier comment", false, err
+		return "duplicate of an earlier comment", err
 	}
-	return "", false, err
+	return "", err
+}
+
+// slowDown refuses a post from an address (or to an article) past its rate or budget: 429 with
+// Retry-After, nothing stored.
+func (rc *readerComments) slowDown(w http.ResponseWriter, r *http.Request, wait time.Duration) {
+	secs := int(wait.Seconds()) + 1
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	rc.message(w, r, http.StatusTooManyRequests, "msg_slow_down", func(lang string) []string {
+		return []string{"wait", views.Tn(lang, "minute", (secs+59)/60)}
+	})
 }
 
 // rememberReader keeps the reader's details in their session, starting one if needed.
@@ -323,7 +335,9 @@ func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool 
 }
 
 // showForm answers a post that was not taken: the form again with the text, a fresh token and
-// the reason. canPost false shows the text read-only (the discussion is not open).
+// the reason. The fresh token keeps the issue time of the one posted, when that was valid, so
+// correcting a field is not mistaken for a robot's haste. canPost false shows the text
+// read-only (the discussion is not open).
 func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *state, a *data.Article, in commentInput,
 	status int, errs map[string]string, msg string, canPost bool) error {
 	ctx := r.Context()
@@ -336,9 +350,13 @@ func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *s
 		return err
 	}
 	lang := readerLang(st, a)
+	issued, ok := signer.verify(in.token, a.ID)
+	if !ok {
+		issued = rc.store.Now()
+	}
 	v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: a}),
 		Heading: views.T(lang, "comment_yours"), ArticleURL: articleURL(a), ArticleTit: a.Title, CanPost: canPost,
-		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, rc.store.Now()), ParentID: in.parent,
+		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, issued), ParentID: in.parent, ReplyTo: in.replyTo,
 			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
 	v.Title, v.NoIndex = v.Heading, true
 	return render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{})

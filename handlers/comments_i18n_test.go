@@ -24,13 +24,21 @@ func TestCommentsSpeakTheArticlesLanguage(t *testing.T) {
 	text := func(sel string) string { return strings.TrimSpace(d.Find(sel).First().Text()) }
 	for _, tt := range []struct{ sel, want string }{
 		{"[data-testid=comment-count]", "Комментариев пока нет"},
+		{"[data-testid=comment-write]", "Написать комментарий"},
+		{"[data-testid=comments-feed]", "Лента комментариев"},
+	} {
+		if got := text(tt.sel); got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.sel, got, tt.want)
+		}
+	}
+	_, d = c.page(d.Find("[data-testid=comment-write]").AttrOr("href", ""))
+	for _, tt := range []struct{ sel, want string }{
 		{".comment-form__title", "Оставить комментарий"},
 		{"label[for=comment-name]", "Имя"},
 		{"label[for=comment-email]", "Эл. почта (необязательно, не публикуется)"},
 		{"label[for=comment-website]", "Сайт (необязательно)"},
 		{"label[for=comment-body]", "Комментарий"},
 		{"[data-testid=comment-submit]", "Отправить"},
-		{"[data-testid=comments-feed]", "Лента комментариев"},
 	} {
 		if got := text(tt.sel); got != tt.want {
 			t.Errorf("%s = %q, want %q", tt.sel, got, tt.want)

@@ -24,8 +24,9 @@ import (
 // testServer is the real handler over a real SQLite store, filled from a small Hugo site.
 type testServer struct {
 	*httptest.Server
-	store *data.Store
-	clock *testClock
+	store  *data.Store
+	clock  *testClock
+	dbPath string
 }
 
 // testClock is the store's clock in tests: the change watcher and background renders read it
@@ -72,7 +73,8 @@ func newTestServer(t testing.TB, files map[string]string) *testServer {
 	site.Render(markdown.New(markdown.Options{}))
 	ts := &testServer{clock: newTestClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))}
 	dir := t.TempDir()
-	store, err := data.Open(context.Background(), filepath.Join(dir, "test.db"), func() time.Time { return ts.clock.Now() })
+	ts.dbPath = filepath.Join(dir, "test.db")
+	store, err := data.Open(context.Background(), ts.dbPath, func() time.Time { return ts.clock.Now() })
 	if err != nil {
 		t.Fatal(err)
 	}

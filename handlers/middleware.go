@@ -3,9 +3,13 @@ package handlers
 import (
 	"log/slog"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/klauspost/compress/gzhttp"
+
+	"gazette/data"
 )
 
 // recoverPanics turns a panic in any handler into a logged 500 instead of a dropped connection.
@@ -61,6 +65,36 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "SAMEORIGIN")
 		next.ServeHTTP(w, r)
 	})
+}
+
+// strictTransport sends Strict-Transport-Security when the site's base URL is https (whatever
+// the connection: TLS often ends at a proxy in front), with the security settings' max-age;
+// includeSubDomains and preload only when an admin turned them on, since both reach beyond
+// this site and preload cannot be taken back quickly.
+func strictTransport(s *site, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st, err := s.currentState(r.Context()); err == nil {
+			if v := hstsValue(st.settings.BaseURL, st.security); v != "" {
+				w.Header().Set("Strict-Transport-Security", v)
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// hstsValue is the Strict-Transport-Security header for a base URL, or "" for none.
+func hstsValue(baseURL string, set data.SecuritySettings) string {
+	if !strings.HasPrefix(baseURL, "https://") || set.HSTSMaxAge <= 0 {
+		return ""
+	}
+	v := "max-age=" + strconv.Itoa(set.HSTSMaxAge)
+	if set.HSTSIncludeSubdomains {
+		v += "; includeSubDomains"
+	}
+	if set.HSTSPreload {
+		v += "; preload"
+	}
+	return v
 }
 
 // compress gzips text responses for clients that accept it.

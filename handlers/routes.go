@@ -33,6 +33,7 @@ func routes(d Deps, ready *readiness) http.Handler {
 	// A logged-in editor's pages are never kept by any cache, so a fix shows at once.
 	h = noStoreForEditors(h)
 	h = securityHeaders(h)
+	h = strictTransport(pub, h)
 	h = logRequests(d.Logger, h)
 	h = readerAddress(d.TrustedProxies, h)
 	// Outermost but for panics: a cached page costs a map lookup and one write, with the

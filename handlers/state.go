@@ -22,6 +22,7 @@ import (
 type state struct {
 	gen      uint64
 	settings data.SiteSettings
+	security data.SecuritySettings
 	// menus are the site menus ("main", "footer", "side") per language, Hugo's [menu] entries
 	// merged with the articles that named a menu in their front matter.
 	menus     map[string]map[string][]views.MenuItem
@@ -144,6 +145,11 @@ var cssColour = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)
 func (s *site) buildState(ctx context.Context, gen uint64) (*state, error) {
 	st := &state{gen: gen, settings: s.settings(ctx), perLang: map[string]*langState{}, modified: s.store.Now()}
 	params := st.settings.Params
+	security, err := s.store.SecuritySettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st.security = security
 	refs, err := s.store.MenuArticles(ctx)
 	if err != nil {
 		return nil, err

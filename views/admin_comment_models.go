@@ -58,7 +58,10 @@ type CommentSettingsForm struct {
 	AdminPage
 	Words, Domains, IPs          string // one entry per line
 	MaxLinks, MinSeconds, Closes string
-	Errors                       map[string]string
+	// The storage budget: held + spam per address per hour, per article per hour, spam rows in
+	// all, days before spam and trash are deleted.
+	PerAddress, PerArticle, MaxSpam, PurgeDays string
+	Errors                                     map[string]string
 }
 
 // commentsNavLabel is the menu entry, with the count of comments awaiting moderation.

@@ -39,6 +39,9 @@ type CommentView struct {
 
 // CommentForm is the comment form's fields as typed, with their errors.
 type CommentForm struct {
+	// WriteURL, when set, stands in for the form on a page caches may share: a link to the
+	// uncached page that gives each reader a form (and token) of their own.
+	WriteURL string
 	Action   string
 	Token    string // the signed form token
 	ParentID int64

@@ -52,7 +52,9 @@ func TestBrowserComments(t *testing.T) {
 	}
 
 	t.Run("reader posts and sees it held", func(t *testing.T) {
-		do(t, reader.ctx, chromedp.Navigate(base+article), chromedp.WaitVisible(chromedp.CSS(`[data-testid=comment-form]`)))
+		do(t, reader.ctx, chromedp.Navigate(base+article), chromedp.WaitVisible(chromedp.CSS(`[data-testid=comment-write]`)))
+		submit(t, reader.ctx, `[data-testid=comment-write]`)
+		do(t, reader.ctx, chromedp.WaitVisible(chromedp.CSS(`[data-testid=comment-form]`)))
 		time.Sleep(1100 * time.Millisecond)
 		do(t, reader.ctx, chromedp.SetValue(chromedp.CSS(`#comment-name`), "Nell Reader"),
 			chromedp.SetValue(chromedp.CSS(`#comment-body`), "Frost on Sunday? My tomatoes disagree.\nhttps://example.org/tomatoes"))
@@ -108,6 +110,73 @@ func TestBrowserComments(t *testing.T) {
 	})
 	reader.assertNoConsoleErrors(t)
 	editor.assertNoConsoleErrors(t)
+}
+
+// TestBrowserCommentsSharedAddress: two readers in two Chromium browsers behind one address
+// (both are 127.0.0.1) read the article page from the shared cache; both post, both see their
+// comment held, and each posts a second one from the article page they come back to.
+func TestBrowserCommentsSharedAddress(t *testing.T) {
+	ts := newTestSite(t)
+	bg := context.Background()
+	const article = "/news/weekend-weather/"
+	cs := data.DefaultCommentSettings()
+	cs.MinSeconds = 1 // the readers below type faster than a person
+	if err := ts.Store.SaveCommentSettings(bg, cs); err != nil {
+		t.Fatal(err)
+	}
+	base := ts.Server.URL
+	readers := []*browser{newBrowser(t), newBrowser(t)}
+	run := func(t *testing.T, b *browser, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		for _, a := range actions {
+			if err := chromedp.Do(b.ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	click := func(t *testing.T, b *browser, sel string) {
+		t.Helper()
+		if _, err := chromedp.RunResponse(b.ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+			t.Fatalf("click %s: %v", sel, err)
+		}
+	}
+	write := func(t *testing.T, b *browser, body string) {
+		t.Helper()
+		run(t, b, chromedp.WaitVisible(chromedp.CSS(`[data-testid=comment-form]`)))
+		time.Sleep(1100 * time.Millisecond)
+		run(t, b, chromedp.SetValue(chromedp.CSS(`#comment-name`), "Reader"), chromedp.SetValue(chromedp.CSS(`#comment-body`), body))
+		click(t, b, `[data-testid=comment-submit]`)
+		if loc, err := chromedp.Run(b.ctx, chromedp.Location()); err != nil || !strings.Contains(loc, article+"#comment-") {
+			t.Fatalf("after posting at %s (%v)", loc, err)
+		}
+	}
+	held := func(b *browser) int {
+		n, _ := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid=comment-held]').length`))
+		return n
+	}
+	for i, b := range readers {
+		run(t, b, chromedp.Navigate(base+article), chromedp.WaitVisible(chromedp.CSS(`[data-testid=comment-write]`)))
+		if n, _ := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll('input[name=token]').length`)); n != 0 {
+			t.Fatalf("reader %d: the shared page carries %d form tokens", i+1, n)
+		}
+		click(t, b, `[data-testid=comment-write]`)
+		write(t, b, "First thought from reader "+itoa64(int64(i+1)))
+		if n := held(b); n != 1 {
+			t.Errorf("reader %d sees %d comments held, want 1", i+1, n)
+		}
+	}
+	for i, b := range readers {
+		write(t, b, "Second thought from reader "+itoa64(int64(i+1)))
+		if n := held(b); n != 2 {
+			t.Errorf("reader %d sees %d comments held, want 2", i+1, n)
+		}
+	}
+	if counts, err := ts.Store.CommentCounts(bg, 0); err != nil || counts[data.CommentPending] != 4 || counts[data.CommentSpam] != 0 {
+		t.Errorf("stored %v (%v), want four held", counts, err)
+	}
+	for _, b := range readers {
+		b.assertNoConsoleErrors(t)
+	}
 }
 
 func itoa64(n int64) string {

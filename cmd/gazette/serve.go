@@ -158,14 +158,20 @@ func copyFS(dst string, src fs.FS) error {
 	})
 }
 
-// housekeeping deletes stale sessions and links now and then every hour until ctx ends, so the
-// database of a long-running site does not grow with them.
+// housekeeping deletes stale sessions and links, and spam and trash past their days, now and
+// then every hour until ctx ends, so the database of a long-running site does not grow with them.
 func housekeeping(ctx context.Context, store *data.Store, log *slog.Logger) {
 	tick := time.NewTicker(time.Hour)
 	defer tick.Stop()
 	for {
 		if err := store.PurgeStale(ctx, handlers.DeskSessionLimits()); err != nil && ctx.Err() == nil {
 			log.Error("housekeeping", "err", err)
+		}
+		if err := store.PurgeComments(ctx); err != nil && ctx.Err() == nil {
+			log.Error("housekeeping: comments", "err", err)
+		}
+		if err := store.PurgeAuditLog(ctx); err != nil && ctx.Err() == nil {
+			log.Error("housekeeping: audit log", "err", err)
 		}
 		select {
 		case <-ctx.Done():

@@ -16,12 +16,12 @@ import (
 	"gazette/data"
 )
 
-// runUser manages editor accounts: add, passwd, list, disable, enable. Passwords are read from
+// runUser manages editor accounts: add, passwd, list, disable, enable, unlock. Passwords are read from
 // stdin or prompted for, never taken as a flag (flags end up in shell history and ps output).
 func runUser(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprint(stderr, userUsage)
-		return errors.New("user: name a subcommand (add, passwd, list, disable, enable)")
+		return errors.New("user: name a subcommand (add, passwd, list, disable, enable, unlock, two-factor-off)")
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlagSet("user "+sub, stderr)
@@ -55,6 +55,7 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 		if err != nil {
 			return userError(err)
 		}
+		auditCLI(ctx, store, "editor", e.Email, "added as "+string(e.Role))
 		fmt.Fprintf(stdout, "Created %s %s (%s).\n", e.Role, e.Email, e.Name)
 	case "passwd":
 		pw, err := readPassword(stdin, stderr)
@@ -64,11 +65,29 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 		if err := store.SetPassword(ctx, *email, pw); err != nil {
 			return userError(err)
 		}
-		fmt.Fprintf(stdout, "Password changed for %s; their sessions have ended.\n", *email)
+		if _, err := store.UnlockAccount(ctx, *email); err != nil {
+			return err
+		}
+		auditCLI(ctx, store, "password", *email, "changed")
+		fmt.Fprintf(stdout, "Password changed for %s; their sessions have ended and failed sign-ins are forgotten.\n", *email)
+	case "two-factor-off":
+		if err := store.DisableTwoFactor(ctx, *email); err != nil {
+			return userError(err)
+		}
+		auditCLI(ctx, store, "two-factor", *email, "turned off")
+		fmt.Fprintf(stdout, "Two-factor sign-in is off for %s: they sign in with their password and can set it up again.\n", *email)
+	case "unlock":
+		n, err := store.UnlockAccount(ctx, *email)
+		if err != nil {
+			return err
+		}
+		auditCLI(ctx, store, "sign-in", *email, "unlocked")
+		fmt.Fprintf(stdout, "Forgot %d failed sign-in records of %s: they can sign in from any address now.\n", n, *email)
 	case "disable", "enable":
 		if err := store.SetEditorDisabled(ctx, *email, sub == "disable"); err != nil {
 			return userError(err)
 		}
+		auditCLI(ctx, store, "editor", *email, sub+"d")
 		fmt.Fprintf(stdout, "%s is %sd.\n", *email, sub)
 	case "list":
 		list, err := store.Editors(ctx)
@@ -90,6 +109,12 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 		return fmt.Errorf("user: unknown subcommand %q", sub)
 	}
 	return nil
+}
+
+// auditCLI notes a change made at the command line in the audit log (the actor is the command
+// line; there is no address). The change is made already, so a failed note is not an error.
+func auditCLI(ctx context.Context, store *data.Store, action, target, detail string) {
+	_ = store.AddAudit(ctx, data.AuditEntry{Actor: "command line", Action: action, Target: target, Detail: detail})
 }
 
 // userError turns store errors into messages a person at the terminal can act on.
@@ -143,8 +168,11 @@ const userUsage = `Usage:
   gazette user passwd --email E [--data DIR]                               (password on stdin or prompted)
   gazette user list [--data DIR]
   gazette user disable|enable --email E [--data DIR]
+  gazette user unlock --email E [--data DIR]                               (forget failed sign-ins)
+  gazette user two-factor-off --email E [--data DIR]                       (a lost phone and codes)
 
-Disabling an editor or changing their password ends their sessions at once.
+Disabling an editor or changing their password ends their sessions at once; changing the
+password also forgets failed sign-ins, as unlock does.
 `
 
 // setupLinkTTL is how long the first-admin link works.

@@ -55,6 +55,38 @@ func TestUserSubcommands(t *testing.T) {
 	}
 }
 
+// TestUserUnlock: failed sign-ins recorded by a server (in the database) are forgotten by
+// `gazette user unlock`, from every address, and only the named account's.
+func TestUserUnlock(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	store, _, err := openStore(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := []data.ThrottleKey{{Account: "ada@example.com", Address: "192.0.2.1"}, {Account: "ada@example.com"}, {Account: "bob@example.com"}}
+	if err := store.RecordLoginFailure(ctx, keys, func(_ data.ThrottleKey, r data.ThrottleRecord) data.ThrottleRecord {
+		r.Failures = 10
+		return r
+	}); err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
+	out, err := runCLI(t, "", "user", "unlock", "--data", dir, "--email", "Ada@example.com")
+	if err != nil || !strings.Contains(out, "Forgot 2 failed sign-in records") {
+		t.Fatalf("unlock: %v %q", err, out)
+	}
+	store, _, err = openStore(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	recs, err := store.LoginThrottle(ctx, keys...)
+	if err != nil || recs[0].Failures != 0 || recs[1].Failures != 0 || recs[2].Failures != 10 {
+		t.Errorf("after unlock: %+v %v", recs, err)
+	}
+}
+
 func TestSetupLinkPrintedOnlyWithoutEditors(t *testing.T) {
 	ctx := context.Background()
 	store, _, err := openStore(ctx, t.TempDir())
