@@ -165,9 +165,9 @@ type Status struct {
 	ReplicaTXID uint64    `json:"replica_txid"`
 	// LagSeconds is how long the oldest commit not yet in the replica has waited; 0 when the
 	// replica has everything Litestream has seen.
-	LagSeconds  float64 `json:"lag_seconds"`
-	MediaFiles  int     `json:"media_files"`
-	LastError   string  `json:"last_error,omitempty"`
+	LagSeconds float64 `json:"lag_seconds"`
+	MediaFiles int     `json:"media_files"`
+	LastError  string  `json:"last_error,omitempty"`
 }
 
 // Status reports the replica's position and lag now.
