@@ -40,7 +40,7 @@ func Restore(ctx context.Context, src, dataDir string, force bool) (Restored, er
 			orUnknown(m.GazetteVersion), strings.Join(unknown, ", "))
 	}
 	if !force {
-		if err := checkEmpty(dataDir); err != nil {
+		if err := CheckEmpty(dataDir); err != nil {
 			return r, err
 		}
 	}
@@ -94,8 +94,8 @@ func orUnknown(v string) string {
 	return v
 }
 
-// checkEmpty refuses a data directory that holds anything but empty folders.
-func checkEmpty(dir string) error {
+// CheckEmpty refuses a data directory that holds anything but empty folders.
+func CheckEmpty(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -105,7 +105,7 @@ func checkEmpty(dir string) error {
 	}
 	for _, e := range entries {
 		if e.IsDir() {
-			if err := checkEmpty(filepath.Join(dir, e.Name())); err != nil {
+			if err := CheckEmpty(filepath.Join(dir, e.Name())); err != nil {
 				return err
 			}
 			continue

@@ -51,7 +51,7 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 	dataDir := fs.String("data", defaultDataDir, "data directory to restore into")
 	force := fs.Bool("force", false, "restore into a data directory that already holds a site, replacing its database")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: gazette restore SRC --data DIR [--force]\n\nChecks the backup folder SRC (manifest and every file's hash) and restores it into DIR,\nthen brings its schema up to date. Stop the server that uses DIR first.")
+		fmt.Fprintln(stderr, "Usage: gazette restore SRC --data DIR [--force]\n\nChecks the backup folder SRC (manifest and every file's hash) and restores it into DIR,\nthen brings its schema up to date. SRC may also be a replica (file:///path, s3://bucket/path).\nStop the server that uses DIR first.")
 		fs.PrintDefaults()
 	}
 	src, err := parseWithOnePath(fs, args, getenv)
@@ -59,6 +59,9 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	start := time.Now()
+	if strings.Contains(src, "://") {
+		return restoreFromReplica(ctx, replicaConfig(src, getenv), *dataDir, *force, stdout)
+	}
 	fmt.Fprintf(stdout, "Checking %s…\n", src)
 	r, err := backup.Restore(ctx, src, *dataDir, *force)
 	if err != nil {

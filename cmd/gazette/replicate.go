@@ -92,3 +92,41 @@ func runStatus(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	return nil
 }
+
+// restoreFromReplica is `gazette restore URL --data DIR`: the replica's latest state, checked,
+// migrated forward, into a data directory that holds no site (or any, with force).
+func restoreFromReplica(ctx context.Context, cfg replica.Config, dataDir string, force bool, stdout io.Writer) error {
+	start := time.Now()
+	if !force {
+		if err := backup.CheckEmpty(dataDir); err != nil {
+			return err
+		}
+	}
+	dbPath := filepath.Join(dataDir, backup.DatabaseName)
+	for _, stale := range []string{dbPath, dbPath + "-wal", dbPath + "-shm", filepath.Join(dataDir, "."+backup.DatabaseName+"-litestream")} {
+		if err := os.RemoveAll(stale); err != nil {
+			return fmt.Errorf("restore: %w", err)
+		}
+	}
+	r, err := replica.Restore(ctx, cfg, dbPath, filepath.Join(dataDir, backup.MediaFolder), slog.New(slog.DiscardHandler))
+	if err != nil {
+		return err
+	}
+	if !r.Found {
+		return fmt.Errorf("restore: the replica %s holds no database", cfg.URL)
+	}
+	store, err := data.Open(ctx, dbPath, time.Now)
+	if err != nil {
+		return fmt.Errorf("restore: bring the schema up to date: %w", err)
+	}
+	defer store.Close()
+	if err := store.IntegrityCheck(ctx); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	n, err := store.CountArticles(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Restored into %s from the replica in %s: %d articles, %d media files\n", dataDir, time.Since(start).Round(time.Millisecond), n, r.MediaFiles)
+	return nil
+}
