@@ -16,12 +16,12 @@ import (
 
 // How often the pieces move. Litestream notices a commit within monitorInterval and ships at
 // most every syncInterval, so a commit reaches the replica in about half a second; media files
-// and the status file follow every tick.
+// and the status file follow every few observations.
 const (
 	monitorInterval = 100 * time.Millisecond
 	syncInterval    = 250 * time.Millisecond
 	observeEvery    = 100 * time.Millisecond
-	shipMediaEvery  = 10 // observations: once a second
+	shipMediaEvery  = 3 // observations: a new upload leaves within about 300 ms
 )
 
 // Replicator ships a store to its replica while the site serves.

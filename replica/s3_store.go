@@ -21,25 +21,26 @@ type s3Store struct {
 }
 
 func newS3Store(set S3Settings, region, bucket, prefix string) (*s3Store, error) {
-	opts := []func(*config.LoadOptions) error{config.WithRegion(region)}
+	o := s3.Options{Region: region}
 	if set.AccessKeyID != "" {
-		opts = append(opts, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(set.AccessKeyID, set.SecretAccessKey, "")))
-	}
-	cfg, err := config.LoadDefaultConfig(context.Background(), opts...)
-	if err != nil {
-		return nil, fmt.Errorf("s3 replica: %w", err)
-	}
-	client := s3.NewFromConfig(cfg, func(o *s3.Options) {
-		if set.Endpoint != "" {
-			o.BaseEndpoint = aws.String(set.Endpoint)
-			o.UsePathStyle = true
+		o.Credentials = credentials.NewStaticCredentialsProvider(set.AccessKeyID, set.SecretAccessKey, "")
+	} else {
+		// No keys given: the SDK's own chain (instance roles, shared config files).
+		cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion(region))
+		if err != nil {
+			return nil, fmt.Errorf("s3 replica: %w", err)
 		}
-		// Checksums only where the API demands them: many S3-compatible stores reject the
-		// newer streaming checksums.
-		o.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
-		o.ResponseChecksumValidation = aws.ResponseChecksumValidationWhenRequired
-	})
-	return &s3Store{client: client, bucket: bucket, prefix: prefix}, nil
+		o = s3.Options{Region: region, Credentials: cfg.Credentials}
+	}
+	if set.Endpoint != "" {
+		o.BaseEndpoint = aws.String(set.Endpoint)
+		o.UsePathStyle = true
+	}
+	// Checksums only where the API demands them: many S3-compatible stores reject the newer
+	// streaming checksums.
+	o.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
+	o.ResponseChecksumValidation = aws.ResponseChecksumValidationWhenRequired
+	return &s3Store{client: s3.New(o), bucket: bucket, prefix: prefix}, nil
 }
 
 func (s *s3Store) key(name string) string { return path.Join(s.prefix, name) }
