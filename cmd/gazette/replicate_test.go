@@ -203,7 +203,7 @@ func killRound(t *testing.T, bin, replicaURL string, env map[string]string) {
 }
 
 // serverURL reads the serving line from a starting server's output.
-func serverURL(t *testing.T, stdout io.Reader, stderr *syncBuffer) string {
+func serverURL(t testing.TB, stdout io.Reader, stderr *syncBuffer) string {
 	t.Helper()
 	lines := make(chan string)
 	go func() {
