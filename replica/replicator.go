@@ -64,6 +64,12 @@ func Start(ctx context.Context, cfg Config, dbPath, mediaRoot, statusPath string
 	if err := st.Open(ctx); err != nil {
 		return nil, fmt.Errorf("start replication to %s: %w", t.name, err)
 	}
+	// Litestream starts shipping at the next commit; a store that is not written to for a while
+	// would have no replica until then. Take the first copy now.
+	if err := db.SyncAndWait(ctx); err != nil {
+		st.Close(context.WithoutCancel(ctx))
+		return nil, fmt.Errorf("first copy to %s: %w", t.name, err)
+	}
 	rep := &Replicator{target: t, db: db, lsStore: st, mediaRoot: mediaRoot, statusPath: statusPath,
 		log: log, done: make(chan struct{})}
 	loopCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))

@@ -83,6 +83,11 @@ func runStatus(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	case time.Since(st.UpdatedAt) > 5*time.Second:
 		fmt.Fprintf(stdout, "Replica:  %s; no report since %s: is the server running?\n", st.Replica, st.UpdatedAt.Local().Format(time.DateTime))
+	case st.ReplicaTXID == 0:
+		fmt.Fprintf(stdout, "Replica:  %s; nothing shipped yet\n", st.Replica)
+		if st.LastError != "" {
+			fmt.Fprintf(stdout, "          last error: %s\n", st.LastError)
+		}
 	default:
 		fmt.Fprintf(stdout, "Replica:  %s, %.1f s behind (transaction %d of %d), %d media files\n",
 			st.Replica, st.LagSeconds, st.ReplicaTXID, st.LocalTXID, st.MediaFiles)
@@ -115,14 +120,12 @@ func restoreFromReplica(ctx context.Context, cfg replica.Config, dataDir string,
 	if !r.Found {
 		return fmt.Errorf("restore: the replica %s holds no database", cfg.URL)
 	}
+	// replica.Restore ran integrity_check on the restored file; opening it migrates forward.
 	store, err := data.Open(ctx, dbPath, time.Now)
 	if err != nil {
 		return fmt.Errorf("restore: bring the schema up to date: %w", err)
 	}
 	defer store.Close()
-	if err := store.IntegrityCheck(ctx); err != nil {
-		return fmt.Errorf("restore: %w", err)
-	}
 	n, err := store.CountArticles(ctx)
 	if err != nil {
 		return err
