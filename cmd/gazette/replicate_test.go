@@ -63,6 +63,40 @@ func TestReplicaSurvivesKill(t *testing.T) {
 			t.Errorf("the restored site does not show the replicated articles: %d", resp.StatusCode)
 		}
 	})
+	t.Run("an idle store is copied at start", func(t *testing.T) {
+		dataDir := t.TempDir()
+		store, media, err := openStore(context.Background(), dataDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := importDemo(context.Background(), store, media, "127.0.0.1:8080"); err != nil {
+			t.Fatal(err)
+		}
+		// With an editor, serve prints no setup link, so it writes nothing at start.
+		if _, err := store.CreateEditor(context.Background(), newEditorForTest()); err != nil {
+			t.Fatal(err)
+		}
+		store.Close()
+		url := "file://" + t.TempDir()
+		cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", dataDir, "--no-demo", "--replicate", url)
+		var stderr syncBuffer
+		cmd.Stderr = &stderr
+		stdout, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		serverURL(t, stdout, &stderr) // serving: the first copy is taken
+		go io.Copy(io.Discard, stdout)
+		cmd.Process.Kill()
+		cmd.Wait()
+		fresh := t.TempDir()
+		if out, err := runWithEnv(func(string) string { return "" }, "restore", url, "--data", fresh); err != nil || !strings.Contains(out, "articles") {
+			t.Fatalf("restore: %v %s", err, out)
+		}
+		if titles := storedTitles(t, fresh); len(titles) == 0 {
+			t.Error("the replica of a store nobody wrote to since the start is empty")
+		}
+	})
 	t.Run("s3", func(t *testing.T) {
 		backend := s3mem.New()
 		if err := backend.CreateBucket("newsroom"); err != nil {
