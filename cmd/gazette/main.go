@@ -82,7 +82,7 @@ Usage:
           [--backup-every 6h --backup-keep 14] [--replicate file:///mnt/replica | s3://bucket/path]
   gazette backup DEST [--data DIR]          a verified backup, safe while serving
   gazette restore SRC --data DIR [--force]  check a backup and restore it
-  gazette status [--data DIR]               the store, the last backup and the replica's lag
+  gazette status [--data DIR]               the store and how far its replica trails
   gazette import [--data DIR] SITE_OR_FILES...
   gazette list all [--data DIR]
   gazette user add|passwd|list|disable|enable [--data DIR] [--email E] (see "gazette user")
