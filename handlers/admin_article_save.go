@@ -30,7 +30,10 @@ func (dk *desk) handleArticleSave() http.Handler {
 			return
 		}
 		errs := &data.ValidationError{}
-		if url, err := dk.uploadFromForm(r, "thumbnail_file", sess.Editor.ID); err != nil {
+		if url, err := dk.uploadFromForm(r, "thumbnail_file", sess.Editor.ID); err != nil && errorStatus(err) == http.StatusServiceUnavailable {
+			dk.deskError(w, r, err) // the disk, not the image: "read-only right now"
+			return
+		} else if err != nil {
 			errs.Add("thumbnail_file", uploadMessage(err))
 		} else if url != "" {
 			v.Thumbnail = url

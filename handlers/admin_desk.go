@@ -71,20 +71,26 @@ func (dk *desk) renderDesk(w http.ResponseWriter, r *http.Request, status int, c
 	}
 }
 
-// deskError maps an error to a desk page: not found, conflict, or a logged 500.
+// deskError maps an error to a desk page: not found, forbidden, the store is read-only for now
+// (503), or a logged 500. The status comes from errorStatus, as the reader pages' does.
 func (dk *desk) deskError(w http.ResponseWriter, r *http.Request, err error) {
-	status, heading, msg := http.StatusInternalServerError, "Something went wrong", "The problem was logged. Try again, or tell the site's admin."
-	switch {
-	case errors.Is(err, data.ErrNotFound):
-		status, heading, msg = http.StatusNotFound, "Not found", "There is nothing here. It may have been deleted."
-	case errors.Is(err, errForbidden):
-		status, heading, msg = http.StatusForbidden, "Admins only", "This page is for the site's admins."
-	case storageFull(dk.log, w, r, err):
-		status, heading, msg = http.StatusServiceUnavailable, "Storage full",
-			"The site's storage is full, so nothing can be saved and no one can sign in. Nothing you sent was kept. Readers can still read; free disk space on the server, then try again."
-	default:
-		dk.log.Error("desk request failed", "path", r.URL.Path, "err", err)
+	status := errorStatus(err)
+	if errors.Is(err, errForbidden) {
+		status = http.StatusForbidden
 	}
+	heading, msg := "Something went wrong", "The problem was logged. Try again, or tell the site's admin."
+	switch status {
+	case http.StatusNotFound:
+		heading, msg = "Not found", "There is nothing here. It may have been deleted."
+	case http.StatusForbidden:
+		heading, msg = "Admins only", "This page is for the site's admins."
+	case http.StatusServiceUnavailable:
+		heading = "The newsroom is read-only right now"
+		msg = "Nothing was saved: " + data.StorageFault(err) + ". Reading works as usual; " +
+			"go back, keep your text, and try again once the server has room to write."
+		w.Header().Set("Retry-After", "120")
+	}
+	logError(dk.log, r, status, err)
 	dk.renderDesk(w, r, status, views.AdminMessage(dk.page(r, heading, ""), heading, msg))
 }
 

@@ -101,6 +101,10 @@ func (dk *desk) handleMediaUpload() http.Handler {
 		if err == nil && u == "" {
 			err = errImageBroken
 		}
+		if err != nil && errorStatus(err) == http.StatusServiceUnavailable {
+			dk.deskError(w, r, err) // the disk, not the image: "read-only right now"
+			return
+		}
 		if err != nil {
 			var known bool
 			for _, e := range []error{errImageTooBig, errImageType, errImageBroken, errImageTooLarge} {

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -9,34 +10,40 @@ import (
 	"gazette/views"
 )
 
-// storageFullRetry is the Retry-After of a write refused for lack of space: an operator has to
-// act, so a few minutes.
-const storageFullRetry = "300"
-
-// storageFull answers whether err is a write the disk had no room for; if so it logs it and
-// sets Retry-After, and the caller answers 503 with words that say so (never a bare 500: the
-// site still reads).
-func storageFull(log interface{ Error(string, ...any) }, w http.ResponseWriter, r *http.Request, err error) bool {
-	if !data.IsStorageFull(err) {
-		return false
-	}
-	log.Error("storage full", "path", r.URL.Path, "err", err)
-	w.Header().Set("Retry-After", storageFullRetry)
-	return true
-}
-
-// serveError is the one place errors become responses: a not-found page for ErrNotFound, 503
-// for a full disk, a generic 500 page for anything else with the detail in the log, never in
-// the page.
-func (s *site) serveError(w http.ResponseWriter, r *http.Request, err error) {
-	status := http.StatusInternalServerError
+// errorStatus is the status an error answers with: 404 for ErrNotFound, 503 when the storage
+// cannot write (a full disk, a read-only filesystem: the request was fine and will work later),
+// 500 for anything else. Every error mapper (the reader pages' and the desk's) starts here.
+func errorStatus(err error) int {
 	switch {
 	case errors.Is(err, data.ErrNotFound):
-		status = http.StatusNotFound
-	case storageFull(s.log, w, r, err):
-		status = http.StatusServiceUnavailable
+		return http.StatusNotFound
+	case data.StorageFault(err) != "":
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// logError logs what is worth an operator's eye: storage faults as warnings with their reason,
+// anything unexpected as an error; a not-found is no news.
+func logError(log *slog.Logger, r *http.Request, status int, err error) {
+	switch status {
+	case http.StatusNotFound:
+	case http.StatusServiceUnavailable:
+		// Retry-After tells browsers and crawlers this passes.
+		log.Warn("storage cannot write", "path", r.URL.Path, "reason", data.StorageFault(err), "err", err)
 	default:
-		s.log.Error("request failed", "path", r.URL.Path, "err", err)
+		log.Error("request failed", "path", r.URL.Path, "err", err)
+	}
+}
+
+// serveError is the one place errors become responses: a not-found page for ErrNotFound, a
+// "read-only right now" page with 503 for storage faults, a generic 500 page for anything else
+// with the detail in the log, never in the page.
+func (s *site) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	status := errorStatus(err)
+	logError(s.log, r, status, err)
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "120")
 	}
 	st, serr := s.currentState(r.Context())
 	if serr != nil {
@@ -50,10 +57,10 @@ func (s *site) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	case http.StatusNotFound:
 		msg = views.T(lang, "not_found")
 	case http.StatusServiceUnavailable:
-		msg = views.T(lang, "storage_full")
+		msg = views.T(lang, "read_only")
 	}
 	page.Title, page.NoIndex = msg, true
-	v := views.ErrorPage{Page: page, Status: status, Message: msg}
+	v := views.ErrorPage{Page: page, Status: status, Message: msg, ReadOnly: status == http.StatusServiceUnavailable}
 	if rerr := render(w, r, status, views.Error(v), cacheNone, time.Time{}); rerr != nil {
 		s.log.Error("render error page", "err", rerr)
 		http.Error(w, msg, status)

@@ -7,8 +7,6 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"time"
-
-	"gazette/data"
 )
 
 // readiness says whether the reader side is warm: the settings, menus and widget lists, and
@@ -35,19 +33,10 @@ func (rd *readiness) warmUp(log *slog.Logger, h http.Handler) {
 	log.Info("ready", "warm-up", time.Since(start).Round(time.Millisecond))
 }
 
-// handleReady answers 200 once the reader side is warm and the store answers, 503 before.
-// /healthz stays a liveness check: it answers as soon as the process serves.
-func handleReady(store *data.Store, rd *readiness) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", string(cacheNone))
-		if !rd.warm.Load() {
-			http.Error(w, "warming up", http.StatusServiceUnavailable)
-			return
-		}
-		if err := store.Ping(r.Context()); err != nil {
-			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ready\n"))
-	})
+// check is the warm-up's readiness condition for /readyz (see handleReady).
+func (rd *readiness) check(context.Context) string {
+	if !rd.warm.Load() {
+		return "warming up: reading what the first pages need"
+	}
+	return ""
 }

@@ -13,7 +13,7 @@ func routes(d Deps, ready *readiness) http.Handler {
 	// redirect instead of the 404 it deserves.
 	r.SkipClean(true)
 	r.Handle("/healthz", handleHealth(d.Store)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/readyz", handleReady(d.Store, ready)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", handleReady(ready.check, storageWritable(d.Store, d.Media, d.Logger))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(http.MethodGet, http.MethodHead)
 	// One site for every handler: one settings reader, one widget state per store generation.
 	pub := newSite(d)

@@ -85,14 +85,14 @@ func TestDiskFull(t *testing.T) {
 		t.Errorf("reading on a full disk: %d", resp.StatusCode)
 	}
 	resp, d := reader.post(action, form)
-	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(d.Text(), "storage is full") || resp.Header.Get("Retry-After") == "" {
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(d.Text(), "read-only right now") || resp.Header.Get("Retry-After") == "" {
 		t.Errorf("comment on a full disk: %d %q", resp.StatusCode, d.Find("main").Text())
 	}
 	for _, pw := range []string{"wrong password!", testPassword} {
 		c := newDeskClient(t, full)
 		csrf := c.token("/admin/login")
 		resp, d := c.post("/admin/login", url.Values{"csrf": {csrf}, "email": {"ed@example.com"}, "password": {pw}})
-		if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(d.Text(), "storage is full") {
+		if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(d.Text(), "read-only right now") {
 			t.Errorf("sign-in (%q) on a full disk: %d %q", pw, resp.StatusCode, d.Find("main").Text())
 		}
 	}

@@ -96,4 +96,7 @@ type ErrorPage struct {
 	Page
 	Status  int
 	Message string
+	// ReadOnly: the store cannot write for now (a full disk, a read-only filesystem); the
+	// page says reading still works and to try again later.
+	ReadOnly bool
 }

@@ -198,7 +198,8 @@ func TestCommandLine(t *testing.T) {
 	if err != nil || !strings.HasPrefix(out, "gazette ") {
 		t.Errorf("version: %q %v", out, err)
 	}
-	for _, args := range [][]string{{"import", "--help"}, {"serve", "--help"}, {"list", "--help"}} {
+	for _, args := range [][]string{{"import", "--help"}, {"serve", "--help"}, {"list", "--help"},
+		{"backup", "--help"}, {"restore", "--help"}, {"status", "--help"}} {
 		_, errOut, _ := gazette(t, args...)
 		if !strings.Contains(errOut, "Usage: gazette "+args[0]) {
 			t.Errorf("%v: no usage in %q", args, errOut)

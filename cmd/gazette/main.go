@@ -1,6 +1,10 @@
 // Command gazette serves a news website from an embedded SQLite store and imports Hugo sites.
 //
 //	gazette [serve] [--addr 127.0.0.1:8080] [--data DIR] [--base-url URL] [--no-demo]
+//	        [--backup-every 6h --backup-keep 14] [--replicate URL]
+//	gazette backup DEST [--data DIR]
+//	gazette restore SRC --data DIR [--force]
+//	gazette status [--data DIR]
 //	gazette import [--data DIR] SITE_OR_FILES...
 //	gazette list all [--data DIR]
 //	gazette user add|passwd|list|disable|enable [--data DIR] [--email E]
@@ -48,6 +52,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	switch cmd {
 	case "serve":
 		return runServe(ctx, args, getenv, stdout, stderr)
+	case "backup":
+		return runBackup(ctx, args, getenv, stdout, stderr)
+	case "restore":
+		return runRestore(ctx, args, getenv, stdout, stderr)
+	case "status":
+		return runStatus(ctx, args, getenv, stdout, stderr)
 	case "import":
 		return runImport(ctx, args, getenv, stdout, stderr)
 	case "list":
@@ -69,6 +79,10 @@ const usage = `Gazette: a news website in one binary.
 
 Usage:
   gazette [serve] [--addr 127.0.0.1:8080] [--data DIR] [--base-url URL] [--no-demo]
+          [--backup-every 6h --backup-keep 14] [--replicate file:///mnt/replica | s3://bucket/path]
+  gazette backup DEST [--data DIR]          a verified backup, safe while serving
+  gazette restore SRC --data DIR [--force]  check a backup and restore it
+  gazette status [--data DIR]               the store and how far its replica trails
   gazette import [--data DIR] SITE_OR_FILES...
   gazette list all [--data DIR]
   gazette user add|passwd|list|disable|enable [--data DIR] [--email E] (see "gazette user")

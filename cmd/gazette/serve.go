@@ -14,9 +14,11 @@ import (
 	"strings"
 	"time"
 
+	"gazette/backup"
 	"gazette/content"
 	"gazette/data"
 	"gazette/handlers"
+	"gazette/replica"
 	"gazette/static"
 )
 
@@ -28,6 +30,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	baseURL := fs.String("base-url", "", "public URL of the site, e.g. https://news.example.com/ (default: the stored setting)")
 	noDemo := fs.Bool("no-demo", false, "start an empty site instead of loading the demo articles")
 	proxies := fs.String("trusted-proxies", "", "comma-separated addresses or CIDR ranges of reverse proxies/CDNs whose X-Forwarded-For to believe")
+	backupEvery := fs.Duration("backup-every", 0, "take a verified backup this often, e.g. 6h (0: never)")
+	backupKeep := fs.Int("backup-keep", 14, "scheduled backups to keep; older ones are deleted")
+	backupDir := fs.String("backup-dir", "", "folder for scheduled backups, best on another disk (default: DATA/backups)")
+	replicate := fs.String("replicate", "", "keep a live replica at file:///path or s3://bucket/path (S3 settings from AWS_* variables); an empty data directory is restored from it first")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: gazette serve [flags]\n\nServes the site. A new data directory starts with demo articles unless --no-demo is given.")
 		fs.PrintDefaults()
@@ -40,11 +46,33 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	if *replicate != "" {
+		if err := restoreFromReplicaIfNew(ctx, replicaConfig(*replicate, getenv), *dataDir, stdout, logger); err != nil {
+			return err
+		}
+	}
 	store, media, err := openStore(ctx, *dataDir)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	var rep *replica.Replicator
+	defer func() {
+		// The replicator ships the last commits after the site's connections are closed.
+		store.Close()
+		if rep != nil {
+			if err := rep.Close(context.Background()); err != nil {
+				logger.Error("stop replication", "err", err)
+			}
+		}
+	}()
+	if *replicate != "" {
+		rep, err = replica.Start(ctx, replicaConfig(*replicate, getenv), filepath.Join(*dataDir, backup.DatabaseName),
+			filepath.Join(*dataDir, backup.MediaFolder), filepath.Join(*dataDir, replicaStatusName), logger)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Replicating to %s\n", *replicate)
+	}
 	if err := prepareSite(ctx, store, media, *baseURL, *noDemo, *addr, logger); err != nil {
 		return err
 	}
@@ -70,6 +98,13 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	go housekeeping(ctx, store, logger)
 	// /healthz answers at once; /readyz once the pages readers meet first are warm.
 	go site.WarmUp()
+	if *backupEvery > 0 {
+		dir := *backupDir
+		if dir == "" {
+			dir = filepath.Join(*dataDir, "backups")
+		}
+		go scheduleBackups(ctx, backup.Schedule{Store: store, Media: media, Root: dir, Every: *backupEvery, Keep: *backupKeep, Version: version}, logger)
+	}
 	if err := printSetupLink(ctx, store, stdout, *baseURL, "http://"+ln.Addr().String()); err != nil {
 		return err
 	}
@@ -179,4 +214,16 @@ func housekeeping(ctx context.Context, store *data.Store, log *slog.Logger) {
 		case <-tick.C:
 		}
 	}
+}
+
+// scheduleBackups takes the scheduled backups until ctx ends, logging each one.
+func scheduleBackups(ctx context.Context, s backup.Schedule, log *slog.Logger) {
+	log.Info("scheduled backups", "every", s.Every, "keep", s.Keep, "folder", s.Root)
+	s.Run(ctx, func(m backup.Manifest, dir string, err error) {
+		if err != nil {
+			log.Error("scheduled backup failed", "folder", dir, "err", err)
+			return
+		}
+		log.Info("backup taken", "folder", dir, "summary", m.Summary())
+	})
 }

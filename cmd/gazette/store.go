@@ -16,6 +16,11 @@ func openStore(ctx context.Context, dir string) (*data.Store, *data.MediaDir, er
 		return nil, nil, fmt.Errorf("data directory: %w", err)
 	}
 	store, err := data.Open(ctx, filepath.Join(dir, "gazette.db"), time.Now)
+	if reason := data.StorageFault(err); reason != "" {
+		// SQLite in WAL mode writes beside the database even to read it, so a data directory
+		// that is read-only or full from the start cannot even be opened: say so plainly.
+		return nil, nil, fmt.Errorf("open the store in %s: %s; check that the data directory is writable and has free space: %w", dir, reason, err)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
