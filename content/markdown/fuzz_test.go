@@ -65,7 +65,9 @@ func FuzzRender(f *testing.F) {
 	})
 }
 
-// TestHostileInput checks that pathological inputs finish quickly.
+// TestHostileInput checks that pathological inputs finish: a quadratic path on these
+// megabyte inputs takes hours, linear ones take seconds, so the bound is far from both and a
+// loaded CI machine cannot trip it. Their speed is BenchmarkRender's business.
 func TestHostileInput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -96,7 +98,7 @@ func TestHostileInput(t *testing.T) {
 			if _, err := r.Render([]byte(tt.src), Page{}); err != nil {
 				t.Logf("error (allowed): %v", err)
 			}
-			if d := time.Since(start); d > 10*time.Second {
+			if d := time.Since(start); d > 2*time.Minute {
 				t.Errorf("took %v", d)
 			} else {
 				t.Logf("%d bytes in %v", len(tt.src), d.Round(time.Millisecond))
