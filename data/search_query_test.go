@@ -56,7 +56,7 @@ func FuzzParseSearchQuery(f *testing.F) {
 			return
 		}
 		var n int
-		if err := s.db.QueryRow("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", q).Scan(&n); err != nil {
+		if err := s.db.QueryRow("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", q).Scan(&n); err != nil {
 			t.Fatalf("input %q gave query %q that FTS5 refuses: %v", in, q, err)
 		}
 		if _, err := s.Search(context.Background(), SearchQuery{Text: in, Tag: in, Lang: in}); err != nil {

@@ -26,8 +26,6 @@ type Store struct {
 
 	watchMu sync.Mutex
 	watcher *ChangeWatcher // one per store, made on first use, closed with the store
-
-	searches *searchCache
 }
 
 // Open opens (creating if needed) the database file at path and brings its schema up to date.
@@ -50,7 +48,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
 	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, now: now, searches: newSearchCache()}
+	s := &Store{db: db, now: now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

@@ -1,0 +1,202 @@
+package data
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// searchDepth is how many of the newest matches a search reads, and partDepth how many of
+// the newest title, phrase and lead matches it reads to order them. They bound a search's
+// work whatever the query: a common word matches most of the archive. searchDepth is also as
+// deep as a reader may page (50 pages of 10).
+const (
+	searchDepth = 500
+	partDepth   = 200
+)
+
+// searchKeyIDMask turns a search key (the index rowid, migration 0015) back into an article id.
+const searchKeyIDMask = "16777215"
+
+// Where a candidate matched, as score bits: the rank order is the score, then the date.
+const (
+	inLead   = 1 << iota // every word in the lead or summary
+	asPhrase             // the words side by side
+	inTitle              // every word in the title or tags
+)
+
+// searchCandidate is one article a search ranks.
+type searchCandidate struct {
+	key     int64 // the search key: date_unix<<24 | id
+	section string
+	score   int // inTitle | asPhrase | inLead
+}
+
+func (c searchCandidate) articleID() int64 { return c.key & 16777215 }
+
+// searchFilter is the publication rule and a query's filters, as SQL over the candidate's
+// article (a, read through the narrow articles_search_filter index) and as narrowing for
+// the index itself.
+type searchFilter struct {
+	now    int64
+	where  string // more conditions on a, parameters from ?3 on
+	args   []any
+	narrow string // an FTS5 expression ANDed to every match (tag and category names), or ""
+	keyMin int64  // search key range (dates), inclusive min and exclusive max; 0 = open
+	keyMax int64
+}
+
+// searchFilterOf builds the filter; ok is false when a filter cannot match anything (a tag
+// no article has).
+func (s *Store) searchFilterOf(ctx context.Context, q SearchQuery) (searchFilter, bool, error) {
+	f := searchFilter{now: s.now().Unix()}
+	add := func(clause string, v any) {
+		f.args = append(f.args, v)
+		f.where += " AND " + strings.ReplaceAll(clause, "?N", fmt.Sprintf("?%d", len(f.args)+2))
+	}
+	if q.Lang != "" {
+		add("a.lang = ?N", q.Lang)
+	}
+	if q.Section != "" {
+		add("a.section = ?N", q.Section)
+	}
+	var narrow []string
+	for _, t := range []struct{ taxonomy, key string }{{"tags", q.Tag}, {"categories", q.Category}} {
+		if t.key == "" {
+			continue
+		}
+		add(`a.id IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
+			WHERE t.taxonomy = '`+t.taxonomy+`' AND t.key = ?N)`, t.key)
+		names, err := s.termNames(ctx, t.taxonomy, t.key)
+		if err != nil {
+			return f, false, err
+		}
+		if len(names) == 0 {
+			return f, false, nil
+		}
+		// Articles carry their term names in search_tags; asking the index for them too makes a
+		// filtered search walk only the tagged articles. A name with no word in it cannot be
+		// asked for, and the SQL check above stays exact either way.
+		var alts []string
+		for _, n := range names {
+			if !hasWordRune(n) {
+				alts = nil
+				break
+			}
+			alts = append(alts, ftsString(n))
+		}
+		if len(alts) > 0 {
+			narrow = append(narrow, "search_tags : ("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	f.narrow = strings.Join(narrow, " AND ")
+	if !q.From.IsZero() {
+		f.keyMin = q.From.Unix() << 24
+	}
+	if !q.To.IsZero() {
+		f.keyMax = q.To.Unix() << 24
+	}
+	return f, true, nil
+}
+
+func (s *Store) termNames(ctx context.Context, taxonomy, key string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT name FROM terms WHERE taxonomy = ? AND key = ?", taxonomy, key)
+	if err != nil {
+		return nil, fmt.Errorf("term %s/%s: %w", taxonomy, key, err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// rankSearch ranks a query's candidates. The rule, in order:
+//  1. articles with every word in the title or tags;
+//  2. then, with the words side by side (a phrase), above the words scattered;
+//  3. then, with every word in the lead or summary (what the story is about) above the body;
+//  4. between articles equal on all three, the newest first.
+//
+// Each part reads at most searchDepth or partDepth of its newest matches from the index, walking it
+// newest-first, so a search's cost has a ceiling whatever the query. complete is true when
+// the first part (all matches) found every match.
+func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter) ([]searchCandidate, bool, error) {
+	all, err := s.searchCandidates(ctx, "search_fts", plan.match, f, searchDepth)
+	if err != nil {
+		return nil, false, err
+	}
+	complete := len(all) < searchDepth
+	index := make(map[int64]int, len(all))
+	for i, c := range all {
+		index[c.key] = i
+	}
+	parts := []struct {
+		table, match string
+		bit          int
+	}{{"search_titles", plan.match, inTitle}, {"search_fts", plan.phrase, asPhrase}, {"search_fts", plan.lead, inLead}}
+	for _, p := range parts {
+		if p.match == "" || len(all) == 0 {
+			continue
+		}
+		found, err := s.searchCandidates(ctx, p.table, p.match, f, partDepth)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, c := range found {
+			i, ok := index[c.key]
+			if !ok {
+				i = len(all)
+				index[c.key] = i
+				all = append(all, c)
+			}
+			all[i].score |= p.bit
+		}
+	}
+	slices.SortFunc(all, func(a, b searchCandidate) int {
+		return cmp.Or(b.score-a.score, cmp.Compare(b.key, a.key))
+	})
+	return all, complete, nil
+}
+
+// searchCandidates is the newest depth published articles of table matching match
+// and the filter. FTS5 walks its doclists newest-first when asked for
+// rowid order, so this stops after depth rows that pass the filter.
+func (s *Store) searchCandidates(ctx context.Context, table, match string, f searchFilter, depth int) ([]searchCandidate, error) {
+	if f.narrow != "" {
+		match = "(" + match + ") AND " + f.narrow
+	}
+	where := table + " MATCH ?2 AND " + publishedWhere + f.where
+	if f.keyMin != 0 {
+		where += fmt.Sprintf(" AND %s.rowid >= %d", table, f.keyMin)
+	}
+	if f.keyMax != 0 {
+		where += fmt.Sprintf(" AND %s.rowid < %d", table, f.keyMax)
+	}
+	query := fmt.Sprintf(`SELECT %[1]s.rowid, a.section
+		FROM %[1]s JOIN articles a INDEXED BY articles_search_filter ON a.id = (%[1]s.rowid & %[2]s)
+		WHERE %[3]s ORDER BY %[1]s.rowid DESC LIMIT %[4]d`, table, searchKeyIDMask, where, depth)
+	rows, err := s.db.QueryContext(ctx, query, append([]any{f.now, match}, f.args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("candidates in %s: %w", table, err)
+	}
+	defer rows.Close()
+	var found []searchCandidate
+	for rows.Next() {
+		var c searchCandidate
+		if err := rows.Scan(&c.key, &c.section); err != nil {
+			return nil, fmt.Errorf("candidates in %s: %w", table, err)
+		}
+		found = append(found, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("candidates in %s: %w", table, err)
+	}
+	return found, nil
+}
