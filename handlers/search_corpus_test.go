@@ -72,7 +72,8 @@ func TestSearchImportedCorpus(t *testing.T) {
 		"секретному мосту":           "Учебное пособие по секретному мосту Monero",
 		`"беспарольную регистрацию"`: "Почему ваш проект должен поддерживать беспарольную регистрацию",
 		"Fluorine Fermi 0.18.0.0":    "Релиз новой версии программного обеспечения Monero GUI 0.18.0.0 Fluorine Fermi",
-		"мост*":                      "Секретный мост Monero уже в основной сети!",
+		// Every title with a word starting мост (мост, мосту…), newest first.
+		"мост*": "Учебное пособие по секретному мосту Monero",
 	} {
 		t.Run(query, func(t *testing.T) {
 			d := doc(t, ts.get(t, "/search?q="+url.QueryEscape(query)))
