@@ -41,6 +41,9 @@ type searchPlan struct {
 	// lead is the match asked of the lead and summary only ("" when match is ""): news puts
 	// what a story is about in its first lines.
 	lead string
+	// title is the input as a title would be written (spaces collapsed), for the exact-title
+	// lookup.
+	title string
 }
 
 func planSearch(input string) searchPlan {
@@ -64,7 +67,7 @@ func planSearch(input string) searchPlan {
 	if len(include) == 0 {
 		return searchPlan{}
 	}
-	p := searchPlan{match: ftsQuery(include, exclude)}
+	p := searchPlan{match: ftsQuery(include, exclude), title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
 	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, exclude)
 	if len(plain) > 1 && len(plain) == len(include) {
 		p.phrase = ftsQuery([]string{ftsString(strings.Join(plain, " "))}, exclude)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -25,13 +26,14 @@ const (
 	inLead   = 1 << iota // every word in the lead or summary
 	asPhrase             // the words side by side
 	inTitle              // every word in the title or tags
+	isTitle              // the title is what the reader typed
 )
 
 // searchCandidate is one article a search ranks.
 type searchCandidate struct {
 	key     int64 // the search key: date_unix<<24 | id
 	section string
-	score   int // inTitle | asPhrase | inLead
+	score   int // isTitle | inTitle | asPhrase | inLead
 }
 
 func (c searchCandidate) articleID() int64 { return c.key & 16777215 }
@@ -119,6 +121,7 @@ func (s *Store) termNames(ctx context.Context, taxonomy, key string) ([]string, 
 }
 
 // rankSearch ranks a query's candidates. The rule, in order:
+//  0. an article whose title is exactly what was typed (letter case aside);
 //  1. articles with every word in the title or tags;
 //  2. then, with the words side by side (a phrase), above the words scattered;
 //  3. then, with every word in the lead or summary (what the story is about) above the body;
@@ -137,32 +140,126 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 	for i, c := range all {
 		index[c.key] = i
 	}
-	parts := []struct {
-		table, match string
-		bit          int
-	}{{"search_titles", plan.match, inTitle}, {"search_fts", plan.phrase, asPhrase}, {"search_fts", plan.lead, inLead}}
-	for _, p := range parts {
+	mark := func(found []int64, bit int) {
+		for _, key := range found {
+			if i, ok := index[key]; ok {
+				all[i].score |= bit
+			}
+		}
+	}
+	// Phrase and lead matches are looked for among the candidates only: each candidate by key
+	// when that is every match, else within the candidates' date range. Either way the walk
+	// is as long as the one that found the candidates, never the whole archive's.
+	for _, p := range []struct {
+		match string
+		bit   int
+	}{{plan.phrase, asPhrase}, {plan.lead, inLead}} {
 		if p.match == "" || len(all) == 0 {
 			continue
 		}
-		found, err := s.searchCandidates(ctx, p.table, p.match, f, partDepth)
+		found, err := s.matchAmong(ctx, p.match, f, all, complete)
 		if err != nil {
 			return nil, false, err
 		}
-		for _, c := range found {
+		mark(found, p.bit)
+	}
+	// Title and tag matches are read on their own (the title index is small): the newest of
+	// them rank first even when body matches are far more numerous and newer.
+	if len(all) > 0 {
+		titles, err := s.searchCandidates(ctx, "search_titles", plan.match, f, partDepth)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, c := range titles {
 			i, ok := index[c.key]
 			if !ok {
 				i = len(all)
 				index[c.key] = i
 				all = append(all, c)
 			}
-			all[i].score |= p.bit
+			all[i].score |= inTitle
 		}
+	}
+	if all, err = s.markExactTitles(ctx, plan.title, f, all, index); err != nil {
+		return nil, false, err
 	}
 	slices.SortFunc(all, func(a, b searchCandidate) int {
 		return cmp.Or(b.score-a.score, cmp.Compare(b.key, a.key))
 	})
 	return all, complete, nil
+}
+
+// markExactTitles sets isTitle on the candidates whose title is the query, letter case aside
+// (migration 0016 indexes titles so), adding them when they are older than the newest
+// matches the parts read.
+func (s *Store) markExactTitles(ctx context.Context, title string, f searchFilter, all []searchCandidate, index map[int64]int) ([]searchCandidate, error) {
+	if title == "" || len(all) == 0 {
+		return all, nil
+	}
+	where := "a.title = ?2 COLLATE NOCASE AND " + publishedWhere + f.where
+	if f.keyMin != 0 {
+		where += fmt.Sprintf(" AND coalesce(a.date_unix, 0) >= %d", f.keyMin>>24)
+	}
+	if f.keyMax != 0 {
+		where += fmt.Sprintf(" AND coalesce(a.date_unix, 0) < %d", f.keyMax>>24)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(a.date_unix, 0) * 16777216 + (a.id & `+searchKeyIDMask+`), a.section
+		FROM articles a INDEXED BY articles_title_nocase WHERE `+where+" LIMIT 20", append([]any{f.now, title}, f.args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("exact title: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c searchCandidate
+		if err := rows.Scan(&c.key, &c.section); err != nil {
+			return nil, fmt.Errorf("exact title: %w", err)
+		}
+		i, ok := index[c.key]
+		if !ok {
+			i = len(all)
+			index[c.key] = i
+			all = append(all, c)
+		}
+		all[i].score |= isTitle | inTitle
+	}
+	return all, rows.Err()
+}
+
+// matchAmong is the keys of the candidates that also match match: by key when the candidates
+// are every match, else by walking the index newest-first over the candidates' date range.
+func (s *Store) matchAmong(ctx context.Context, match string, f searchFilter, cands []searchCandidate, complete bool) ([]int64, error) {
+	if !complete {
+		oldest := cands[0].key
+		for _, c := range cands {
+			oldest = min(oldest, c.key)
+		}
+		f.keyMin = max(f.keyMin, oldest)
+		found, err := s.searchCandidates(ctx, "search_fts", match, f, searchDepth)
+		keys := make([]int64, len(found))
+		for i, c := range found {
+			keys[i] = c.key
+		}
+		return keys, err
+	}
+	list := make([]string, len(cands))
+	for i, c := range cands {
+		list[i] = strconv.FormatInt(c.key, 10)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT search_fts.rowid FROM json_each(?1) cand
+		CROSS JOIN search_fts ON search_fts.rowid = cand.value WHERE search_fts MATCH ?2`, "["+strings.Join(list, ",")+"]", match)
+	if err != nil {
+		return nil, fmt.Errorf("match among candidates: %w", err)
+	}
+	defer rows.Close()
+	var keys []int64
+	for rows.Next() {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("match among candidates: %w", err)
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
 }
 
 // searchCandidates is the newest depth published articles of table matching match

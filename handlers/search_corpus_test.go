@@ -86,4 +86,25 @@ func TestSearchImportedCorpus(t *testing.T) {
 	}
 }
 
+// TestSearchImportedCorpusTitles: on a real site, an article's exact title finds it first (or
+// an article with the same title, where a site has several), and never an unpublished one.
+func TestSearchImportedCorpusTitles(t *testing.T) {
+	ts := newCorpusServer(t, xmrCorpus)
+	all, err := ts.store.AllArticles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, a := range all {
+		if checked == 40 || a.Draft || a.Title == "" || !a.ExpiryDate.IsZero() || a.PublishDate.After(ts.now) || a.Date.After(ts.now) {
+			continue
+		}
+		checked++
+		got := resultTitles(t, ts, "q="+url.QueryEscape(a.Title))
+		if len(got) == 0 || got[0] != a.Title {
+			t.Errorf("%q: first results %q", a.Title, firstN(got, 3))
+		}
+	}
+}
+
 func firstN(s []string, n int) []string { return s[:min(n, len(s))] }
