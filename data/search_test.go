@@ -174,8 +174,10 @@ func TestSearchFollowsEditsAndTime(t *testing.T) {
 		t.Errorf("deleted article still found: %v", got)
 	}
 	var check int
-	if err := s.db.QueryRowContext(ctx, "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)").Err(); err != nil {
-		t.Errorf("index out of step with articles: %v", err)
+	for _, table := range []string{"search_fts", "search_titles"} {
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO "+table+" ("+table+", rank) VALUES ('integrity-check', 1)"); err != nil {
+			t.Errorf("%s out of step with articles: %v", table, err)
+		}
 	}
 	_ = check
 }
@@ -222,6 +224,37 @@ func TestSearchRecencyBreaksTies(t *testing.T) {
 	}
 	if got := strings.Join(searchTitles(t, s, SearchQuery{Text: "regatta"}), "|"); got != "Newest|Middle|Older" {
 		t.Errorf("got %s", got)
+	}
+}
+
+// TestSearchFollowsDateChanges: the index key holds the date, so a new date moves the article
+// in the index (found once, at its new place) and keeps the index whole.
+func TestSearchFollowsDateChanges(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := searchCorpus(t, &now)
+	ctx := context.Background()
+	all, err := s.AllArticles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range all {
+		if a.Title == "Ferry timetable changes" {
+			a.Date, a.ContentHash = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), "redated"
+			if _, err := s.SaveArticles(ctx, []Article{a}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got := strings.Join(searchTitles(t, s, SearchQuery{Text: "harbour"}), "|"); got != "Harbour wall repairs begin|Ferry timetable changes|Council budget preview" {
+		t.Errorf("after the new date: %s", got)
+	}
+	if got := searchTitles(t, s, SearchQuery{Text: "harbour", From: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}); len(got) != 1 {
+		t.Errorf("from the new date: %q", got)
+	}
+	for _, table := range []string{"search_fts", "search_titles"} {
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO "+table+" ("+table+", rank) VALUES ('integrity-check', 1)"); err != nil {
+			t.Errorf("%s out of step with articles: %v", table, err)
+		}
 	}
 }
 
