@@ -150,7 +150,7 @@ func TestSearchGeneratedCorpus(t *testing.T) {
 		t.Fatalf("gen_corpus.py: %v\n%s", err, out)
 	}
 	files := map[string]string{
-		"config.toml": "baseURL = \"https://news.example/\"\ntitle = \"Generated\"\n",
+		"config.toml":                      "baseURL = \"https://news.example/\"\ntitle = \"Generated\"\n",
 		"content/post/hidden-draft.md":     "---\ntitle: Inflation Draft\ndate: 2026-11-26\ndraft: true\n---\ninflation zebrafish\n",
 		"content/post/hidden-scheduled.md": "---\ntitle: Inflation Tomorrow\ndate: 2026-11-28\n---\ninflation zebrafish\n",
 		"content/post/hidden-expired.md":   "---\ntitle: Inflation Expired\ndate: 2026-11-01\nexpiryDate: 2026-11-20\n---\ninflation zebrafish\n",
