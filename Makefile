@@ -37,7 +37,7 @@ test-race:
 
 ## bench: every benchmark, then the load test when there is one
 bench:
-	go test -run '^$$' -bench . -benchmem ./...
+	go test -run '^$$' -bench . -benchmem -timeout 60m ./...
 	if [ -f scripts/load.sh ]; then bash scripts/load.sh; fi
 
 ## generate: regenerate *_templ.go from the .templ files

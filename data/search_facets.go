@@ -11,8 +11,9 @@ import (
 )
 
 // SearchFacets are counts among a search's ranked articles, by section, tag and year, most
-// first. When a search matched more than it ranks (SearchResult.More), they count the ranked
-// articles: the newest matches of each kind.
+// first: sections and years over every ranked article, tags over the first 200 (the first 20
+// pages). When a search matched more than it ranks (SearchResult.More), they count the
+// ranked articles: the newest matches.
 type SearchFacets struct {
 	Sections []FacetCount
 	Tags     []FacetCount
@@ -25,8 +26,13 @@ type FacetCount struct {
 	Count     int
 }
 
-// maxFacetValues is how many values of each facet a search shows.
-const maxFacetValues = 10
+// maxFacetValues is how many values of each facet a search shows; maxTagFacetArticles is how
+// many of the best-ranked articles the tag counts read (a tag look-up per article is most of
+// a facet's cost; sections and years come free with every candidate).
+const (
+	maxFacetValues      = 10
+	maxTagFacetArticles = 200
+)
 
 // searchFacets counts the ranked candidates. Sections came with the candidates and years are
 // in the search key, so only tags read the store: one grouped query over the ids.
@@ -36,13 +42,15 @@ func (s *Store) searchFacets(ctx context.Context, ranked []searchCandidate) (Sea
 		return f, nil
 	}
 	sections, years := map[string]int{}, map[string]int{}
-	ids := make([]string, len(ranked))
+	var ids []string
 	for i, c := range ranked {
 		if c.section != "" {
 			sections[c.section]++
 		}
 		years[strconv.Itoa(time.Unix(c.key>>24, 0).UTC().Year())]++
-		ids[i] = strconv.FormatInt(c.articleID(), 10)
+		if i < maxTagFacetArticles {
+			ids = append(ids, strconv.FormatInt(c.articleID(), 10))
+		}
 	}
 	f.Sections, f.Years = topFacets(sections), topFacets(years)
 	// Terms are counted by id first and named after, so each article costs one index range.

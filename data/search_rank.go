@@ -39,8 +39,8 @@ type searchCandidate struct {
 func (c searchCandidate) articleID() int64 { return c.key & 16777215 }
 
 // searchFilter is the publication rule and a query's filters, as SQL over the candidate's
-// article (a, read through the narrow articles_search_filter index) and as narrowing for
-// the index itself.
+// article (a, read through the narrow articles_search_by_date index, migration 0017) and as
+// narrowing for the index itself.
 type searchFilter struct {
 	now    int64
 	where  string // more conditions on a, parameters from ?3 on
@@ -277,7 +277,8 @@ func (s *Store) searchCandidates(ctx context.Context, table, match string, f sea
 		where += fmt.Sprintf(" AND %s.rowid < %d", table, f.keyMax)
 	}
 	query := fmt.Sprintf(`SELECT %[1]s.rowid, a.section
-		FROM %[1]s JOIN articles a INDEXED BY articles_search_filter ON a.id = (%[1]s.rowid & %[2]s)
+		FROM %[1]s JOIN articles a INDEXED BY articles_search_by_date
+			ON coalesce(a.date_unix, 0) = (%[1]s.rowid >> 24) AND a.id = (%[1]s.rowid & %[2]s)
 		WHERE %[3]s ORDER BY %[1]s.rowid DESC LIMIT %[4]d`, table, searchKeyIDMask, where, depth)
 	rows, err := s.db.QueryContext(ctx, query, append([]any{f.now, match}, f.args...)...)
 	if err != nil {

@@ -36,7 +36,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	}
 	// Pragmas go in the DSN so that every pooled connection gets them, not only the first.
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "mmap_size(1073741824)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
