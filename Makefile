@@ -38,7 +38,7 @@ test-race:
 ## bench: every Go benchmark, then Gazette beside ../shared/bench's anchors at 10,000 and
 ## 100,000 articles (scripts/bench.sh; seeds its corpora and stores once under $$TMPDIR)
 bench:
-	go test -run '^$$' -bench . -benchmem ./...
+	go test -run '^$$' -bench . -benchmem -timeout 60m ./...
 	bash scripts/bench.sh
 
 ## generate: regenerate *_templ.go from the .templ files

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -12,6 +13,7 @@ import (
 type SearchQuery struct {
 	Text     string
 	Lang     string // "" = every language
+	Section  string // "" = every section
 	Tag      string // a tags term key; "" = any
 	Category string // a categories term key; "" = any
 	From, To time.Time
@@ -27,15 +29,15 @@ type SearchHit struct {
 	SnippetHTML string
 }
 
-// SearchResult is one page of hits and how many there are in all.
+// SearchResult is one page of hits, how many were ranked and the facets of those.
 type SearchResult struct {
-	Hits  []SearchHit
-	Total int
+	Hits []SearchHit
+	// Total is how many articles were ranked: every match, unless More says the query matched
+	// more articles than a search ranks (then the newest searchDepth of each kind were).
+	Total  int
+	More   bool
+	Facets SearchFacets
 }
-
-// Column weights for bm25, in the index's column order: a word in the title counts ten times
-// one in the body; tags and lead sit between.
-const searchRank = `bm25(articles_fts, 10.0, 4.0, 3.0, 1.0, 5.0)`
 
 // Markers that snippet() and highlight() put around matches. They are control characters no
 // article contains, so the text can be escaped whole and the markers turned into <mark> after.
@@ -44,30 +46,41 @@ const (
 	markClose = "\x03"
 )
 
-// Search finds published articles matching a reader's query, best first: bm25 with the
-// column weights above, and among equal scores (to two decimals) the newest first. A query
-// with nothing searchable in it finds nothing; it is never an error.
+// Search finds published articles matching a reader's query, best first (see rankSearch for
+// the rule). A query with nothing searchable in it finds nothing; it is never an error.
+// Nothing is cached: every search reads the index as it is, so an article saved a moment ago
+// is found by the next search, and no save makes any other search slower.
 func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error) {
-	match := ParseSearchQuery(q.Text)
-	if match == "" {
+	plan := planSearch(q.Text)
+	if plan.match == "" {
 		return SearchResult{}, nil
 	}
-	where, args := searchWhere(q, match, s.now().Unix())
-	rk, err := s.ranking(ctx, where, args)
+	f, ok, err := s.searchFilterOf(ctx, q)
+	if err != nil || !ok {
+		return SearchResult{}, err
+	}
+	ranked, complete, err := s.rankSearch(ctx, plan, f)
 	if err != nil {
 		return SearchResult{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	res := SearchResult{Total: rk.total}
+	res := SearchResult{Total: len(ranked), More: !complete}
+	if res.Facets, err = s.searchFacets(ctx, ranked); err != nil {
+		return res, fmt.Errorf("search %q: %w", q.Text, err)
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
 	}
 	offset := max(q.Offset, 0)
-	if offset >= len(rk.ids) {
+	if offset >= len(ranked) {
 		return res, nil
 	}
-	ids := rk.ids[offset:min(offset+limit, len(rk.ids))]
-	if res.Hits, err = s.searchHits(ctx, match, ids); err != nil {
+	page := ranked[offset:min(offset+limit, len(ranked))]
+	keys := make([]int64, len(page))
+	for i, c := range page {
+		keys[i] = c.key
+	}
+	if res.Hits, err = s.searchHits(ctx, plan.match, keys); err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	ptrs := make([]*Article, len(res.Hits))
@@ -77,65 +90,33 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	return res, s.attachTerms(ctx, ptrs)
 }
 
-// ranking is a search's count and its first maxRankedHits ids in order, kept for the store
-// generation so that repeated searches and their later pages cost no ranking.
-func (s *Store) ranking(ctx context.Context, where string, args []any) (ranking, error) {
-	gen, genErr := s.Generation(ctx)
-	// args[0] is the clock, left out: within a generation the published set cannot change (the
-	// generation moves at every publish and expiry instant).
-	key := where + "\x00" + fmt.Sprintf("%q", args[1:])
-	if genErr == nil {
-		if rk, ok := s.searches.get(gen, key); ok {
-			return rk, nil
-		}
-	}
-	var rk ranking
-	// The count needs only the narrow filter index (migration 0004), never the article rows.
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles_fts JOIN articles a INDEXED BY articles_search_filter ON a.id = articles_fts.rowid WHERE "+where, args...).
-		Scan(&rk.total); err != nil {
-		return rk, fmt.Errorf("count: %w", err)
-	}
-	if rk.total > 0 {
-		ids, err := s.rankedIDs(ctx, where, args, min(rk.total, maxRankedHits), 0)
-		if err != nil {
-			return rk, err
-		}
-		rk.ids = ids
-	}
-	if genErr == nil {
-		s.searches.put(gen, key, rk)
-	}
-	return rk, nil
-}
-
-// rankedIDs ranks every match and returns one page of article ids, best first. It reads only
-// the index and the narrow filter index: snippets and article rows are for the page alone.
-func (s *Store) rankedIDs(ctx context.Context, where string, args []any, limit, offset int) ([]int64, error) {
-	return s.queryIDs(ctx, "SELECT a.id FROM articles_fts JOIN articles a INDEXED BY articles_search_filter ON a.id = articles_fts.rowid WHERE "+
-		where+fmt.Sprintf(" ORDER BY round(%s, 2), a.date_unix DESC, a.id DESC LIMIT %d OFFSET %d", searchRank, limit, offset), args...)
-}
-
-// searchHits loads a page of found articles in the given order, with the matches marked.
-func (s *Store) searchHits(ctx context.Context, match string, ids []int64) ([]SearchHit, error) {
-	if len(ids) == 0 {
+// searchHits loads a page of found articles by search key in the given order, with the
+// matches marked.
+func (s *Store) searchHits(ctx context.Context, match string, keys []int64) ([]SearchHit, error) {
+	if len(keys) == 0 {
 		return nil, nil
 	}
-	args := []any{match}
-	for _, id := range ids {
-		args = append(args, id)
+	list := make([]string, len(keys))
+	for i, k := range keys {
+		list[i] = strconv.FormatInt(k, 10)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+listColumns+`, highlight(articles_fts, 0, '`+markOpen+`', '`+markClose+`'),
-		snippet(articles_fts, 3, '`+markOpen+`', '`+markClose+`', '…', 32)
-		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-		WHERE articles_fts MATCH ? AND articles_fts.rowid IN (`+placeholders(len(ids))+`)`, args...)
+	// The keys drive the join (CROSS JOIN keeps that order), so FTS5 seeks each row by key
+	// instead of walking every match of the query to find the page's ten.
+	rows, err := s.db.QueryContext(ctx, "SELECT "+listColumns+`, search_fts.rowid,
+		highlight(search_fts, 0, '`+markOpen+`', '`+markClose+`'),
+		snippet(search_fts, 3, '`+markOpen+`', '`+markClose+`', '…', 32)
+		FROM json_each(?1) page CROSS JOIN search_fts ON search_fts.rowid = page.value
+		JOIN articles a ON a.id = (search_fts.rowid & `+searchKeyIDMask+`)
+		WHERE search_fts MATCH ?2`, "["+strings.Join(list, ",")+"]", match)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load hits: %w", err)
 	}
 	defer rows.Close()
-	byID := map[int64]SearchHit{}
+	byKey := map[int64]SearchHit{}
 	for rows.Next() {
+		var key int64
 		var title, snippet string
-		a, err := scanArticle(&suffixScanner{rows, []any{&title, &snippet}}, false)
+		a, err := scanArticle(&suffixScanner{rows, []any{&key, &title, &snippet}}, false)
 		if err != nil {
 			return nil, err
 		}
@@ -144,45 +125,18 @@ func (s *Store) searchHits(ctx context.Context, match string, ids []int64) ([]Se
 			// The words matched the title or tags only; the lead says more than body text.
 			hit.SnippetHTML = html.EscapeString(a.Lead)
 		}
-		byID[a.ID] = hit
+		byKey[key] = hit
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	hits := make([]SearchHit, 0, len(ids))
-	for _, id := range ids {
-		if h, ok := byID[id]; ok {
+	hits := make([]SearchHit, 0, len(keys))
+	for _, k := range keys {
+		if h, ok := byKey[k]; ok {
 			hits = append(hits, h)
 		}
 	}
 	return hits, nil
-}
-
-// searchWhere builds the WHERE clause shared by the count and the page: the match, the
-// publication rule at now, and the filters. Every value is a parameter.
-func searchWhere(q SearchQuery, match string, now int64) (string, []any) {
-	where := "articles_fts MATCH ?2 AND " + publishedWhere
-	args := []any{now, match}
-	add := func(clause string, v any) {
-		args = append(args, v)
-		where += " AND " + strings.ReplaceAll(clause, "?N", fmt.Sprintf("?%d", len(args)))
-	}
-	if q.Lang != "" {
-		add("a.lang = ?N", q.Lang)
-	}
-	for taxonomy, key := range map[string]string{"tags": q.Tag, "categories": q.Category} {
-		if key != "" {
-			add(`a.id IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
-				WHERE t.taxonomy = '`+taxonomy+`' AND t.key = ?N)`, key)
-		}
-	}
-	if !q.From.IsZero() {
-		add("a.date_unix >= ?N", q.From.Unix())
-	}
-	if !q.To.IsZero() {
-		add("a.date_unix < ?N", q.To.Unix())
-	}
-	return where, args
 }
 
 // suffixScanner scans extra columns that follow the article's.

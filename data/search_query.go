@@ -29,23 +29,53 @@ type searchTerm struct {
 // parentheses, ^) in the input are searched for, not obeyed. The result is "" when nothing
 // searchable is left (empty input, only punctuation or emoji, only exclusions), which callers
 // show as "nothing found"; any non-empty result is a valid FTS5 query.
-func ParseSearchQuery(input string) string {
-	var include, exclude []string
+func ParseSearchQuery(input string) string { return planSearch(input).match }
+
+// searchPlan is a reader's query as the index runs it.
+type searchPlan struct {
+	match string // FTS5 query: every term required, exclusions subtracted; "" = nothing to search
+	// phrase is the query's plain words as one phrase (with the same exclusions), set when
+	// there are two or more of them: articles with the words side by side rank above
+	// articles where they are scattered.
+	phrase string
+	// lead is the match asked of the lead and summary only ("" when match is ""): news puts
+	// what a story is about in its first lines.
+	lead string
+	// title is the input as a title would be written (spaces collapsed), for the exact-title
+	// lookup.
+	title string
+}
+
+func planSearch(input string) searchPlan {
+	var include, exclude, plain []string
 	for _, t := range splitSearchTerms(input) {
 		q := ftsString(t.text)
 		if t.prefix && !t.phrase && utf8.RuneCountInString(t.text) >= minPrefixRunes {
 			q += " *"
 		}
-		if t.exclude {
+		switch {
+		case t.exclude:
 			exclude = append(exclude, q)
-		} else {
+		default:
 			include = append(include, q)
+			if !t.prefix && !t.phrase {
+				plain = append(plain, t.text)
+			}
 		}
 	}
 	// FTS5's NOT needs something to subtract from; a query of exclusions alone finds nothing.
 	if len(include) == 0 {
-		return ""
+		return searchPlan{}
 	}
+	p := searchPlan{match: ftsQuery(include, exclude), title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
+	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, exclude)
+	if len(plain) > 1 && len(plain) == len(include) {
+		p.phrase = ftsQuery([]string{ftsString(strings.Join(plain, " "))}, exclude)
+	}
+	return p
+}
+
+func ftsQuery(include, exclude []string) string {
 	q := strings.Join(include, " AND ")
 	if len(exclude) > 0 {
 		q = "(" + q + ") NOT " + strings.Join(exclude, " NOT ")

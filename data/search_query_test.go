@@ -56,11 +56,14 @@ func FuzzParseSearchQuery(f *testing.F) {
 			return
 		}
 		var n int
-		if err := s.db.QueryRow("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", q).Scan(&n); err != nil {
+		if err := s.db.QueryRow("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", q).Scan(&n); err != nil {
 			t.Fatalf("input %q gave query %q that FTS5 refuses: %v", in, q, err)
 		}
-		if _, err := s.Search(context.Background(), SearchQuery{Text: in, Tag: in, Lang: in}); err != nil {
+		if _, err := s.Search(context.Background(), SearchQuery{Text: in, Tag: in, Lang: in, Section: in}); err != nil {
 			t.Fatalf("search %q: %v", in, err)
+		}
+		if _, err := s.Suggest(context.Background(), SuggestQuery{Text: in, TagKey: in, Lang: in}); err != nil {
+			t.Fatalf("suggest %q: %v", in, err)
 		}
 	})
 }

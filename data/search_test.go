@@ -72,8 +72,9 @@ func TestSearchRankingAndSyntax(t *testing.T) {
 		query string
 		want  []string // the hits in order; nil = nothing found
 	}{
-		// A title match outranks body matches; drafts, scheduled and expired articles never appear.
-		{"harbour", []string{"Harbour wall repairs begin", "Ferry timetable changes", "Council budget preview"}},
+		// A title match outranks body matches, which come newest first; drafts, scheduled and
+		// expired articles never appear.
+		{"harbour", []string{"Harbour wall repairs begin", "Council budget preview", "Ferry timetable changes"}},
 		{"floods", []string{"Storms flood the coast road"}},       // porter stemming
 		{"cafe", []string{"Café reopens on the quay"}},            // diacritics folded
 		{`"coast road"`, []string{"Storms flood the coast road"}}, // phrase
@@ -110,12 +111,12 @@ func TestSearchFilters(t *testing.T) {
 	}{
 		"tag":          {SearchQuery{Text: "coast", Tag: "weather"}, "Storms flood the coast road|Weekend weather"},
 		"tag-none":     {SearchQuery{Text: "coast", Tag: "business"}, ""},
-		"category":     {SearchQuery{Text: "harbour", Category: "news"}, "Harbour wall repairs begin|Ferry timetable changes|Council budget preview"},
+		"category":     {SearchQuery{Text: "harbour", Category: "news"}, "Harbour wall repairs begin|Council budget preview|Ferry timetable changes"},
 		"lang":         {SearchQuery{Text: "harbour", Lang: "ru"}, ""},
 		"lang-ru":      {SearchQuery{Text: "гавань", Lang: "ru"}, "Гавань открыта"},
 		"date-range":   {SearchQuery{Text: "harbour", From: day(21), To: day(22)}, "Ferry timetable changes"},
 		"from-only":    {SearchQuery{Text: "coast", From: day(24)}, "Weekend weather"},
-		"page-two":     {SearchQuery{Text: "harbour", Limit: 2, Offset: 2}, "Council budget preview"},
+		"page-two":     {SearchQuery{Text: "harbour", Limit: 2, Offset: 2}, "Ferry timetable changes"},
 		"past-the-end": {SearchQuery{Text: "harbour", Limit: 2, Offset: 40}, ""},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -173,8 +174,10 @@ func TestSearchFollowsEditsAndTime(t *testing.T) {
 		t.Errorf("deleted article still found: %v", got)
 	}
 	var check int
-	if err := s.db.QueryRowContext(ctx, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").Err(); err != nil {
-		t.Errorf("index out of step with articles: %v", err)
+	for _, table := range []string{"search_fts", "search_titles"} {
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO "+table+" ("+table+", rank) VALUES ('integrity-check', 1)"); err != nil {
+			t.Errorf("%s out of step with articles: %v", table, err)
+		}
 	}
 	_ = check
 }
@@ -221,6 +224,37 @@ func TestSearchRecencyBreaksTies(t *testing.T) {
 	}
 	if got := strings.Join(searchTitles(t, s, SearchQuery{Text: "regatta"}), "|"); got != "Newest|Middle|Older" {
 		t.Errorf("got %s", got)
+	}
+}
+
+// TestSearchFollowsDateChanges: the index key holds the date, so a new date moves the article
+// in the index (found once, at its new place) and keeps the index whole.
+func TestSearchFollowsDateChanges(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := searchCorpus(t, &now)
+	ctx := context.Background()
+	all, err := s.AllArticles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range all {
+		if a.Title == "Ferry timetable changes" {
+			a.Date, a.ContentHash = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), "redated"
+			if _, err := s.SaveArticles(ctx, []Article{a}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got := strings.Join(searchTitles(t, s, SearchQuery{Text: "harbour"}), "|"); got != "Harbour wall repairs begin|Ferry timetable changes|Council budget preview" {
+		t.Errorf("after the new date: %s", got)
+	}
+	if got := searchTitles(t, s, SearchQuery{Text: "harbour", From: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}); len(got) != 1 {
+		t.Errorf("from the new date: %q", got)
+	}
+	for _, table := range []string{"search_fts", "search_titles"} {
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO "+table+" ("+table+", rank) VALUES ('integrity-check', 1)"); err != nil {
+			t.Errorf("%s out of step with articles: %v", table, err)
+		}
 	}
 }
 

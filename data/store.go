@@ -31,8 +31,7 @@ type Store struct {
 
 	logger *slog.Logger
 
-	searches *searchCache
-	memo     *memo
+	memo *memo
 }
 
 // OpenOption changes how Open opens the database.
@@ -55,7 +54,7 @@ func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOp
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)",
 		// Statement journals (every write whose triggers record change keys) stay in memory, not temp files.
-		"temp_store(MEMORY)"} {
+		"temp_store(MEMORY)", "mmap_size(1073741824)"} {
 		q.Add("_pragma", p)
 	}
 	for _, o := range opts {
@@ -70,7 +69,7 @@ func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOp
 	db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
 	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, now: now, searches: newSearchCache(), logger: slog.New(slog.DiscardHandler)}
+	s := &Store{db: db, now: now, logger: slog.New(slog.DiscardHandler)}
 	s.memo = newMemo(s)
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
@@ -109,18 +108,6 @@ func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
 	}
 	s.written(ctx)
 	return nil
-}
-
-// Generation is a number that moves whenever something readers can see changed (see
-// ChangeWatcher). It looks at the store first, so a write by any process is seen at once: for
-// the uncached paths (search) that must never rank with a stale view; the response cache
-// subscribes to the watcher instead and asks SQLite nothing per request.
-func (s *Store) Generation(ctx context.Context) (uint64, error) {
-	w := s.Changes()
-	if err := w.Sync(ctx); err != nil {
-		return 0, err
-	}
-	return w.Generation(), nil
 }
 
 // Now is the store's clock.

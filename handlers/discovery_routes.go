@@ -12,6 +12,7 @@ import (
 func discoveryRoutes(r *mux.Router, s *site) {
 	get := []string{http.MethodGet, http.MethodHead}
 	r.Handle("/search", handleSearch(s)).Methods(get...)
+	r.Handle("/search/suggest", handleSearchSuggest(s)).Methods(get...)
 	for _, f := range feedKinds {
 		r.Handle("/"+f.file, handleFeed(s, f)).Methods(get...)
 		r.Handle("/{list:.+}/"+f.file, handleFeed(s, f)).Methods(get...)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +18,7 @@ const (
 	searchPageSize = 10
 	// maxSearchPages bounds how deep a search may be paged: nobody reads page 500 of a search,
 	// and a crawler that tries should not make the store rank a million rows for it.
-	maxSearchPages = 100
+	maxSearchPages = 50
 	// maxSearchInput is as much of a field as the page echoes back or the store sees.
 	maxSearchInput = 1000
 )
@@ -67,8 +68,8 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 		}
 		return v
 	}
-	v := views.SearchPage{Query: field("q"), Tag: field("tag"), Category: field("category"), From: field("from"), To: field("to")}
-	q := data.SearchQuery{Text: v.Query, Tag: content.Urlize(v.Tag), Category: content.Urlize(v.Category), Limit: searchPageSize}
+	v := views.SearchPage{Query: field("q"), Section: field("section"), Tag: field("tag"), Category: field("category"), From: field("from"), To: field("to")}
+	q := data.SearchQuery{Text: v.Query, Section: v.Section, Tag: content.Urlize(v.Tag), Category: content.Urlize(v.Category), Limit: searchPageSize}
 	var notices []string
 	pageLang := st.settings.DefaultLanguage
 	if lang := field("lang"); lang != "" {
@@ -97,6 +98,9 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 	q.Offset = (n - 1) * searchPageSize
 
 	v.Page = s.page(ctx, r, st, pageKind{kind: "list", lang: pageLang})
+	if suggest := s.assets.URL("search-suggest.js"); !slices.Contains(v.Scripts, suggest) {
+		v.Scripts = append(v.Scripts, suggest)
+	}
 	v.Title, v.NoIndex = views.T(pageLang, "search"), true
 	if v.Query != "" {
 		v.Title += ": " + v.Query
@@ -111,7 +115,8 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		v.Total = res.Total
+		v.Total, v.More = res.Total, res.More
+		v.Facets = searchFacets(form, res.Facets, pageLang)
 		for _, h := range res.Hits {
 			hit := views.SearchHit{URL: articleURL(&h.Article), TitleHTML: h.TitleHTML, SnippetHTML: h.SnippetHTML, Date: h.Article.Date, Lang: h.Article.Lang}
 			if hit.TitleHTML == "" {
@@ -159,11 +164,77 @@ func knownLanguage(set data.SiteSettings, code string) bool {
 	return false
 }
 
+// searchParams are the query-string fields a search keeps from page to page.
+var searchParams = []string{"q", "section", "tag", "category", "lang", "from", "to"}
+
+// searchFacets turns the store's counts into links: each narrows the search to one section,
+// tag or year (from its first to its last day), keeping the other fields; the value already
+// chosen links back to the wider search.
+func searchFacets(form url.Values, f data.SearchFacets, lang string) []views.SearchFacetGroup {
+	link := func(set map[string]string) string {
+		u := url.Values{}
+		for _, k := range searchParams {
+			if v := form.Get(k); v != "" {
+				u.Set(k, v)
+			}
+		}
+		for k, v := range set {
+			if v == "" {
+				u.Del(k)
+			} else {
+				u.Set(k, v)
+			}
+		}
+		return "/search?" + u.Encode()
+	}
+	group := func(kind, title string, counts []data.FacetCount, set func(c data.FacetCount, current bool) map[string]string, current func(c data.FacetCount) bool) views.SearchFacetGroup {
+		g := views.SearchFacetGroup{Kind: kind, Title: title}
+		for _, c := range counts {
+			cur := current(c)
+			g.Values = append(g.Values, views.SearchFacetValue{Name: c.Name, Count: c.Count, Current: cur, URL: link(set(c, cur))})
+		}
+		return g
+	}
+	var groups []views.SearchFacetGroup
+	if len(f.Sections) > 1 || form.Get("section") != "" {
+		groups = append(groups, group("section", views.T(lang, "search_sections"), f.Sections,
+			func(c data.FacetCount, cur bool) map[string]string {
+				return map[string]string{"section": unless(cur, c.Key)}
+			},
+			func(c data.FacetCount) bool { return form.Get("section") == c.Key }))
+	}
+	if len(f.Tags) > 0 {
+		groups = append(groups, group("tag", views.T(lang, "tags"), f.Tags,
+			func(c data.FacetCount, cur bool) map[string]string {
+				return map[string]string{"tag": unless(cur, c.Key)}
+			},
+			func(c data.FacetCount) bool { return content.Urlize(form.Get("tag")) == c.Key }))
+	}
+	if len(f.Years) > 1 || form.Get("from") != "" {
+		groups = append(groups, group("year", views.T(lang, "years"), f.Years,
+			func(c data.FacetCount, cur bool) map[string]string {
+				return map[string]string{"from": unless(cur, c.Key+"-01-01"), "to": unless(cur, c.Key+"-12-31")}
+			},
+			func(c data.FacetCount) bool {
+				return form.Get("from") == c.Key+"-01-01" && form.Get("to") == c.Key+"-12-31"
+			}))
+	}
+	return groups
+}
+
+// unless is v, or "" (remove the field) when cond holds.
+func unless(cond bool, v string) string {
+	if cond {
+		return ""
+	}
+	return v
+}
+
 // searchPagination numbers the pages of a search, keeping every filter in the links.
 func searchPagination(form url.Values, n, total int) views.Pagination {
 	link := func(i int) string {
 		f := url.Values{}
-		for _, k := range []string{"q", "tag", "category", "lang", "from", "to"} {
+		for _, k := range searchParams {
 			if v := form.Get(k); v != "" {
 				f.Set(k, v)
 			}

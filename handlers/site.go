@@ -97,6 +97,12 @@ type pageKind struct {
 func (s *site) page(ctx context.Context, r *http.Request, st *state, pk pageKind) views.Page {
 	p := views.Page{Site: s.siteView(st, pk.lang), Path: r.URL.Path}
 	p.Sidebar = s.sidebar(ctx, st, pk)
+	for _, w := range p.Sidebar.Widgets {
+		if w.Kind == "search" {
+			p.Scripts = append(p.Scripts, s.assets.URL("search-suggest.js"))
+			break
+		}
+	}
 	return p
 }
 

@@ -57,6 +57,7 @@ func isoTime(t time.Time) string { return t.Format(time.RFC3339) }
 type SearchPage struct {
 	Page
 	Query    string
+	Section  string
 	Tag      string
 	Category string
 	Lang     string
@@ -67,10 +68,29 @@ type SearchPage struct {
 	// Searched is false before the reader asked anything (an empty q).
 	Searched bool
 	Total    int
+	More     bool // more than Total matched; the newest matches were ranked
 	Hits     []SearchHit
+	// Facets narrow the search: counts by section, tag and year, each a link.
+	Facets []SearchFacetGroup
 	// Notice explains a filter that was ignored ("from" is not a date), in plain words.
 	Notice     string
 	Pagination Pagination
+}
+
+// SearchFacetGroup is one facet: its heading and its values, most common first.
+type SearchFacetGroup struct {
+	Title  string
+	Kind   string // "section", "tag", "year" (for tests and styling)
+	Values []SearchFacetValue
+}
+
+// SearchFacetValue is one facet value: URL is the search narrowed to it (or widened again
+// when Current).
+type SearchFacetValue struct {
+	Name    string
+	URL     string
+	Count   int
+	Current bool
 }
 
 // SearchHit is one found article. TitleHTML and SnippetHTML come from the store escaped, with

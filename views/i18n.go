@@ -79,6 +79,7 @@ var uiStrings = map[string]map[string]string{
 		"search_bad_to":      "“{date}” is not a date like 2026-11-27, so the search runs to today.",
 		"search_too_many":    "Too many searches from your address: please wait a few seconds and try again.",
 		"search_busy":        "Search is busy right now: please try again in a few seconds.",
+		"search_found_more":  "More than {count} found", "search_sections": "Sections",
 	},
 	"ru": {
 		"skip": "Перейти к содержанию", "menu": "Меню", "search": "Поиск", "search_label": "Поиск по сайту",
@@ -142,6 +143,7 @@ var uiStrings = map[string]map[string]string{
 		"search_bad_to":      "«{date}» — не дата вида 2026-11-27, поэтому поиск ведётся до сегодняшнего дня.",
 		"search_too_many":    "Слишком много поисковых запросов с вашего адреса: подождите несколько секунд и попробуйте снова.",
 		"search_busy":        "Поиск сейчас перегружен: попробуйте снова через несколько секунд.",
+		"search_found_more":  "Найдено больше {count}", "search_sections": "Разделы",
 	},
 	"es": {
 		"skip": "Ir al contenido", "menu": "Menú", "search": "Buscar", "search_label": "Buscar en el sitio",
@@ -204,6 +206,7 @@ var uiStrings = map[string]map[string]string{
 		"search_bad_to":      "«{date}» no es una fecha como 2026-11-27, así que la búsqueda llega hasta hoy.",
 		"search_too_many":    "Demasiadas búsquedas desde su dirección: espere unos segundos e inténtelo de nuevo.",
 		"search_busy":        "La búsqueda está saturada en este momento: inténtelo de nuevo en unos segundos.",
+		"search_found_more":  "Más de {count} resultados", "search_sections": "Secciones",
 	},
 	"pt": {
 		"skip": "Ir para o conteúdo", "menu": "Menu", "search": "Pesquisar", "search_label": "Pesquisar no site",
@@ -266,6 +269,7 @@ var uiStrings = map[string]map[string]string{
 		"search_bad_to":      "«{date}» não é uma data como 2026-11-27, por isso a pesquisa vai até hoje.",
 		"search_too_many":    "Demasiadas pesquisas a partir do seu endereço: aguarde alguns segundos e tente novamente.",
 		"search_busy":        "A pesquisa está sobrecarregada neste momento: tente novamente dentro de alguns segundos.",
+		"search_found_more":  "Mais de {count} resultados", "search_sections": "Secções",
 	},
 	"fr": {
 		"skip": "Aller au contenu", "menu": "Menu", "search": "Rechercher", "search_label": "Rechercher sur le site",
@@ -328,6 +332,7 @@ var uiStrings = map[string]map[string]string{
 		"search_bad_to":      "« {date} » n'est pas une date comme 2026-11-27 : la recherche va jusqu'à aujourd'hui.",
 		"search_too_many":    "Trop de recherches depuis votre adresse : patientez quelques secondes et réessayez.",
 		"search_busy":        "La recherche est saturée pour le moment : réessayez dans quelques secondes.",
+		"search_found_more":  "Plus de {count} résultats", "search_sections": "Rubriques",
 	},
 	"de": {
 		"skip": "Zum Inhalt springen", "menu": "Menü", "search": "Suchen", "search_label": "Website durchsuchen",
@@ -390,6 +395,7 @@ var uiStrings = map[string]map[string]string{
 		"search_bad_to":      "„{date}“ ist kein Datum wie 2026-11-27, daher reicht die Suche bis heute.",
 		"search_too_many":    "Zu viele Suchanfragen von Ihrer Adresse: Bitte warten Sie einige Sekunden und versuchen Sie es dann erneut.",
 		"search_busy":        "Die Suche ist gerade ausgelastet: Bitte versuchen Sie es in einigen Sekunden erneut.",
+		"search_found_more":  "Mehr als {count} Treffer", "search_sections": "Rubriken",
 	},
 	"ja": {
 		"skip": "本文へ移動", "menu": "メニュー", "search": "検索", "search_label": "サイト内検索",
@@ -451,6 +457,7 @@ var uiStrings = map[string]map[string]string{
 		"search_bad_to":      "「{date}」は 2026-11-27 のような日付ではないため、今日までを検索しました。",
 		"search_too_many":    "お使いのアドレスからの検索が多すぎます。数秒待ってからもう一度お試しください。",
 		"search_busy":        "現在、検索が混み合っています。数秒後にもう一度お試しください。",
+		"search_found_more":  "{count} 件以上見つかりました", "search_sections": "セクション",
 	},
 	"zh": {
 		"skip": "跳到正文", "menu": "菜单", "search": "搜索", "search_label": "站内搜索",
@@ -512,6 +519,7 @@ var uiStrings = map[string]map[string]string{
 		"search_bad_to":      "“{date}”不是 2026-11-27 这样的日期，因此搜索截至今天。",
 		"search_too_many":    "您的地址搜索次数过多，请等待几秒后重试。",
 		"search_busy":        "搜索服务当前繁忙，请几秒后重试。",
+		"search_found_more":  "找到超过 {count} 条结果", "search_sections": "栏目",
 	},
 }
 

@@ -1,0 +1,279 @@
+package data
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// searchDepth is how many of the newest matches a search reads, and partDepth how many of
+// the newest title, phrase and lead matches it reads to order them. They bound a search's
+// work whatever the query: a common word matches most of the archive. searchDepth is also as
+// deep as a reader may page (50 pages of 10).
+const (
+	searchDepth = 500
+	partDepth   = 200
+)
+
+// searchKeyIDMask turns a search key (the index rowid, migration 0015) back into an article id.
+const searchKeyIDMask = "16777215"
+
+// Where a candidate matched, as score bits: the rank order is the score, then the date.
+const (
+	inLead   = 1 << iota // every word in the lead or summary
+	asPhrase             // the words side by side
+	inTitle              // every word in the title or tags
+	isTitle              // the title is what the reader typed
+)
+
+// searchCandidate is one article a search ranks.
+type searchCandidate struct {
+	key     int64 // the search key: date_unix<<24 | id
+	section string
+	score   int // isTitle | inTitle | asPhrase | inLead
+}
+
+func (c searchCandidate) articleID() int64 { return c.key & 16777215 }
+
+// searchFilter is the publication rule and a query's filters, as SQL over the candidate's
+// article (a, read through the narrow articles_search_by_date index, migration 0017) and as
+// narrowing for the index itself.
+type searchFilter struct {
+	now    int64
+	where  string // more conditions on a, parameters from ?3 on
+	args   []any
+	narrow string // an FTS5 expression ANDed to every match (tag and category names), or ""
+	keyMin int64  // search key range (dates), inclusive min and exclusive max; 0 = open
+	keyMax int64
+}
+
+// searchFilterOf builds the filter; ok is false when a filter cannot match anything (a tag
+// no article has).
+func (s *Store) searchFilterOf(ctx context.Context, q SearchQuery) (searchFilter, bool, error) {
+	f := searchFilter{now: s.now().Unix()}
+	add := func(clause string, v any) {
+		f.args = append(f.args, v)
+		f.where += " AND " + strings.ReplaceAll(clause, "?N", fmt.Sprintf("?%d", len(f.args)+2))
+	}
+	if q.Lang != "" {
+		add("a.lang = ?N", q.Lang)
+	}
+	if q.Section != "" {
+		add("a.section = ?N", q.Section)
+	}
+	var narrow []string
+	for _, t := range []struct{ taxonomy, key string }{{"tags", q.Tag}, {"categories", q.Category}} {
+		if t.key == "" {
+			continue
+		}
+		add(`a.id IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
+			WHERE t.taxonomy = '`+t.taxonomy+`' AND t.key = ?N)`, t.key)
+		names, err := s.termNames(ctx, t.taxonomy, t.key)
+		if err != nil {
+			return f, false, err
+		}
+		if len(names) == 0 {
+			return f, false, nil
+		}
+		// Articles carry their term names in search_tags; asking the index for them too makes a
+		// filtered search walk only the tagged articles. A name with no word in it cannot be
+		// asked for, and the SQL check above stays exact either way.
+		var alts []string
+		for _, n := range names {
+			if !hasWordRune(n) {
+				alts = nil
+				break
+			}
+			alts = append(alts, ftsString(n))
+		}
+		if len(alts) > 0 {
+			narrow = append(narrow, "search_tags : ("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	f.narrow = strings.Join(narrow, " AND ")
+	if !q.From.IsZero() {
+		f.keyMin = q.From.Unix() << 24
+	}
+	if !q.To.IsZero() {
+		f.keyMax = q.To.Unix() << 24
+	}
+	return f, true, nil
+}
+
+func (s *Store) termNames(ctx context.Context, taxonomy, key string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT name FROM terms WHERE taxonomy = ? AND key = ?", taxonomy, key)
+	if err != nil {
+		return nil, fmt.Errorf("term %s/%s: %w", taxonomy, key, err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// rankSearch ranks a query's candidates. The rule, in order:
+//  0. an article whose title is exactly what was typed (letter case aside);
+//  1. articles with every word in the title or tags;
+//  2. then, with the words side by side (a phrase), above the words scattered;
+//  3. then, with every word in the lead or summary (what the story is about) above the body;
+//  4. between articles equal on all three, the newest first.
+//
+// Each part reads at most searchDepth or partDepth of its newest matches from the index, walking it
+// newest-first, so a search's cost has a ceiling whatever the query. complete is true when
+// the first part (all matches) found every match.
+func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter) ([]searchCandidate, bool, error) {
+	all, err := s.searchCandidates(ctx, "search_fts", plan.match, f, searchDepth)
+	if err != nil {
+		return nil, false, err
+	}
+	complete := len(all) < searchDepth
+	index := make(map[int64]int, len(all))
+	for i, c := range all {
+		index[c.key] = i
+	}
+	mark := func(found []int64, bit int) {
+		for _, key := range found {
+			if i, ok := index[key]; ok {
+				all[i].score |= bit
+			}
+		}
+	}
+	// Phrase and lead matches are looked for among the candidates only, within their date
+	// range: a walk as long as the one that found them, never the whole archive's.
+	for _, p := range []struct {
+		match string
+		bit   int
+	}{{plan.phrase, asPhrase}, {plan.lead, inLead}} {
+		if p.match == "" || len(all) == 0 {
+			continue
+		}
+		found, err := s.matchAmong(ctx, p.match, f, all)
+		if err != nil {
+			return nil, false, err
+		}
+		mark(found, p.bit)
+	}
+	// Title and tag matches are read on their own (the title index is small): the newest of
+	// them rank first even when body matches are far more numerous and newer.
+	if len(all) > 0 {
+		titles, err := s.searchCandidates(ctx, "search_titles", plan.match, f, partDepth)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, c := range titles {
+			i, ok := index[c.key]
+			if !ok {
+				i = len(all)
+				index[c.key] = i
+				all = append(all, c)
+			}
+			all[i].score |= inTitle
+		}
+	}
+	if all, err = s.markExactTitles(ctx, plan.title, f, all, index); err != nil {
+		return nil, false, err
+	}
+	slices.SortFunc(all, func(a, b searchCandidate) int {
+		return cmp.Or(b.score-a.score, cmp.Compare(b.key, a.key))
+	})
+	return all, complete, nil
+}
+
+// markExactTitles sets isTitle on the candidates whose title is the query, letter case aside
+// (migration 0016 indexes titles so), adding them when they are older than the newest
+// matches the parts read.
+func (s *Store) markExactTitles(ctx context.Context, title string, f searchFilter, all []searchCandidate, index map[int64]int) ([]searchCandidate, error) {
+	if title == "" || len(all) == 0 {
+		return all, nil
+	}
+	where := "a.title = ?2 COLLATE NOCASE AND " + publishedWhere + f.where
+	if f.keyMin != 0 {
+		where += fmt.Sprintf(" AND coalesce(a.date_unix, 0) >= %d", f.keyMin>>24)
+	}
+	if f.keyMax != 0 {
+		where += fmt.Sprintf(" AND coalesce(a.date_unix, 0) < %d", f.keyMax>>24)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(a.date_unix, 0) * 16777216 + (a.id & `+searchKeyIDMask+`), a.section
+		FROM articles a INDEXED BY articles_title_nocase WHERE `+where+" LIMIT 20", append([]any{f.now, title}, f.args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("exact title: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c searchCandidate
+		if err := rows.Scan(&c.key, &c.section); err != nil {
+			return nil, fmt.Errorf("exact title: %w", err)
+		}
+		i, ok := index[c.key]
+		if !ok {
+			i = len(all)
+			index[c.key] = i
+			all = append(all, c)
+		}
+		all[i].score |= isTitle | inTitle
+	}
+	return all, rows.Err()
+}
+
+// matchAmong is the keys of the candidates that also match match, found by walking the index
+// newest-first over the candidates' date range: a walk no longer than the one that found
+// the candidates. (Seeking each candidate by key instead costs FTS5 a fresh set of segment
+// readers per candidate: several times more for a few hundred.)
+func (s *Store) matchAmong(ctx context.Context, match string, f searchFilter, cands []searchCandidate) ([]int64, error) {
+	oldest := cands[0].key
+	for _, c := range cands {
+		oldest = min(oldest, c.key)
+	}
+	f.keyMin = max(f.keyMin, oldest)
+	found, err := s.searchCandidates(ctx, "search_fts", match, f, searchDepth)
+	keys := make([]int64, len(found))
+	for i, c := range found {
+		keys[i] = c.key
+	}
+	return keys, err
+}
+
+// searchCandidates is the newest depth published articles of table matching match
+// and the filter. FTS5 walks its doclists newest-first when asked for
+// rowid order, so this stops after depth rows that pass the filter.
+func (s *Store) searchCandidates(ctx context.Context, table, match string, f searchFilter, depth int) ([]searchCandidate, error) {
+	if f.narrow != "" {
+		match = "(" + match + ") AND " + f.narrow
+	}
+	where := table + " MATCH ?2 AND " + publishedWhere + f.where
+	if f.keyMin != 0 {
+		where += fmt.Sprintf(" AND %s.rowid >= %d", table, f.keyMin)
+	}
+	if f.keyMax != 0 {
+		where += fmt.Sprintf(" AND %s.rowid < %d", table, f.keyMax)
+	}
+	query := fmt.Sprintf(`SELECT %[1]s.rowid, a.section
+		FROM %[1]s JOIN articles a INDEXED BY articles_search_by_date
+			ON coalesce(a.date_unix, 0) = (%[1]s.rowid >> 24) AND a.id = (%[1]s.rowid & %[2]s)
+		WHERE %[3]s ORDER BY %[1]s.rowid DESC LIMIT %[4]d`, table, searchKeyIDMask, where, depth)
+	rows, err := s.db.QueryContext(ctx, query, append([]any{f.now, match}, f.args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("candidates in %s: %w", table, err)
+	}
+	defer rows.Close()
+	var found []searchCandidate
+	for rows.Next() {
+		var c searchCandidate
+		if err := rows.Scan(&c.key, &c.section); err != nil {
+			return nil, fmt.Errorf("candidates in %s: %w", table, err)
+		}
+		found = append(found, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("candidates in %s: %w", table, err)
+	}
+	return found, nil
+}
