@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"gazette/hugosite"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -52,7 +53,7 @@ func startTestSite(t testing.TB, demo bool, hugoSites ...string) *testSite {
 		if err != nil {
 			t.Fatalf("load %s: %v", dir, err)
 		}
-		if _, err := importSite(ctx, store, media, site); err != nil {
+		if _, err := hugosite.Import(ctx, store, media, site); err != nil {
 			t.Fatalf("import %s: %v", dir, err)
 		}
 	}
