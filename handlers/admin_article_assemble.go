@@ -52,8 +52,25 @@ func (dk *desk) assembleArticle(ctx context.Context, base, placed *data.Article,
 // sameBody reports whether the posted body is the stored one as a browser sends it back: line
 // ends as CRLF, and a textarea drops the first newline.
 func sameBody(posted, stored string) bool {
-	norm := func(s string) string { return strings.TrimPrefix(strings.ReplaceAll(s, "\r\n", "\n"), "\n") }
-	return norm(posted) == norm(stored)
+	posted, stored = strings.ReplaceAll(posted, "\r\n", "\n"), strings.ReplaceAll(stored, "\r\n", "\n")
+	return posted == stored || "\n"+posted == stored
+}
+
+// unchangedField reports whether the editor left a field as the form showed it: an imported
+// value the desk's own rules would refuse (a long description, a dotted slug) is then kept, not
+// an error.
+func unchangedField(field string, shown, posted views.ArticleValues) bool {
+	pairs := map[string][2]string{
+		"title": {shown.Title, posted.Title}, "lead": {shown.Lead, posted.Lead}, "author": {shown.Author, posted.Author},
+		"description": {shown.Description, posted.Description}, "summary": {shown.Summary, posted.Summary},
+		"slug": {shown.Slug, posted.Slug}, "section": {shown.Section, posted.Section}, "translations": {shown.Translations, posted.Translations},
+		"categories": {shown.Categories, posted.Categories}, "tags": {shown.Tags, posted.Tags}, "weight": {shown.Weight, posted.Weight},
+		"menu_weight": {shown.MenuWeight, posted.MenuWeight}, "thumbnail": {shown.Thumbnail, posted.Thumbnail},
+		"sidebar": {shown.Sidebar, posted.Sidebar}, "aliases": {shown.Aliases, posted.Aliases},
+		"date": {shown.Date, posted.Date}, "publish_date": {shown.PublishDate, posted.PublishDate}, "expiry_date": {shown.ExpiryDate, posted.ExpiryDate},
+	}
+	p, ok := pairs[field]
+	return ok && p[0] == p[1]
 }
 
 // keepUnchangedDates puts back the stored dates of the date fields the editor left as shown: the

@@ -49,7 +49,9 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 	}
 	a.TranslationsList = fr.list("translations", v.Translations, 20)
 	section := strings.ToLower(strings.TrimSpace(v.Section))
-	if section != "" && (!sectionPattern.MatchString(section) || len(section) > 60 || reservedSections[section]) {
+	if base.ID != 0 && v.Section == base.Section {
+		section = base.Section // as imported: only a changed section must follow the desk's rule
+	} else if section != "" && (!sectionPattern.MatchString(section) || len(section) > 60 || reservedSections[section]) {
 		fr.errs.Add("section", "Use lower-case letters, digits and hyphens (not admin, static, media, page, tags or categories).")
 	}
 	applyURL(fr, &a, &base, v.Slug, section, set)
@@ -117,6 +119,9 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 // not change keeps its URL exactly (imported ones may follow [permalinks] patterns); otherwise
 // the URL is /<lang>/<section>/<slug>/ and the old one stays as a redirect.
 func applyURL(fr *fieldReader, a, base *data.Article, slugText, section string, set data.SiteSettings) {
+	if base.ID != 0 && base.Permalink != "" && slugText == displaySlug(base) && section == base.Section && a.Lang == base.Lang {
+		return // unchanged, so kept as imported even where the desk's slug rule is stricter
+	}
 	slug := strings.ToLower(strings.TrimSpace(slugText))
 	if slug == "" {
 		slug = slugFromTitle(a.Title)

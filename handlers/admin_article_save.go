@@ -38,12 +38,14 @@ func (dk *desk) handleArticleSave() http.Handler {
 		now := dk.store.Now()
 		loc := siteLocation(dk.settings(r.Context()))
 		a, invalid := buildArticle(v, base, dk.settings(r.Context()), now)
+		shown := valuesFromArticle(&base, loc)
 		if invalid != nil {
 			for f, m := range invalid.Fields {
-				errs.Add(f, m)
+				if id == 0 || !unchangedField(f, shown, v) {
+					errs.Add(f, m)
+				}
 			}
 		}
-		shown := valuesFromArticle(&base, loc)
 		if id != 0 {
 			keepUnchangedDates(&a, &base, shown, v)
 		}
@@ -134,13 +136,13 @@ func applyAction(a, base *data.Article, action string, now time.Time, errs *data
 	default:
 		errs.Add("action", "Unknown action.")
 	}
-	if a.Date.IsZero() {
+	if a.Date.IsZero() && (base.ID == 0 || action == "publish" || action == "schedule") {
 		a.Date = a.PublishDate
 		if a.Date.IsZero() {
 			a.Date = now
 		}
 	}
-	if a.PublishDate.IsZero() {
+	if a.PublishDate.IsZero() && !a.Date.IsZero() && (base.ID == 0 || action == "publish" || action == "schedule") {
 		a.PublishDate = a.Date
 	}
 	return note
