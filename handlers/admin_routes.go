@@ -46,6 +46,7 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 
 	a.Handle("/admin/settings", admin(dk.handleSettingsShow())).Methods(get...)
 	a.Handle("/admin/settings", admin(dk.handleSettingsSave())).Methods(post...)
+	a.Handle("/admin/export.tar.gz", admin(dk.handleExport())).Methods(get...)
 	a.Handle("/admin/editors", admin(dk.handleEditorList())).Methods(get...)
 	a.Handle("/admin/editors", admin(dk.handleEditorSave())).Methods(post...)
 

@@ -24,6 +24,7 @@ import (
 type testServer struct {
 	*httptest.Server
 	store *data.Store
+	media *data.MediaDir
 	now   time.Time
 }
 
@@ -59,7 +60,7 @@ func newTestServer(t testing.TB, files map[string]string) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.store = store
+	ts.store, ts.media = store, media
 	ts.Server = httptest.NewServer(New(Deps{Store: store, Media: media, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	t.Cleanup(ts.Close)
 	return ts

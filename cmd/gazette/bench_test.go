@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
-	"gazette/hugosite"
 	"testing"
 
 	"gazette/content"
+	"gazette/hugosite"
 )
 
 // BenchmarkImportCorpus imports each shared Hugo corpus into a new store: read, render, save.

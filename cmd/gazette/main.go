@@ -2,6 +2,7 @@
 //
 //	gazette [serve] [--addr 127.0.0.1:8080] [--data DIR] [--base-url URL] [--no-demo]
 //	gazette import [--data DIR] SITE_OR_FILES...
+//	gazette export [--data DIR] [--force] FOLDER
 //	gazette list all [--data DIR]
 //	gazette user add|passwd|list|disable|enable [--data DIR] [--email E]
 //	gazette version
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runServe(ctx, args, getenv, stdout, stderr)
 	case "import":
 		return runImport(ctx, args, getenv, stdout, stderr)
+	case "export":
+		return runExport(ctx, args, getenv, stdout, stderr)
 	case "list":
 		return runList(ctx, args, getenv, stdout, stderr)
 	case "user":
@@ -70,6 +73,7 @@ const usage = `Gazette: a news website in one binary.
 Usage:
   gazette [serve] [--addr 127.0.0.1:8080] [--data DIR] [--base-url URL] [--no-demo]
   gazette import [--data DIR] SITE_OR_FILES...
+  gazette export [--data DIR] [--force] FOLDER
   gazette list all [--data DIR]
   gazette user add|passwd|list|disable|enable [--data DIR] [--email E] (see "gazette user")
   gazette version

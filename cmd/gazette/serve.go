@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"gazette/hugosite"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -18,6 +17,7 @@ import (
 	"gazette/content"
 	"gazette/data"
 	"gazette/handlers"
+	"gazette/hugosite"
 	"gazette/static"
 )
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"gazette/hugosite"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -13,6 +12,7 @@ import (
 	"gazette/content"
 	"gazette/data"
 	"gazette/handlers"
+	"gazette/hugosite"
 	"gazette/static"
 )
 
