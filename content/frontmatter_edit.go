@@ -21,7 +21,8 @@ type Edit struct {
 // EditFrontMatter applies edits to a front matter block as written (text, delimiters
 // included) and returns the new block. Keys no edit names are kept as they were. YAML keeps
 // key order, comments and quoting of what it does not touch; TOML and JSON keep every key and
-// value but are written out again in their encoder's order. An empty text starts a YAML block
+// value; TOML edits top-level keys in place (else, and JSON always, the block is written out
+// again in the encoder's order). An empty text starts a YAML block
 // from data (an article known only as data) or from nothing. No edits, no change.
 func EditFrontMatter(text, format string, data map[string]any, edits []Edit) (string, error) {
 	if len(edits) == 0 && (text != "" || len(data) == 0) {
@@ -43,6 +44,11 @@ func EditFrontMatter(text, format string, data map[string]any, edits []Edit) (st
 	case FormatYAML:
 		return editYAML(text, edits)
 	case FormatTOML, FormatJSON:
+		if format == FormatTOML {
+			if out, ok := editTOMLLines(text, edits); ok {
+				return out, nil
+			}
+		}
 		fm, _, err := SplitFrontMatter([]byte(text))
 		if err != nil {
 			return "", err
@@ -119,7 +125,30 @@ func editYAML(text string, edits []Edit) (string, error) {
 		return "", fmt.Errorf("YAML front matter: %w", err)
 	}
 	enc.Close()
-	return "---\n" + buf.String() + "---\n", nil
+	out := "---\n" + buf.String() + "---\n"
+	if !readsBackAs(out, text, edits) {
+		return "", fmt.Errorf("YAML front matter: the edit would not read back as written")
+	}
+	return out, nil
+}
+
+// readsBackAs reports whether the edited block out holds what applying edits to the block
+// before gives, as data: an edit never loses or changes anything it was not asked to.
+func readsBackAs(out, before string, edits []Edit) bool {
+	was, _, err := SplitFrontMatter([]byte(before))
+	if err != nil {
+		return false
+	}
+	got, _, err := SplitFrontMatter([]byte(out))
+	if err != nil {
+		return false
+	}
+	want := lowerKeys(was.Raw).(map[string]any)
+	for _, e := range edits {
+		applyToMap(want, e)
+	}
+	// fmt prints maps with sorted keys and lists alike whatever their Go type, and NaN as NaN.
+	return fmt.Sprint(lowerKeys(got.Raw)) == fmt.Sprint(lowerKeys(want))
 }
 
 func yamlInner(text string) (string, bool) {

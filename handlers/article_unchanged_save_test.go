@@ -134,3 +134,33 @@ func firstDifference(a, b string) string {
 	from := max(i-80, 0)
 	return "before …" + a[from:min(i+80, len(a))] + "…\nafter  …" + b[from:min(i+80, len(b))] + "…"
 }
+
+// TestDeskEditChangesOnlyItsKeys: a changed title is written into the front matter as written;
+// every other key, their order and the TOML format stay.
+func TestDeskEditChangesOnlyItsKeys(t *testing.T) {
+	ts := newTestServer(t, damageSite)
+	addEditor(t, ts, "ed@example.com", data.RoleEditor)
+	c := newDeskClient(t, ts)
+	c.login("ed@example.com", testPassword)
+	for _, f := range []struct{ path, want string }{
+		{"content/post/one.md", "---\ntitle: One, revised\ndate: 2024-03-01T10:00:00+01:00\nvenue: City Hall\nmathjax: true\nmathjaxPath: /js/mathjax.js\ntags: [Council]\nlastmod: \"2026-11-27T12:00:00Z\"\n---\n"},
+		{"content/post/two.md", "+++\ntitle = 'Two, revised'\ndate = 2024-03-02T10:00:00Z\nlastmod = '2026-11-27T12:00:00Z'\n+++\n"},
+	} {
+		a := articleAt(t, ts, f.path)
+		edit := "/admin/articles/" + strconv.FormatInt(a.ID, 10)
+		_, d := c.page(edit)
+		form := readForm(d.Find("form[data-testid=article-form]"))
+		form.Set("action", "save")
+		form.Set("title", a.Title+", revised")
+		if resp, d := c.postMultipart(edit, form, "", "", nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save: %d %s", resp.StatusCode, d.Find(".field-error").Text())
+		}
+		after := articleAt(t, ts, f.path)
+		if after.FrontMatterText != f.want {
+			t.Errorf("%s front matter:\n%s\nwant\n%s", f.path, after.FrontMatterText, f.want)
+		}
+		if after.Permalink != a.Permalink || after.BodyHTML != a.BodyHTML {
+			t.Errorf("%s: URL or HTML changed with the title: %s %q", f.path, after.Permalink, after.BodyHTML)
+		}
+	}
+}

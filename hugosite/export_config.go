@@ -31,7 +31,27 @@ func exportConfig(set data.SiteSettings) ([]byte, error) {
 	if set.SummaryLength > 0 {
 		cfg["summarylength"] = set.SummaryLength
 	}
-	if params, ok := plainValue(set.Params).(map[string]any); ok {
+	params, _ := plainValue(set.Params).(map[string]any)
+	if params == nil {
+		params = map[string]any{}
+	}
+	for key, value := range map[string]string{"subtitle": set.Subtitle, "description": set.Description} {
+		if value != "" {
+			params[key] = value
+		}
+	}
+	// Gazette's own settings, which Hugo has no key for, ride along where themes never look.
+	gazette := map[string]any{"comments_mode": set.CommentsMode, "feed_full_content": set.FeedFullContent,
+		"feed_limit": set.FeedLimit, "robots_txt": set.RobotsTxt}
+	for k, v := range gazette {
+		if v == "" || v == 0 || v == false {
+			delete(gazette, k)
+		}
+	}
+	if len(gazette) > 0 {
+		params["gazette"] = gazette
+	}
+	if len(params) > 0 {
 		cfg["params"] = params
 	}
 	if menus, ok := plainValue(set.Menus).(map[string]any); ok && len(menus) > 0 {
