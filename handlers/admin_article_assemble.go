@@ -39,11 +39,15 @@ func (dk *desk) assembleArticle(ctx context.Context, base, placed *data.Article,
 	a.ID, a.Resources, a.CreatedAt = base.ID, base.Resources, base.CreatedAt
 	a.Lang, a.Section, a.Type, a.Permalink = placed.Lang, placed.Section, placed.Type, placed.Permalink
 	a.TranslationKey = placed.TranslationKey
-	paths, err := dk.store.ArticlePaths(ctx)
-	if err != nil {
-		return a, err
+	var refs content.RefIndex
+	if strings.Contains(body, "ref") { // only ref/relref shortcodes need every article's path
+		paths, err := dk.store.ArticlePaths(ctx)
+		if err != nil {
+			return a, err
+		}
+		refs = content.NewRefIndex(cfg, paths)
 	}
-	if _, err := pl.Render(&a, content.NewRefIndex(cfg, paths)); err != nil {
+	if _, err := pl.Render(&a, refs); err != nil {
 		return a, &data.ValidationError{Fields: map[string]string{"body": "The text could not be rendered: " + err.Error()}}
 	}
 	return a, nil
