@@ -73,6 +73,9 @@ func unchangedField(field string, shown, posted views.ArticleValues) bool {
 		"sidebar": {shown.Sidebar, posted.Sidebar}, "aliases": {shown.Aliases, posted.Aliases},
 		"date": {shown.Date, posted.Date}, "publish_date": {shown.PublishDate, posted.PublishDate}, "expiry_date": {shown.ExpiryDate, posted.ExpiryDate},
 	}
+	if field == "body" {
+		return sameBody(posted.Body, shown.Body)
+	}
 	p, ok := pairs[field]
 	return ok && p[0] == p[1]
 }
