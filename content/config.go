@@ -286,7 +286,7 @@ func (c SiteConfig) Settings() data.SiteSettings {
 	set.TimeZone = c.TimeZone.String()
 	set.PageSize = c.Paginate
 	set.SummaryLength = c.SummaryLength
-	set.Params, set.Menus = c.Params, c.Menus
+	set.Params, set.Menus, set.Hugo = c.Params, c.Menus, c.Raw
 	if d, ok := c.Params["description"].(string); ok {
 		set.Description = d
 	}

@@ -39,7 +39,10 @@ func (e *LineError) Unwrap() error { return e.Err }
 // FrontMatter is a decoded front-matter block. Raw keeps the keys as written (stored so nothing is
 // lost); Params has every map key lower-cased, as Hugo's .Params does, for lookups.
 type FrontMatter struct {
-	Format   string
+	Format string
+	// Text is the block exactly as written, delimiters and line ends included, so a desk edit
+	// can change one key and an export can write the rest back untouched.
+	Text     string
 	Raw      map[string]any
 	Params   map[string]any
 	BodyLine int // line of the file where the body starts
@@ -91,7 +94,9 @@ func SplitFrontMatter(src []byte) (FrontMatter, []byte, error) {
 		return FrontMatter{}, nil, &LineError{Line: first + 1 + errorLine(err), Err: fmt.Errorf("%s front matter: %w", strings.ToUpper(format), err)}
 	}
 	body := bytes.Join(lines[end+1:], nil)
-	return newFrontMatter(format, raw, end+2), body, nil
+	fm := newFrontMatter(format, raw, end+2)
+	fm.Text = string(bytes.Join(lines[first:end+1], nil))
+	return fm, body, nil
 }
 
 func splitJSON(src []byte, lines [][]byte, first int) (FrontMatter, []byte, error) {
@@ -109,7 +114,9 @@ func splitJSON(src []byte, lines [][]byte, first int) (FrontMatter, []byte, erro
 	consumed := src[:offset+int(dec.InputOffset())]
 	rest = bytes.TrimLeft(rest, " \t")
 	rest = bytes.TrimPrefix(bytes.TrimPrefix(rest, []byte("\r")), []byte("\n"))
-	return newFrontMatter(FormatJSON, normalizeJSON(raw).(map[string]any), bytes.Count(consumed, []byte("\n"))+2), rest, nil
+	fm := newFrontMatter(FormatJSON, normalizeJSON(raw).(map[string]any), bytes.Count(consumed, []byte("\n"))+2)
+	fm.Text = string(src[offset : len(src)-len(rest)])
+	return fm, rest, nil
 }
 
 func newFrontMatter(format string, raw map[string]any, bodyLine int) FrontMatter {

@@ -11,20 +11,16 @@ import (
 // Render renders every page's body and summary. It runs after all pages are read, because
 // ref/relref shortcodes link to other pages by their path. Unknown shortcodes and broken refs
 // become notes (not failures): the article still imports and reads well.
-func (s *Site) Render(r *markdown.Renderer) {
+func (s *Site) Render() {
+	pl := NewPipeline(s.Config)
 	refs := s.refIndex()
 	for i := range s.Pages {
 		a := &s.Pages[i].Article
-		res, err := r.Render([]byte(a.BodyMarkdown), markdown.Page{
-			Params:     lowerKeys(a.FrontMatter).(map[string]any),
-			ResolveRef: func(ref string) (string, bool) { return refs.resolve(ref, a) },
-			CJK:        s.Config.HasCJKLanguage && isCJK(a.Lang),
-		})
+		res, err := pl.Render(a, refs)
 		if err != nil {
 			s.Problems = append(s.Problems, Problem{Path: a.SourcePath, Message: "render: " + err.Error()})
 			continue
 		}
-		ApplyRendered(a, res, r)
 		for _, name := range res.UnknownShortcodes {
 			s.Problems = append(s.Problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}}: its inner text and any image or video it names are kept, the rest is left out"})
 		}
@@ -34,9 +30,9 @@ func (s *Site) Render(r *markdown.Renderer) {
 	}
 }
 
-// ApplyRendered copies a render result into the article. A front-matter summary wins over the
+// applyRendered copies a render result into the article. A front-matter summary wins over the
 // automatic one and, as in Hugo, is never "truncated".
-func ApplyRendered(a *data.Article, res markdown.Result, r *markdown.Renderer) {
+func applyRendered(a *data.Article, res markdown.Result, r *markdown.Renderer) {
 	a.BodyHTML = res.HTML
 	a.SummaryHTML, a.Truncated = res.SummaryHTML, res.Truncated
 	if strings.TrimSpace(a.Summary) != "" && !strings.Contains(a.BodyMarkdown, "<!--more-->") {
@@ -57,51 +53,58 @@ func isCJK(lang string) bool {
 	return false
 }
 
-// refIndex finds pages the ways Hugo's ref shortcode names them: by content path (with or
-// without extension), by file or bundle name, or by URL.
-type refIndex map[string]*data.Article
+// RefIndex finds pages the ways Hugo's ref shortcode names them: by content path (with or
+// without extension), by file or bundle name, or by URL. Keys are per language; the first page
+// to claim a name keeps it.
+type RefIndex map[string]string
 
-func (s *Site) refIndex() refIndex {
-	idx := refIndex{}
+func (s *Site) refIndex() RefIndex {
+	paths := make([]data.ArticlePath, len(s.Pages))
 	for i := range s.Pages {
 		a := &s.Pages[i].Article
-		rel := strings.TrimPrefix(a.SourcePath, s.Config.ContentDir+"/")
-		if dir := s.Config.Languages[a.Lang].ContentDir; dir != "" {
-			rel = strings.TrimPrefix(a.SourcePath, strings.Trim(dir, "/")+"/")
-		}
+		paths[i] = data.ArticlePath{SourcePath: a.SourcePath, Lang: a.Lang, Permalink: a.Permalink}
+	}
+	return NewRefIndex(s.Config, paths)
+}
+
+// NewRefIndex indexes articles (in source-path order, as an import reads them) for ref/relref.
+func NewRefIndex(cfg SiteConfig, paths []data.ArticlePath) RefIndex {
+	idx := RefIndex{}
+	for _, a := range paths {
+		rel := cfg.fileInfoOf(a.SourcePath).contentPath
 		for _, k := range []string{a.SourcePath, rel, "/" + rel, strings.TrimSuffix(rel, path.Ext(rel)), a.Permalink, strings.TrimSuffix(a.Permalink, "/")} {
-			idx.add(a.Lang, k, a)
+			idx.add(a.Lang, k, a.Permalink)
 		}
 		if strings.HasPrefix(path.Base(rel), "index.") {
 			dir := path.Dir(rel)
-			idx.add(a.Lang, dir, a)
-			idx.add(a.Lang, "/"+dir, a)
-			idx.add(a.Lang, path.Base(dir), a)
+			idx.add(a.Lang, dir, a.Permalink)
+			idx.add(a.Lang, "/"+dir, a.Permalink)
+			idx.add(a.Lang, path.Base(dir), a.Permalink)
 		} else {
-			idx.add(a.Lang, path.Base(rel), a)
+			idx.add(a.Lang, path.Base(rel), a.Permalink)
 		}
 	}
 	return idx
 }
 
-func (idx refIndex) add(lang, key string, a *data.Article) {
+func (idx RefIndex) add(lang, key, permalink string) {
 	k := lang + " " + strings.ToLower(key)
 	if _, taken := idx[k]; !taken {
-		idx[k] = a
+		idx[k] = permalink
 	}
 }
 
-func (idx refIndex) resolve(ref string, from *data.Article) (string, bool) {
+func (idx RefIndex) resolve(ref, lang string) (string, bool) {
 	target, anchor, _ := strings.Cut(strings.TrimSpace(ref), "#")
 	if target == "" && anchor != "" {
 		return "#" + anchor, true
 	}
-	a, ok := idx[from.Lang+" "+strings.ToLower(target)]
+	p, ok := idx[lang+" "+strings.ToLower(target)]
 	if !ok {
-		a, ok = idx[from.Lang+" "+strings.ToLower(strings.TrimSuffix(target, "/"))]
+		p, ok = idx[lang+" "+strings.ToLower(strings.TrimSuffix(target, "/"))]
 	}
 	if ok {
-		u := EscapePath(a.Permalink)
+		u := EscapePath(p)
 		if anchor != "" {
 			u += "#" + anchor
 		}

@@ -59,6 +59,10 @@ func optionalBool(v any, present bool) *bool {
 	return &b
 }
 
+// Truthy reads a flag the way a newsroom means it: the one reading of booleans for front
+// matter, site params and settings.
+func Truthy(v any) bool { return truthy(v) }
+
 // truthy reads booleans sensibly: true/false, "true"/"yes"/"on"/"1", numbers other than zero.
 func truthy(v any) bool {
 	switch t := v.(type) {

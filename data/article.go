@@ -63,7 +63,10 @@ type Article struct {
 
 	FrontMatter    map[string]any // every key as written, so nothing is lost
 	FrontMatterFmt string
-	BodyMarkdown   string
+	// FrontMatterText is the front matter block as written, delimiters included; "" when only
+	// the data is known (articles stored before it was kept).
+	FrontMatterText string
+	BodyMarkdown    string
 
 	// Rendered at write time, never per request.
 	BodyHTML    string

@@ -16,7 +16,7 @@ var articleColumns = []string{
 	"draft", "headless", "menus", "comments", "authorbox", "pager", "toc", "mathjax", "sidebar", "widgets",
 	"post_meta", "lang_list", "translations_list", "front_matter", "front_matter_format", "body_markdown",
 	"body_html", "summary_html", "truncated", "toc_headings", "plain_text", "word_count", "resources",
-	"content_hash", "search_tags",
+	"content_hash", "search_tags", "front_matter_text",
 }
 
 // listColumns are what list pages need: everything but the body and the raw front matter.
@@ -28,7 +28,7 @@ const listColumns = `a.id, a.source_path, a.lang, a.translation_key, a.section, 
 
 // fullColumns adds the body and the front matter.
 const fullColumns = listColumns + `, a.lang_list, a.translations_list, a.front_matter, a.front_matter_format,
-	a.body_markdown, a.body_html, a.toc_headings, a.plain_text`
+	a.body_markdown, a.body_html, a.toc_headings, a.plain_text, a.front_matter_text`
 
 func articleArgs(a *Article) []any {
 	return []any{
@@ -42,7 +42,7 @@ func articleArgs(a *Article) []any {
 		jsonOrNull(a.PostMeta), jsonOrNull(a.LangList), jsonOrNull(a.TranslationsList),
 		jsonText(orEmptyMap(a.FrontMatter)), a.FrontMatterFmt, a.BodyMarkdown, a.BodyHTML, a.SummaryHTML,
 		a.Truncated, jsonText(orEmptyHeadings(a.TOCHeadings)), a.PlainText, a.WordCount,
-		jsonText(orEmptyResources(a.Resources)), a.ContentHash, searchTags(a.Terms),
+		jsonText(orEmptyResources(a.Resources)), a.ContentHash, searchTags(a.Terms), a.FrontMatterText,
 	}
 }
 
@@ -75,7 +75,7 @@ func scanArticle(sc scanner, full bool) (Article, error) {
 	var frontMatter, headings string
 	if full {
 		dest = append(dest, &langList, &trList, &frontMatter, &a.FrontMatterFmt, &a.BodyMarkdown, &a.BodyHTML,
-			&headings, &a.PlainText)
+			&headings, &a.PlainText, &a.FrontMatterText)
 	}
 	if err := sc.Scan(dest...); err != nil {
 		return a, err

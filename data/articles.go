@@ -50,8 +50,9 @@ func (s *Store) saveArticle(tx *writeTx, a *Article) (SaveOutcome, error) {
 	var id int64
 	var version int
 	var hash, oldPermalink string
-	err := tx.queryRow("SELECT id, content_hash, permalink, version FROM articles WHERE source_path = ?", a.SourcePath).
-		Scan(&id, &hash, &oldPermalink, &version)
+	var hadText bool
+	err := tx.queryRow("SELECT id, content_hash, permalink, version, front_matter_text <> '' FROM articles WHERE source_path = ?", a.SourcePath).
+		Scan(&id, &hash, &oldPermalink, &version, &hadText)
 	now := s.now().Unix()
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -67,7 +68,8 @@ func (s *Store) saveArticle(tx *writeTx, a *Article) (SaveOutcome, error) {
 		return Inserted, writeIndexes(tx, a, "")
 	case err != nil:
 		return 0, err
-	case hash == a.ContentHash:
+	case hash == a.ContentHash && (hadText || a.FrontMatterText == ""):
+		// Same file; rows stored before the front matter text was kept take it on the next import.
 		a.ID = id
 		return Unchanged, nil
 	case version > 1 && !tx.desk:

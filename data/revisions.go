@@ -89,10 +89,24 @@ func (s *Store) SaveDeskArticle(ctx context.Context, a *Article, baseVersion int
 		}
 		version = current + 1
 	}
-	if err := checkPathFree(ctx, tx, a); err != nil {
-		return 0, err
+	// What the article already had is kept even where it is shared: an imported site may give
+	// two pages one URL (Hugo serves one), and saving one of them must not fail for it.
+	var had Article
+	if a.ID != 0 {
+		var aliases string
+		if err := tx.QueryRowContext(ctx, "SELECT permalink, aliases FROM articles WHERE id = ?", a.ID).Scan(&had.Permalink, &aliases); err != nil {
+			return 0, fmt.Errorf("save article: %w", err)
+		}
+		if err := json.Unmarshal([]byte(aliases), &had.Aliases); err != nil {
+			return 0, fmt.Errorf("save article: %w", err)
+		}
 	}
-	if err := checkAliasesFree(ctx, tx, a); err != nil {
+	if a.Permalink != had.Permalink {
+		if err := checkPathFree(ctx, tx, a); err != nil {
+			return 0, err
+		}
+	}
+	if err := checkAliasesFree(ctx, tx, a, had.Aliases); err != nil {
 		return 0, err
 	}
 	snapshot, err := json.Marshal(revisionOf(a))
@@ -146,8 +160,15 @@ func checkPathFree(ctx context.Context, tx *sql.Tx, a *Article) error {
 
 // checkAliasesFree refuses an alias that is another article's URL (its permalink, published or
 // not, or one of its redirects): the path index keeps the first claim, so it would never lead here.
-func checkAliasesFree(ctx context.Context, tx *sql.Tx, a *Article) error {
+func checkAliasesFree(ctx context.Context, tx *sql.Tx, a *Article, had []string) error {
+	kept := map[string]bool{}
+	for _, al := range had {
+		kept[al] = true
+	}
 	for _, al := range a.Aliases {
+		if kept[al] {
+			continue
+		}
 		var n int
 		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM paths WHERE path = ?1 AND article_id <> ?2)
 			+ (SELECT count(*) FROM articles WHERE permalink = ?1 AND id <> ?2)`, al, a.ID).Scan(&n)

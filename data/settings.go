@@ -24,6 +24,9 @@ type SiteSettings struct {
 	Params map[string]any `json:"params,omitempty"`
 	// Menus are the imported Hugo site's [menu] entries.
 	Menus map[string]any `json:"menus,omitempty"`
+	// Hugo is the imported site's whole configuration (keys lower-cased), so the desk renders
+	// with the options the import used and an export writes it back.
+	Hugo map[string]any `json:"hugo,omitempty"`
 	// Discovery: feeds carry whole articles (FeedFullContent) or summaries; FeedLimit caps
 	// their items (0 = 20); RobotsTxt, when set, replaces the generated robots.txt rules.
 	FeedFullContent bool   `json:"feed_full_content,omitempty"`

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"gazette/content"
-	"gazette/content/markdown"
 	"gazette/data"
 	"gazette/views"
 )
@@ -27,15 +26,16 @@ func siteLocation(set data.SiteSettings) *time.Location {
 	return time.UTC
 }
 
-// buildArticle applies the form to base (the stored article, or a new one) and renders the
-// body through the same renderer as imports, so an article looks the same however it arrived.
-// The error is a *data.ValidationError naming every wrong field.
+// buildArticle reads the form into typed fields over base (the stored article, or a new one),
+// checking each. It neither renders nor writes front matter: assembleArticle turns the fields
+// that changed into front-matter edits and runs the content pipeline. The error is a
+// *data.ValidationError naming every wrong field.
 func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSettings, now time.Time) (data.Article, *data.ValidationError) {
 	fr := &fieldReader{loc: siteLocation(set)}
 	a := base
 	a.Title = fr.text("title", v.Title, 300, true)
 	a.Lead = fr.text("lead", v.Lead, 500, false)
-	author := fr.text("author", v.Author, 200, false)
+	fr.text("author", v.Author, 200, false)
 	a.Description = fr.text("description", v.Description, 500, false)
 	a.Summary = fr.text("summary", v.Summary, 5000, false)
 	if len(v.Body) > maxBodyBytes || !utf8.ValidString(v.Body) {
@@ -49,7 +49,9 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 	}
 	a.TranslationsList = fr.list("translations", v.Translations, 20)
 	section := strings.ToLower(strings.TrimSpace(v.Section))
-	if section != "" && (!sectionPattern.MatchString(section) || len(section) > 60 || reservedSections[section]) {
+	if base.ID != 0 && v.Section == base.Section {
+		section = base.Section // as imported: only a changed section must follow the desk's rule
+	} else if section != "" && (!sectionPattern.MatchString(section) || len(section) > 60 || reservedSections[section]) {
 		fr.errs.Add("section", "Use lower-case letters, digits and hyphens (not admin, static, media, page, tags or categories).")
 	}
 	applyURL(fr, &a, &base, v.Slug, section, set)
@@ -110,20 +112,6 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 		return a, &fr.errs
 	}
 	a.LangList = []string{a.Lang}
-	a.FrontMatter, a.FrontMatterFmt = frontMatterOf(&a), "yaml"
-	if author != "" {
-		a.FrontMatter["author"] = author
-	} else {
-		delete(a.FrontMatter, "author")
-	}
-	set.SummaryLength = max(set.SummaryLength, 0)
-	r := markdown.New(markdown.Options{SummaryLength: set.SummaryLength})
-	res, err := r.Render([]byte(a.BodyMarkdown), markdown.Page{Params: a.FrontMatter})
-	if err != nil {
-		fr.errs.Add("body", "The text could not be rendered: "+err.Error())
-		return a, &fr.errs
-	}
-	content.ApplyRendered(&a, res, r)
 	return a, nil
 }
 
@@ -131,6 +119,9 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 // not change keeps its URL exactly (imported ones may follow [permalinks] patterns); otherwise
 // the URL is /<lang>/<section>/<slug>/ and the old one stays as a redirect.
 func applyURL(fr *fieldReader, a, base *data.Article, slugText, section string, set data.SiteSettings) {
+	if base.ID != 0 && base.Permalink != "" && slugText == displaySlug(base) && section == base.Section && a.Lang == base.Lang {
+		return // unchanged, so kept as imported even where the desk's slug rule is stricter
+	}
 	slug := strings.ToLower(strings.TrimSpace(slugText))
 	if slug == "" {
 		slug = slugFromTitle(a.Title)
@@ -182,47 +173,6 @@ func languageKnown(set data.SiteSettings, code string) bool {
 		}
 	}
 	return false
-}
-
-// frontMatterOf writes the article's fields as Hugo front matter, so an article written on the
-// desk carries the same record as an imported one (and `gazette list all` can show it).
-func frontMatterOf(a *data.Article) map[string]any {
-	fm := map[string]any{
-		"title": a.Title, "slug": a.Slug, "draft": a.Draft, "lang": a.LangList, "translations": orEmptyList(a.TranslationsList),
-		"summary": a.Summary, "description": a.Description, "lead": a.Lead, "thumbnail": a.Thumbnail,
-		"comments": isTrue(a.Comments), "authorbox": isTrue(a.Authorbox), "pager": isTrue(a.Pager), "toc": isTrue(a.TOC),
-		"mathjax": isTrue(a.MathJax), "sidebar": a.Sidebar, "widgets": orEmptyList(a.Widgets), "weight": a.Weight,
-		"aliases": orEmptyList(a.Aliases), "categories": orEmptyList(termList(a, "categories")), "tags": orEmptyList(termList(a, "tags")),
-	}
-	for key, t := range map[string]time.Time{"date": a.Date, "publishDate": a.PublishDate, "expiryDate": a.ExpiryDate, "lastmod": a.Lastmod} {
-		if !t.IsZero() {
-			fm[key] = t.Format(time.RFC3339)
-		}
-	}
-	if author := articleAuthor(a); author != "" {
-		fm["author"] = author // kept from the form, which frontMatterOf has no field for
-	}
-	menu := ""
-	for name := range a.Menus {
-		menu = name
-	}
-	fm["menu"] = menu
-	return fm
-}
-
-func termList(a *data.Article, taxonomy string) []string {
-	var out []string
-	for _, t := range a.TermsOf(taxonomy) {
-		out = append(out, t.Name)
-	}
-	return out
-}
-
-func orEmptyList(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // slugFromTitle makes a slug: Hugo's urlize, then only letters and digits joined by single

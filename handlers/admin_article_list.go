@@ -132,19 +132,21 @@ func (dk *desk) bulkOne(r *http.Request, id int64, action string, editorID int64
 		return err
 	}
 	now := dk.store.Now()
+	changed := a
 	if action == "unpublish" {
-		a.Draft = true
+		changed.Draft = true
 	} else {
-		a.Draft = false
-		if a.PublishDate.IsZero() || a.PublishDate.After(now) {
-			a.PublishDate = now
+		changed.Draft = false
+		if changed.PublishDate.IsZero() || changed.PublishDate.After(now) {
+			changed.PublishDate = now
 		}
-		if a.Date.IsZero() {
-			a.Date = now
+		if changed.Date.IsZero() {
+			changed.Date = now
 		}
 	}
-	if a.FrontMatter != nil {
-		a.FrontMatter["draft"] = a.Draft
+	a, err = dk.assembleArticle(r.Context(), &a, &a, publicationEdits(&changed, &a), a.BodyMarkdown)
+	if err != nil {
+		return err
 	}
 	note := map[string]string{"publish": "published", "unpublish": "unpublished"}[action]
 	if _, err = dk.store.SaveDeskArticle(r.Context(), &a, st.Version, editorID, note); err == nil {

@@ -39,11 +39,18 @@ func (dk *desk) handleArticleSave() http.Handler {
 			v.Thumbnail = url
 		}
 		now := dk.store.Now()
+		loc := siteLocation(dk.settings(r.Context()))
 		a, invalid := buildArticle(v, base, dk.settings(r.Context()), now)
+		shown := valuesFromArticle(&base, loc)
 		if invalid != nil {
 			for f, m := range invalid.Fields {
-				errs.Add(f, m)
+				if id == 0 || !unchangedField(f, shown, v) {
+					errs.Add(f, m)
+				}
 			}
+		}
+		if id != 0 {
+			keepUnchangedDates(&a, &base, shown, v)
 		}
 		dk.linkTranslation(r.Context(), &a, v.TranslationOf, errs)
 		note := applyAction(&a, &base, action, now, errs)
@@ -52,7 +59,18 @@ func (dk *desk) handleArticleSave() http.Handler {
 			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, st)
 			return
 		}
-		_, err = dk.store.SaveDeskArticle(r.Context(), &a, baseVersion, sess.Editor.ID, note)
+		body, bodyChanged := base.BodyMarkdown, id == 0 || !sameBody(v.Body, base.BodyMarkdown)
+		if bodyChanged {
+			body = a.BodyMarkdown
+		}
+		edits := newArticleEdits(&a, strings.TrimSpace(v.Author), now)
+		if id != 0 {
+			edits = deskEdits(shown, v, &a, &base, loc, now, bodyChanged)
+		}
+		a, err = dk.assembleArticle(r.Context(), &base, &a, edits, body)
+		if err == nil {
+			_, err = dk.store.SaveDeskArticle(r.Context(), &a, baseVersion, sess.Editor.ID, note)
+		}
 		var conflict *data.ConflictError
 		switch {
 		case errors.As(err, &invalid):
@@ -79,7 +97,7 @@ func (dk *desk) handleArticleSave() http.Handler {
 // (the path is the article's identity for SaveArticles, so it never follows the slug).
 func (dk *desk) baseArticle(r *http.Request, id int64, st *articleFormState) (data.Article, error) {
 	if id == 0 {
-		key := "gazette/" + strings.ToLower(data.RandomToken()[:12])
+		key := deskPrefix + strings.ToLower(data.RandomToken()[:12])
 		return data.Article{SourcePath: key + ".md", TranslationKey: key, Draft: true}, nil
 	}
 	a, ds, err := dk.loadForDesk(r, id)
@@ -122,17 +140,14 @@ func applyAction(a, base *data.Article, action string, now time.Time, errs *data
 	default:
 		errs.Add("action", "Unknown action.")
 	}
-	if a.Date.IsZero() {
+	if a.Date.IsZero() && (base.ID == 0 || action == "publish" || action == "schedule") {
 		a.Date = a.PublishDate
 		if a.Date.IsZero() {
 			a.Date = now
 		}
 	}
-	if a.PublishDate.IsZero() {
+	if a.PublishDate.IsZero() && !a.Date.IsZero() && (base.ID == 0 || action == "publish" || action == "schedule") {
 		a.PublishDate = a.Date
-	}
-	if a.FrontMatter != nil {
-		a.FrontMatter = frontMatterOf(a)
 	}
 	return note
 }
@@ -141,14 +156,24 @@ func applyAction(a, base *data.Article, action string, now time.Time, errs *data
 func (dk *desk) handleArticlePreview() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v := valuesFromForm(r.PostForm)
-		a, invalid := buildArticle(v, data.Article{SourcePath: "gazette/preview.md"}, dk.settings(r.Context()), dk.store.Now())
+		now := dk.store.Now()
+		base := data.Article{SourcePath: deskPrefix + "preview.md", TranslationKey: deskPrefix + "preview"}
+		a, invalid := buildArticle(v, base, dk.settings(r.Context()), now)
+		if invalid == nil {
+			if a.Date.IsZero() {
+				a.Date = now
+			}
+			var err error
+			a, err = dk.assembleArticle(r.Context(), &base, &a, newArticleEdits(&a, strings.TrimSpace(v.Author), now), a.BodyMarkdown)
+			if err != nil && !errors.As(err, &invalid) {
+				dk.deskError(w, r, err)
+				return
+			}
+		}
 		if invalid != nil {
 			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, articleFormState{errs: invalid.Fields,
 				message: "The preview needs these fields corrected first."})
 			return
-		}
-		if a.Date.IsZero() {
-			a.Date = dk.store.Now()
 		}
 		w.Header().Set("X-Robots-Tag", "noindex")
 		if err := dk.serveArticle(&noStoreWriter{ResponseWriter: w}, r, &a); err != nil {

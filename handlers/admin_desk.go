@@ -8,7 +8,6 @@ import (
 
 	"github.com/a-h/templ"
 
-	"gazette/content/markdown"
 	"gazette/data"
 	"gazette/views"
 )
@@ -21,7 +20,6 @@ type desk struct {
 	// dummyHash is compared against when an email is unknown, so that an unknown email and a
 	// wrong password take the same time.
 	dummyHash string
-	renderer  *markdown.Renderer
 }
 
 // Session limits: a working day of inactivity, a week at most.
@@ -41,7 +39,6 @@ func newDesk(d Deps, s *site) *desk {
 		limits:    deskSessionLimits,
 		throttle:  newLoginThrottle(d.Store),
 		dummyHash: hash,
-		renderer:  markdown.New(markdown.Options{}),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"gazette/content"
 	"gazette/data"
 	"gazette/views"
 )
@@ -65,16 +66,19 @@ func (dk *desk) handleRevisionRestore() http.Handler {
 			return
 		}
 		id := cur.ID
-		set := dk.settings(r.Context())
-		v := valuesFromArticle(&rev.Article, siteLocation(set))
-		v.Slug, v.Section, v.Lang = displaySlug(&cur), cur.Section, cur.Lang
-		a, invalid := buildArticle(v, cur, set, dk.store.Now())
-		if invalid != nil {
-			dk.deskError(w, r, invalid)
+		// The revision's front matter and body, at the article's current place and with its
+		// current publication state.
+		src := cur
+		src.FrontMatterText, src.FrontMatterFmt, src.FrontMatter = rev.Article.FrontMatterText, rev.Article.FrontMatterFmt, rev.Article.FrontMatter
+		edits := publicationEdits(&cur, &rev.Article)
+		if rev.Article.Slug != cur.Slug {
+			edits = append(edits, content.Edit{Keys: []string{"slug"}, Value: cur.Slug})
+		}
+		a, err := dk.assembleArticle(r.Context(), &src, &cur, edits, rev.Article.BodyMarkdown)
+		if err != nil {
+			dk.deskError(w, r, err)
 			return
 		}
-		a.Draft, a.PublishDate, a.ExpiryDate, a.Date = cur.Draft, cur.PublishDate, cur.ExpiryDate, cur.Date
-		a.FrontMatter = frontMatterOf(&a)
 		if _, err := dk.store.SaveDeskArticle(r.Context(), &a, st.Version, sess.Editor.ID, "reverted"); err != nil {
 			dk.deskError(w, r, err)
 			return

@@ -55,6 +55,7 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 
 	a.Handle("/admin/settings", admin(dk.handleSettingsShow())).Methods(get...)
 	a.Handle("/admin/settings", admin(dk.handleSettingsSave())).Methods(post...)
+	a.Handle("/admin/export.tar.gz", admin(dk.handleExport())).Methods(get...)
 	a.Handle("/admin/editors", admin(dk.handleEditorList())).Methods(get...)
 	a.Handle("/admin/editors", admin(dk.handleEditorSave())).Methods(post...)
 	a.Handle("/admin/security", admin(dk.handleSecurity())).Methods(append(get, post...)...)

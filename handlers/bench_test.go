@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"gazette/content/markdown"
+	"gazette/content"
 	"gazette/data"
 	"gazette/static"
 )
@@ -23,7 +23,7 @@ var words = strings.Fields(`harbour council storm ferry market school budget ele
 	museum library weather coast fishing tourism housing transport energy wind solar port mayor vote report
 	science study health hospital doctor police court community club season match team record rain flood`)
 
-// seedStore fills a store with n deterministic articles, rendered through the real renderer.
+// seedStore fills a store with n deterministic articles, made by the content pipeline.
 func seedStore(b testing.TB, n int) (*data.Store, *data.MediaDir) {
 	b.Helper()
 	dir := b.TempDir()
@@ -33,7 +33,7 @@ func seedStore(b testing.TB, n int) (*data.Store, *data.MediaDir) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { store.Close() })
-	r := markdown.New(markdown.Options{})
+	pl := content.NewPipeline(content.DefaultSiteConfig())
 	rng := rand.New(rand.NewPCG(1, 2))
 	sentence := func(k int) string {
 		s := make([]string, k)
@@ -54,23 +54,17 @@ func seedStore(b testing.TB, n int) (*data.Store, *data.MediaDir) {
 			}
 			body.WriteString("\n\n")
 		}
-		res, err := r.Render([]byte(body.String()), markdown.Page{})
+		date := now.Add(-time.Duration(i) * 37 * time.Minute)
+		tags := []string{words[rng.IntN(len(words))], words[rng.IntN(len(words))], words[rng.IntN(len(words))]}
+		file := fmt.Sprintf("---\ntitle: %q\nlead: %q\ndate: %s\ntags: [%s]\ncategories: [News]\n---\n%s",
+			sentence(6), sentence(12), date.Format(time.RFC3339), strings.Join(tags, ", "), body.String())
+		a, err := pl.Article(fmt.Sprintf("content/news/article-%05d.md", i), []byte(file))
 		if err != nil {
 			b.Fatal(err)
 		}
-		date := now.Add(-time.Duration(i) * 37 * time.Minute)
-		a := data.Article{
-			SourcePath: fmt.Sprintf("content/news/article-%05d.md", i), Lang: "en", Section: "news", Type: "news",
-			TranslationKey: fmt.Sprintf("news/article-%05d", i), Title: sentence(6), Lead: sentence(12),
-			Permalink: fmt.Sprintf("/news/article-%05d/", i), Date: date, PublishDate: date, Lastmod: date,
-			BodyMarkdown: body.String(), BodyHTML: res.HTML, SummaryHTML: res.SummaryHTML, Truncated: res.Truncated,
-			PlainText: res.PlainText, WordCount: res.WordCount, ContentHash: fmt.Sprint(i),
+		if _, err := pl.Render(&a, nil); err != nil {
+			b.Fatal(err)
 		}
-		for k := 0; k < 3; k++ {
-			w := words[rng.IntN(len(words))]
-			a.Terms = append(a.Terms, data.Term{Taxonomy: "tags", Key: w, Name: w})
-		}
-		a.Terms = append(a.Terms, data.Term{Taxonomy: "categories", Key: "news", Name: "News"})
 		batch = append(batch, a)
 		if len(batch) == cap(batch) || i == n-1 {
 			if _, err := store.SaveArticles(context.Background(), dedupeTerms(batch)); err != nil {

@@ -16,8 +16,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"gazette/content"
-	"gazette/content/markdown"
 	"gazette/data"
+	"gazette/hugosite"
 	"gazette/static"
 )
 
@@ -25,6 +25,7 @@ import (
 type testServer struct {
 	*httptest.Server
 	store  *data.Store
+	media  *data.MediaDir
 	clock  *testClock
 	dbPath string
 }
@@ -70,7 +71,6 @@ func newTestServer(t testing.TB, files map[string]string) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site.Render(markdown.New(markdown.Options{}))
 	ts := &testServer{clock: newTestClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))}
 	dir := t.TempDir()
 	ts.dbPath = filepath.Join(dir, "test.db")
@@ -79,25 +79,18 @@ func newTestServer(t testing.TB, files map[string]string) *testServer {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	var articles []data.Article
-	for _, p := range site.Pages {
-		articles = append(articles, p.Article)
-	}
-	if _, err := store.SaveArticles(context.Background(), articles); err != nil {
-		t.Fatal(err)
-	}
-	if err := store.SaveSiteSettings(context.Background(), site.Config.Settings()); err != nil {
-		t.Fatal(err)
-	}
 	media, err := data.NewMediaDir(filepath.Join(dir, "media"))
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := hugosite.Import(context.Background(), store, media, site); err != nil {
 		t.Fatal(err)
 	}
 	assets, err := static.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.store = store
+	ts.store, ts.media = store, media
 	ts.Server = httptest.NewServer(New(Deps{Store: store, Media: media, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	t.Cleanup(ts.Close)
 	return ts

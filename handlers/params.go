@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"gazette/content"
 	"strconv"
 	"strings"
 )
@@ -65,29 +66,7 @@ func paramString(m map[string]any, path ...string) string {
 }
 
 // paramBool reads a flag: booleans, "true"/"yes"/"on"/"1" strings, non-zero numbers.
-func paramBool(m map[string]any, path ...string) bool { return truthy(param(m, path...)) }
-
-func truthy(v any) bool {
-	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return t
-	case string:
-		s := strings.ToLower(strings.TrimSpace(t))
-		if b, err := strconv.ParseBool(s); err == nil {
-			return b
-		}
-		return s == "yes" || s == "on"
-	case int:
-		return t != 0
-	case int64:
-		return t != 0
-	case float64:
-		return t != 0
-	}
-	return true
-}
+func paramBool(m map[string]any, path ...string) bool { return content.Truthy(param(m, path...)) }
 
 func paramInt(m map[string]any, path ...string) (int, bool) {
 	switch v := param(m, path...).(type) {

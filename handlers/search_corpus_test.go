@@ -15,8 +15,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"gazette/content"
-	"gazette/content/markdown"
 	"gazette/data"
+	"gazette/hugosite"
 	"gazette/static"
 )
 
@@ -33,25 +33,17 @@ func newCorpusServer(t *testing.T, root string) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site.Render(markdown.New(markdown.Options{}))
 	ts := &testServer{clock: newTestClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))}
 	store, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "corpus.db"), func() time.Time { return ts.clock.Now() })
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	var articles []data.Article
-	for _, p := range site.Pages {
-		articles = append(articles, p.Article)
-	}
-	if _, err := store.SaveArticles(context.Background(), articles); err != nil {
-		t.Fatal(err)
-	}
-	if err := store.SaveSiteSettings(context.Background(), site.Config.Settings()); err != nil {
-		t.Fatal(err)
-	}
 	media, err := data.NewMediaDir(filepath.Join(t.TempDir(), "media"))
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := hugosite.Import(context.Background(), store, media, site); err != nil {
 		t.Fatal(err)
 	}
 	assets, err := static.New()

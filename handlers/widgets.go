@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"gazette/content"
 	"strings"
 
 	"gazette/data"
@@ -30,7 +31,7 @@ func sidebarPosition(params map[string]any, kind string, a *data.Article) string
 		}
 		return "right"
 	}
-	if v != nil && truthy(v) {
+	if v != nil && content.Truthy(v) {
 		return "right"
 	}
 	return ""

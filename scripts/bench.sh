@@ -12,7 +12,8 @@
 #        D (wrk duration per path, default 5s), C (connections, default 64)
 #        GAZETTE_SHARED (default ../shared)
 # Load goes to 127.0.0.1 only; every process started here is stopped on exit.
-set -euo pipefail
+set -Eeuo pipefail
+trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SHARED=$(realpath "${GAZETTE_SHARED:-../shared}")
@@ -114,7 +115,7 @@ for N in $SIZES; do
 		done
 		cached[$article]=$(PIDS=$gzt rps "$G" "$article" "$gz")
 		# Uncached: a query string passes the response cache; every request renders.
-		month=$(curl -s "$G/archive/" | grep -o 'href="/archive/[0-9]*/[0-9]*/"' | sed -n 1p | cut -d'"' -f2)
+		month=$(curl -s "$G/archive/" | grep -o 'href="/archive/[0-9]*/[0-9]*/"' | sed -n 1p | cut -d'"' -f2 || true)
 		for p in "$article" / /post/ /page/500/ "$tag" /tags/ /categories/thehill/ "${month:-/archive/}"; do
 			g=$(PIDS=$gzt rps "$G" "$p?uncached" "$gz")
 			target="≥ 2,000"; [ "$p" = "$article" ] && target="≥ 5,000"

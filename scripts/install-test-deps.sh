@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Gazette's tests need when it is missing: Chromium for the browser tests, xmllint
-# for feeds and sitemaps, Java and the pinned npm tools (vnu-jar, axe-core) for HTML checks.
+# for feeds and sitemaps, Java and the pinned npm tools (vnu-jar, axe-core) for HTML checks,
+# Debian's Hugo (0.111, the corpora's oracle) for the export round trip.
 # It fails loudly when it cannot, so that `make test` never passes by skipping those tests.
 set -euo pipefail
 
@@ -28,6 +29,7 @@ apt_missing=()
 [ -x /usr/bin/chromium ] || have chromium || apt_missing+=(chromium)
 have xmllint || apt_missing+=(libxml2-utils)
 have java || apt_missing+=(default-jre-headless)
+have hugo || apt_missing+=(hugo)
 
 if [ ${#apt_missing[@]} -gt 0 ]; then
 	have apt-get || die "missing ${apt_missing[*]} and apt-get is not available"
@@ -42,6 +44,7 @@ fi
 { [ -x /usr/bin/chromium ] || have chromium; } || die "chromium is still missing after install"
 have xmllint || die "xmllint is still missing after install"
 have java || die "java is still missing after install"
+have hugo || die "hugo is still missing after install"
 
 # npm tools, pinned by package-lock.json. Reinstall when the lock changed since the last install.
 have npm || die "npm is missing: install Node.js (Debian package nodejs + npm)"

@@ -39,7 +39,7 @@ func AdminSettings(v SettingsForm) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Site settings</h1><p><a href=\"/admin/editors\">Editors and their roles</a></p><form method=\"post\" action=\"/admin/settings\" class=\"settings-form\" data-testid=\"settings-form\"><input type=\"hidden\" name=\"csrf\" value=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Site settings</h1><p><a href=\"/admin/editors\">Editors and their roles</a> · <a href=\"/admin/export.tar.gz\" data-testid=\"export-link\">Download the site as a Hugo site (.tar.gz)</a></p><form method=\"post\" action=\"/admin/settings\" class=\"settings-form\" data-testid=\"settings-form\"><input type=\"hidden\" name=\"csrf\" value=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

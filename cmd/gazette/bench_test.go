@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"gazette/content"
+	"gazette/hugosite"
 )
 
 // BenchmarkImportCorpus imports each shared Hugo corpus into a new store: read, render, save.
@@ -24,7 +25,7 @@ func BenchmarkImportCorpus(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				rep, err := importSite(context.Background(), store, media, site)
+				rep, err := hugosite.Import(context.Background(), store, media, site)
 				if err != nil || rep.Failed > 0 {
 					b.Fatalf("import: %v, %d failed", err, rep.Failed)
 				}

@@ -5,15 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path"
-	"path/filepath"
-	"sort"
-	"time"
 
-	"gazette/content"
-	"gazette/content/markdown"
-	"gazette/data"
+	"gazette/hugosite"
 )
 
 // runImport imports a Hugo site (or loose content files) into the store.
@@ -39,177 +32,17 @@ folders. Importing again updates changed articles and leaves the others alone.`)
 		return err
 	}
 	defer store.Close()
-	site, err := loadSources(fs.Args())
+	site, err := hugosite.LoadSources(fs.Args())
 	if err != nil {
 		return err
 	}
-	rep, err := importSite(ctx, store, media, site)
+	rep, err := hugosite.Import(ctx, store, media, site)
 	if err != nil {
 		return err
 	}
-	rep.print(stdout)
+	rep.Print(stdout)
 	if rep.Failed > 0 {
 		return errReported
 	}
 	return nil
-}
-
-// loadSources reads one Hugo site root, or a list of content files and folders.
-func loadSources(args []string) (*content.Site, error) {
-	if len(args) == 1 && isSiteRoot(args[0]) {
-		return content.LoadSite(args[0])
-	}
-	return content.LoadFiles(args)
-}
-
-func isSiteRoot(dir string) bool {
-	for _, name := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json", "config"} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-			return true
-		}
-	}
-	if info, err := os.Stat(filepath.Join(dir, "content")); err == nil && info.IsDir() {
-		return true
-	}
-	return false
-}
-
-// importReport counts what an import did.
-type importReport struct {
-	Imported, Updated, Unchanged, Skipped, Failed int
-	StaticFiles                                   int
-	Problems                                      []content.Problem
-	Took                                          time.Duration
-}
-
-func (r importReport) print(w io.Writer) {
-	fmt.Fprintf(w, "imported %d, updated %d, unchanged %d, skipped %d, failed %d (%.1fs)\n",
-		r.Imported, r.Updated, r.Unchanged, r.Skipped, r.Failed, r.Took.Seconds())
-	if r.StaticFiles > 0 {
-		fmt.Fprintf(w, "static files: %d, served at the same paths as before\n", r.StaticFiles)
-	}
-	for _, p := range r.Problems {
-		fmt.Fprintf(w, "%s: %s\n", [...]string{"failed", "skipped", "note"}[p.Kind], p)
-	}
-}
-
-// importBatch is how many articles one transaction writes: large enough to be fast, small
-// enough that a server reading the same database never waits long.
-const importBatch = 200
-
-// importSite renders the site's pages, copies bundle files into the media folder and saves
-// everything in batches. The site's settings are taken on a first import only, so a newsroom's
-// later edits to them are never overwritten.
-func importSite(ctx context.Context, store *data.Store, media *data.MediaDir, site *content.Site) (importReport, error) {
-	start := time.Now()
-	rep := importReport{}
-	r := markdown.New(markdown.Options{HardWraps: site.Config.HardWraps, SummaryLength: site.Config.SummaryLength})
-	site.Render(r)
-	failedFiles := map[string]bool{}
-	for _, p := range site.Problems {
-		if p.Kind == content.Failed {
-			failedFiles[p.Path] = true
-		}
-	}
-	articles := make([]data.Article, 0, len(site.Pages))
-	for i := range site.Pages {
-		p := &site.Pages[i]
-		if failedFiles[p.Article.SourcePath] {
-			continue
-		}
-		if err := copyBundle(media, p); err != nil {
-			site.Problems = append(site.Problems, content.Problem{Path: p.Article.SourcePath, Message: err.Error()})
-			continue
-		}
-		articles = append(articles, p.Article)
-	}
-	if err := saveSettingsOnce(ctx, store, site.Config); err != nil {
-		return rep, err
-	}
-	if err := importStaticFiles(ctx, store, media, site, &rep); err != nil {
-		return rep, err
-	}
-	for start := 0; start < len(articles); start += importBatch {
-		end := min(start+importBatch, len(articles))
-		batch := articles[start:end]
-		outcomes, err := store.SaveArticles(ctx, batch)
-		if err != nil {
-			return rep, err
-		}
-		for k, o := range outcomes {
-			switch o {
-			case data.Inserted:
-				rep.Imported++
-			case data.Updated:
-				rep.Updated++
-			case data.KeptDeskEdit:
-				rep.Unchanged++
-				site.Problems = append(site.Problems, content.Problem{Path: batch[k].SourcePath, Kind: content.Note,
-					Message: "edited in the editor desk since it was imported; the desk's version is kept (trash and delete it there to take the file's)"})
-			default:
-				rep.Unchanged++
-			}
-		}
-	}
-	sort.SliceStable(site.Problems, func(i, j int) bool { return site.Problems[i].Path < site.Problems[j].Path })
-	seenFailed := map[string]bool{}
-	for _, p := range site.Problems {
-		switch {
-		case p.Kind == content.Skipped:
-			rep.Skipped++
-		case p.Kind == content.Failed && !seenFailed[p.Path]:
-			seenFailed[p.Path] = true
-			rep.Failed++
-		}
-	}
-	rep.Problems = site.Problems
-	rep.Took = time.Since(start)
-	return rep, nil
-}
-
-// copyBundle stores a page bundle's files in the media folder and records their stored names.
-func copyBundle(media *data.MediaDir, p *content.Page) error {
-	for i, f := range p.Bundle {
-		src, err := os.Open(f.SrcPath)
-		if err != nil {
-			return fmt.Errorf("bundle file %s: %w", f.Name, err)
-		}
-		stored, size, err := media.Save(src, path.Ext(f.Name))
-		src.Close()
-		if err != nil {
-			return fmt.Errorf("bundle file %s: %w", f.Name, err)
-		}
-		p.Article.Resources[i].StoredName, p.Article.Resources[i].Size = stored, size
-	}
-	return nil
-}
-
-// saveSettingsOnce fills the site settings from a Hugo configuration when the store has none.
-func saveSettingsOnce(ctx context.Context, store *data.Store, cfg content.SiteConfig) error {
-	has, err := store.HasSiteSettings(ctx)
-	if err != nil || has {
-		return err
-	}
-	return store.SaveSiteSettings(ctx, cfg.Settings())
-}
-
-// importStaticFiles copies the site's static folder into the media folder and maps each file's
-// URL path to it, so /img/… and /favicon.ico links keep working.
-func importStaticFiles(ctx context.Context, store *data.Store, media *data.MediaDir, site *content.Site, rep *importReport) error {
-	files := make([]data.SiteFile, 0, len(site.StaticFiles))
-	for _, f := range site.StaticFiles {
-		src, err := os.Open(f.SrcPath)
-		if err != nil {
-			site.Problems = append(site.Problems, content.Problem{Path: f.Path, Message: fmt.Sprintf("static file: %v", err)})
-			continue
-		}
-		stored, size, err := media.Save(src, path.Ext(f.Path))
-		src.Close()
-		if err != nil {
-			return err
-		}
-		files = append(files, data.SiteFile{Path: f.Path, StoredName: stored, MediaType: content.MediaType(f.Path), Size: size})
-	}
-	rep.StaticFiles = len(files)
-	return store.SaveSiteFiles(ctx, files)
 }

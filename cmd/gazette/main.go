@@ -6,6 +6,7 @@
 //	gazette restore SRC --data DIR [--force]
 //	gazette status [--data DIR]
 //	gazette import [--data DIR] SITE_OR_FILES...
+//	gazette export [--data DIR] [--force] FOLDER
 //	gazette list all [--data DIR]
 //	gazette user add|passwd|list|disable|enable [--data DIR] [--email E]
 //	gazette version
@@ -60,6 +61,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runStatus(ctx, args, getenv, stdout, stderr)
 	case "import":
 		return runImport(ctx, args, getenv, stdout, stderr)
+	case "export":
+		return runExport(ctx, args, getenv, stdout, stderr)
 	case "list":
 		return runList(ctx, args, getenv, stdout, stderr)
 	case "user":
@@ -84,6 +87,7 @@ Usage:
   gazette restore SRC --data DIR [--force]  check a backup and restore it
   gazette status [--data DIR]               the store and how far its replica trails
   gazette import [--data DIR] SITE_OR_FILES...
+  gazette export [--data DIR] [--force] FOLDER
   gazette list all [--data DIR]
   gazette user add|passwd|list|disable|enable [--data DIR] [--email E] (see "gazette user")
   gazette version

@@ -18,6 +18,7 @@ import (
 	"gazette/content"
 	"gazette/data"
 	"gazette/handlers"
+	"gazette/hugosite"
 	"gazette/replica"
 	"gazette/static"
 )
@@ -159,21 +160,21 @@ func prepareSite(ctx context.Context, store *data.Store, media *data.MediaDir, b
 
 // importDemo imports the embedded demo site through the same importer as any Hugo site, so the
 // demo shows exactly what an import gives.
-func importDemo(ctx context.Context, store *data.Store, media *data.MediaDir, addr string) (importReport, error) {
+func importDemo(ctx context.Context, store *data.Store, media *data.MediaDir, addr string) (hugosite.Report, error) {
 	dir, err := os.MkdirTemp("", "gazette-demo-")
 	if err != nil {
-		return importReport{}, err
+		return hugosite.Report{}, err
 	}
 	defer os.RemoveAll(dir)
 	if err := copyFS(dir, demoSite); err != nil {
-		return importReport{}, err
+		return hugosite.Report{}, err
 	}
 	site, err := content.LoadSite(filepath.Join(dir, "demo"))
 	if err != nil {
-		return importReport{}, err
+		return hugosite.Report{}, err
 	}
 	site.Config.BaseURL = "http://" + addr + "/"
-	return importSite(ctx, store, media, site)
+	return hugosite.Import(ctx, store, media, site)
 }
 
 func copyFS(dst string, src fs.FS) error {

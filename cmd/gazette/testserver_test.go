@@ -12,6 +12,7 @@ import (
 	"gazette/content"
 	"gazette/data"
 	"gazette/handlers"
+	"gazette/hugosite"
 	"gazette/static"
 )
 
@@ -52,7 +53,7 @@ func startTestSite(t testing.TB, demo bool, hugoSites ...string) *testSite {
 		if err != nil {
 			t.Fatalf("load %s: %v", dir, err)
 		}
-		if _, err := importSite(ctx, store, media, site); err != nil {
+		if _, err := hugosite.Import(ctx, store, media, site); err != nil {
 			t.Fatalf("import %s: %v", dir, err)
 		}
 	}
