@@ -115,7 +115,9 @@ for N in $SIZES; do
 		done
 		cached[$article]=$(PIDS=$gzt rps "$G" "$article" "$gz")
 		# Uncached: a query string passes the response cache; every request renders.
-		month=$(curl -s "$G/archive/" | grep -o 'href="/archive/[0-9]*/[0-9]*/"' | sed -n 1p | cut -d'"' -f2 || true)
+		# An archive month of a full year (the newest month may hold only this bench's publishes).
+		year=$(curl -s "$G/archive/" | grep -o 'href="/archive/[0-9]*/"' | sed -n 1p | cut -d'"' -f2 || true)
+		month=$(curl -s "$G${year:-/archive/}" | grep -o 'href="/archive/[0-9]*/[0-9]*/"' | sed -n 1p | cut -d'"' -f2 || true)
 		for p in "$article" / /post/ /page/500/ "$tag" /tags/ /categories/thehill/ "${month:-/archive/}"; do
 			g=$(PIDS=$gzt rps "$G" "$p?uncached" "$gz")
 			target="≥ 2,000"; [ "$p" = "$article" ] && target="≥ 5,000"
