@@ -121,8 +121,17 @@ func (s *Store) readArchivePeriods(ctx context.Context, length int, lang, within
 	return out, rows.Err()
 }
 
-// ArchiveOfMonth returns a month's ("2026-11") published articles in a language, newest first.
+// ArchiveOfMonth returns a month's ("2026-11") published articles in a language, newest first,
+// read again only after a change to the month.
 func (s *Store) ArchiveOfMonth(ctx context.Context, lang, month string) ([]ArticleRef, error) {
+	return memoGet(ctx, s.memo, "archive-month\x00"+lang+"\x00"+month, []string{"arch:" + lang + ":" + month},
+		func() ([]ArticleRef, int, []string, error) {
+			refs, err := s.readArchiveOfMonth(ctx, lang, month)
+			return refs, 8*len(refs) + 1, nil, err
+		})
+}
+
+func (s *Store) readArchiveOfMonth(ctx context.Context, lang, month string) ([]ArticleRef, error) {
 	refs, err := s.queryRefs(ctx, "SELECT "+refColumns+" FROM articles a WHERE a.lang = ?2 AND a.date >= ?3 AND a.date < ?3 || '~' AND "+
 		publishedWhere+" ORDER BY a.date_unix DESC, a.title", s.now().Unix(), lang, month+"-")
 	if err != nil {

@@ -184,7 +184,7 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	case listTaxonomy:
 		return s.serveTaxonomy(w, r, st, l)
 	case listArchive:
-		return s.serveArchive(w, r, st, l)
+		return s.serveArchive(w, r, st, l, n)
 	}
 	ctx := r.Context()
 	size := max(st.settings.PageSize, 1)

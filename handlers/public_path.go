@@ -117,7 +117,7 @@ func (s *site) servePaged(w http.ResponseWriter, r *http.Request, st *state, bas
 		return data.ErrNotFound
 	}
 	l, ok := s.parseList(r.Context(), st, base)
-	if !ok || l.kind == listArchive || l.kind == listTaxonomy {
+	if !ok || l.kind == listTaxonomy {
 		return data.ErrNotFound
 	}
 	if n == 1 {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -223,5 +224,42 @@ func TestReaderRedirectsAndBadInput(t *testing.T) {
 	d := getDoc(t, ts, "/nothing/", http.StatusNotFound)
 	if d.Find("title").Text() != "Page not found - Reader News" || d.Find("[data-testid=sidebar]").Length() != 1 {
 		t.Errorf("404 page: title %q, sidebar %d", d.Find("title").Text(), d.Find("[data-testid=sidebar]").Length())
+	}
+}
+
+// TestArchiveMonthPages: a busy month is shown archivePageSize articles a page, newest first,
+// with numbered pages at …/page/N/; page 1 at the month's own URL, past the last page a 404.
+func TestArchiveMonthPages(t *testing.T) {
+	site := map[string]string{"config.toml": "baseURL = \"https://news.example/\"\ntitle = \"Busy News\"\n"}
+	for i := 0; i < 2*archivePageSize+30; i++ {
+		site[fmt.Sprintf("content/post/story-%03d.md", i)] = fmt.Sprintf("---\ntitle: Story %03d\ndate: 2026-11-%02dT%02d:%02d:00Z\n---\nBody.\n",
+			i, 1+i/24%28, i%24, i%60)
+	}
+	ts := newTestServer(t, site)
+	items := func(path string) []string {
+		t.Helper()
+		resp := ts.get(t, path)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: status %d", path, resp.StatusCode)
+		}
+		var got []string
+		doc(t, resp).Find("[data-testid=archive-month] .archive__link").Each(func(_ int, s *goquery.Selection) { got = append(got, s.Text()) })
+		return got
+	}
+	first, second, third := items("/archive/2026/11/"), items("/archive/2026/11/page/2/"), items("/archive/2026/11/page/3/")
+	if len(first) != archivePageSize || len(second) != archivePageSize || len(third) != 30 {
+		t.Fatalf("pages hold %d, %d, %d articles", len(first), len(second), len(third))
+	}
+	if first[0] <= second[0] || second[len(second)-1] <= third[0] {
+		t.Errorf("not newest first across pages: %q … %q … %q", first[0], second[0], third[0])
+	}
+	if d := doc(t, ts.get(t, "/archive/2026/11/")); d.Find(`a[href="/archive/2026/11/page/2/"]`).Length() == 0 {
+		t.Error("the first page does not link the second")
+	}
+	if r := ts.get(t, "/archive/2026/11/page/4/"); r.StatusCode != http.StatusNotFound {
+		t.Errorf("past the last page: %d", r.StatusCode)
+	}
+	if r := ts.get(t, "/archive/2026/11/page/1/"); r.StatusCode != http.StatusMovedPermanently || r.Header.Get("Location") != "/archive/2026/11/" {
+		t.Errorf("page 1: %d %s", r.StatusCode, r.Header.Get("Location"))
 	}
 }

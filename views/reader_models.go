@@ -113,6 +113,7 @@ type ArchivePage struct {
 	Years      []ArchiveYearLink
 	MonthLinks []ArchiveYearLink // the chosen year's months (Year holds the month's name)
 	Months     []ArchiveMonth
+	Pagination Pagination // the chosen month's pages: a busy newsroom's month is thousands of articles
 }
 
 // ArchiveYearLink is one year in the archive's year list.
