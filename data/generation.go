@@ -13,19 +13,6 @@ import (
 // ("a:12", "home:en", "t:7", "*", …). Caches drop what depends on them and nothing else.
 type ChangeSet struct {
 	Keys []string
-	// Seq is the store's change count after these changes: a render that began before it may
-	// hold content older than them.
-	Seq uint64
-}
-
-// Has reports whether the set holds key or "*" (everything).
-func (c ChangeSet) Has(key string) bool {
-	for _, k := range c.Keys {
-		if k == key || k == "*" {
-			return true
-		}
-	}
-	return false
 }
 
 // ChangeWatcher pushes the store's changes to the caches that subscribed. Writes through this
@@ -116,13 +103,6 @@ func (w *ChangeWatcher) Subscribe(fn func(ChangeSet)) {
 // of anything to tell that something changed, without asking what.
 func (w *ChangeWatcher) Generation() uint64 { return w.gen.Load() }
 
-// Seq is the store's change count as far as the watcher has delivered it.
-func (w *ChangeWatcher) Seq() uint64 {
-	w.syncMu.Lock()
-	defer w.syncMu.Unlock()
-	return uint64(max(w.lastSeq, 0))
-}
-
 // Due reports whether a scheduled instant has passed that the watcher has not delivered yet:
 // the serving path then calls Sync before it trusts any cache. It costs two atomic loads.
 func (w *ChangeWatcher) Due(now time.Time) bool {
@@ -138,7 +118,7 @@ func (w *ChangeWatcher) Sync(ctx context.Context) error {
 		if err := w.init(ctx); err != nil {
 			return err
 		}
-		w.deliver(ChangeSet{Keys: []string{"*"}, Seq: uint64(w.lastSeq)})
+		w.deliver(ChangeSet{Keys: []string{"*"}})
 		return nil
 	}
 	keys, seq, err := w.store.changedKeys(ctx, w.lastSeq)
@@ -164,7 +144,7 @@ func (w *ChangeWatcher) Sync(ctx context.Context) error {
 	}
 	w.lastSeq = max(w.lastSeq, seq)
 	if len(keys) > 0 {
-		w.deliver(ChangeSet{Keys: dedupe(keys), Seq: uint64(w.lastSeq)})
+		w.deliver(ChangeSet{Keys: dedupe(keys)})
 	}
 	return nil
 }

@@ -25,11 +25,6 @@ func (s *Store) TermCounts(ctx context.Context, lang, taxonomy string) ([]Term, 
 	return s.queryTermCounts(ctx, publishedTermCounts+" ORDER BY lower(t.name), t.key", lang, taxonomy)
 }
 
-// TopTerms returns the limit terms of a taxonomy with the most published articles, most first.
-func (s *Store) TopTerms(ctx context.Context, lang, taxonomy string, limit int) ([]Term, error) {
-	return s.queryTermCounts(ctx, publishedTermCounts+fmt.Sprintf(" ORDER BY n DESC, lower(t.name) LIMIT %d", max(limit, 1)), lang, taxonomy)
-}
-
 // queryTermCounts reads a taxonomy's counts once per change to the taxonomy (tax:<lang>:<taxonomy>).
 func (s *Store) queryTermCounts(ctx context.Context, query, lang, taxonomy string) ([]Term, error) {
 	return memoGet(ctx, s.memo, "terms\x00"+query+"\x00"+lang+"\x00"+taxonomy, []string{"tax:" + lang + ":" + taxonomy},

@@ -125,10 +125,10 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if e != nil && now.Sub(e.stored) < cacheTTL {
 		if e.soft != soft {
 			c.refreshLater(key, r)
-			e.serve(w, r, "STALE")
+			e.serve(w, r, cacheStale)
 			return
 		}
-		e.serve(w, r, "HIT")
+		e.serve(w, r, cacheHit)
 		return
 	}
 	if r.Method == http.MethodHead {
@@ -145,7 +145,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if f.e != nil {
-			f.e.serve(w, r, "HIT")
+			f.e.serve(w, r, cacheHit)
 			return
 		}
 		c.next.ServeHTTP(w, r)
@@ -170,7 +170,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f.e = e
 		c.put(key, e, start)
 		clear(w.Header())
-		e.serve(w, r, "MISS")
+		e.serve(w, r, cacheMiss)
 		return
 	}
 	rec.release()
@@ -376,13 +376,13 @@ func (c *responseCache) invalidate(cs data.ChangeSet) {
 // serve writes a cached response in the encoding the client takes best, answering
 // conditional requests with 304. how is the X-Cache header: HIT, STALE (served while a
 // background render replaces it) or MISS (rendered for this request), as Varnish and CDNs say.
-func (e *cachedResponse) serve(w http.ResponseWriter, r *http.Request, how string) {
+func (e *cachedResponse) serve(w http.ResponseWriter, r *http.Request, how []string) {
 	enc := preferredEncoding(r.Header.Get("Accept-Encoding"))
 	h := w.Header()
 	for k, v := range e.headers[enc] {
 		h[k] = v
 	}
-	h["X-Cache"] = cacheStatus[how]
+	h["X-Cache"] = how
 	if e.etag != "" && e.notModified(r) {
 		h.Del("Content-Length")
 		h.Del("Content-Encoding")
@@ -410,7 +410,12 @@ func (e *cachedResponse) notModified(r *http.Request) bool {
 	return false
 }
 
-var cacheStatus = map[string][]string{"HIT": {"HIT"}, "STALE": {"STALE"}, "MISS": {"MISS"}}
+// The X-Cache values, allocated once: a hit allocates nothing for them.
+var (
+	cacheHit   = []string{"HIT"}
+	cacheStale = []string{"STALE"}
+	cacheMiss  = []string{"MISS"}
+)
 
 // preferredEncoding picks brotli, then gzip, from an Accept-Encoding header, honouring q=0.
 func preferredEncoding(header string) int {

@@ -106,14 +106,12 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 	}
 	root := siteRoot(st, r)
 	feed := &feeds.Feed{Title: title, Description: desc, Link: &feeds.Link{Href: root + l.url(1)}, Id: root + l.url(1)}
-	var modified time.Time
 	for i := range list {
 		a := &list[i]
 		updated := firstDate(a.Lastmod, a.Date, a.UpdatedAt)
 		if updated.After(feed.Updated) {
 			feed.Updated = updated
 		}
-		modified = latest(modified, a.UpdatedAt, a.PublishDate)
 		link := root + articleURL(a)
 		item := &feeds.Item{Title: a.Title, Link: &feeds.Link{Href: link}, Id: link,
 			Created: firstDate(a.PublishDate, a.Date), Updated: updated,
@@ -130,10 +128,9 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 	if feed.Updated.IsZero() {
 		feed.Updated = st.modified
 	}
-	if changed, err := s.store.KeysChangedAt(ctx, l.keys()...); err != nil {
+	modified, err := s.listModified(ctx, l, list)
+	if err != nil {
 		return nil, time.Time{}, err
-	} else {
-		modified = latest(modified, changed)
 	}
 	if modified.IsZero() {
 		modified = st.modified
