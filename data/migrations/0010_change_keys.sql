@@ -15,7 +15,8 @@
 --   *                               everything (settings, static files)
 --
 -- changes holds each key once, with the public_changes count at its last change (watchers read
--- the keys past the count they saw) and when it changed (the Last-Modified of list pages).
+-- the keys past the count they saw) and when it changed (the Last-Modified of list pages). Every
+-- trigger moves the count before it records, so a key never lands at a count a watcher has seen.
 CREATE TABLE changes (
     key        TEXT PRIMARY KEY,
     seq        INTEGER NOT NULL,
@@ -47,6 +48,14 @@ CREATE VIEW article_list_keys AS
     UNION ALL SELECT a.id, 'sec:' || a.lang || ':' || a.section FROM articles a WHERE a.section <> ''
     UNION ALL SELECT at.article_id, 't:' || at.term_id FROM article_terms at;
 
+-- change_log is where the triggers below record a key: one place says how (the change count the
+-- key moved at, and when), so each trigger only names its keys.
+CREATE VIEW change_log AS SELECT key FROM changes;
+CREATE TRIGGER change_log_insert INSTEAD OF INSERT ON change_log BEGIN
+    INSERT INTO changes (key, seq, changed_at) VALUES (new.key, (SELECT n FROM public_changes WHERE id = 1), unixepoch())
+        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+END;
+
 -- The triggers of 0006 counted changes; these count them and name their keys.
 DROP TRIGGER public_articles_insert;
 DROP TRIGGER public_articles_update;
@@ -67,132 +76,95 @@ DROP TRIGGER public_comments_delete;
 
 CREATE TRIGGER change_articles_insert AFTER INSERT ON articles BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM article_change_keys WHERE article_id = new.id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT key FROM article_change_keys WHERE article_id = new.id;
 END;
 -- An update touches the pages of the old row and of the new one (a moved section, a new date).
 CREATE TRIGGER change_articles_update_old BEFORE UPDATE ON articles BEGIN
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1) + 1, unixepoch() FROM article_change_keys WHERE article_id = old.id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    UPDATE public_changes SET n = n + 1 WHERE id = 1;
+    INSERT INTO change_log SELECT key FROM article_change_keys WHERE article_id = old.id;
 END;
 CREATE TRIGGER change_articles_update AFTER UPDATE ON articles BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM article_change_keys WHERE article_id = new.id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT key FROM article_change_keys WHERE article_id = new.id;
 END;
 CREATE TRIGGER change_articles_delete BEFORE DELETE ON articles BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM article_change_keys WHERE article_id = old.id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT key FROM article_change_keys WHERE article_id = old.id;
 END;
 
 -- A term link added or removed: the term's list, its taxonomy's index and the article's page.
 CREATE TRIGGER change_article_terms_insert AFTER INSERT ON article_terms BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT k, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM (
-            SELECT 't:' || new.term_id AS k
-            UNION ALL SELECT 'a:' || new.article_id
-            UNION ALL SELECT 'tax:' || t.lang || ':' || t.taxonomy FROM terms t WHERE t.id = new.term_id) WHERE true
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT 't:' || new.term_id
+        UNION ALL SELECT 'a:' || new.article_id
+        UNION ALL SELECT 'tax:' || t.lang || ':' || t.taxonomy FROM terms t WHERE t.id = new.term_id;
 END;
 CREATE TRIGGER change_article_terms_delete AFTER DELETE ON article_terms BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT k, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM (
-            SELECT 't:' || old.term_id AS k
-            UNION ALL SELECT 'a:' || old.article_id
-            UNION ALL SELECT 'tax:' || t.lang || ':' || t.taxonomy FROM terms t WHERE t.id = old.term_id) WHERE true
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT 't:' || old.term_id
+        UNION ALL SELECT 'a:' || old.article_id
+        UNION ALL SELECT 'tax:' || t.lang || ':' || t.taxonomy FROM terms t WHERE t.id = old.term_id;
 END;
 CREATE TRIGGER change_terms_update AFTER UPDATE ON terms BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT k, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM (
-            SELECT 't:' || new.id AS k
-            UNION ALL SELECT 'tax:' || new.lang || ':' || new.taxonomy) WHERE true
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT 't:' || new.id UNION ALL SELECT 'tax:' || new.lang || ':' || new.taxonomy;
 END;
 
 -- A path added or dropped (an alias, a redirect left by a move) belongs to its article.
 CREATE TRIGGER change_paths_insert AFTER INSERT ON paths BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at) VALUES ('a:' || new.article_id, (SELECT n FROM public_changes WHERE id = 1), unixepoch())
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log VALUES ('a:' || new.article_id);
 END;
 CREATE TRIGGER change_paths_delete AFTER DELETE ON paths BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at) VALUES ('a:' || old.article_id, (SELECT n FROM public_changes WHERE id = 1), unixepoch())
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log VALUES ('a:' || old.article_id);
 END;
 
--- Settings shape every page.
+-- Settings shape every page. An import saves the same settings again on every run: only a real
+-- change counts.
 CREATE TRIGGER change_settings_insert AFTER INSERT ON settings BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at) VALUES ('*', (SELECT n FROM public_changes WHERE id = 1), unixepoch())
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log VALUES ('*');
 END;
--- An import saves the same settings again on every run: only a real change counts.
 CREATE TRIGGER change_settings_update AFTER UPDATE ON settings WHEN old.value IS NOT new.value BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at) VALUES ('*', (SELECT n FROM public_changes WHERE id = 1), unixepoch())
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log VALUES ('*');
 END;
 
 -- A discussion's switches and its visible comments show on the article's page and as counts on
--- the lists it is an item of.
+-- the lists it is an item of. Comments count only when readers see them: approved before or
+-- after the write.
 CREATE TRIGGER change_discussions_insert AFTER INSERT ON discussions BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM article_list_keys WHERE article_id = new.article_id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT key FROM article_list_keys WHERE article_id = new.article_id;
 END;
 CREATE TRIGGER change_discussions_update AFTER UPDATE ON discussions BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM article_list_keys WHERE article_id = new.article_id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT key FROM article_list_keys WHERE article_id = new.article_id;
 END;
 CREATE TRIGGER change_discussions_delete AFTER DELETE ON discussions BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM article_list_keys WHERE article_id = old.article_id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT key FROM article_list_keys WHERE article_id = old.article_id;
 END;
--- Comments count only when readers see them: approved before or after the write.
 CREATE TRIGGER change_comments_insert AFTER INSERT ON comments WHEN new.status = 'approved' BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM article_list_keys WHERE article_id = new.article_id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT key FROM article_list_keys WHERE article_id = new.article_id;
 END;
-CREATE TRIGGER change_comments_update AFTER UPDATE ON comments
-WHEN old.status = 'approved' OR new.status = 'approved' BEGIN
+CREATE TRIGGER change_comments_update AFTER UPDATE ON comments WHEN old.status = 'approved' OR new.status = 'approved' BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM article_list_keys WHERE article_id = new.article_id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT key FROM article_list_keys WHERE article_id = new.article_id;
 END;
 CREATE TRIGGER change_comments_delete AFTER DELETE ON comments WHEN old.status = 'approved' BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at)
-        SELECT key, (SELECT n FROM public_changes WHERE id = 1), unixepoch() FROM article_list_keys WHERE article_id = old.article_id
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log SELECT key FROM article_list_keys WHERE article_id = old.article_id;
 END;
 
 -- Static files of an imported site may be any page's logo or stylesheet.
 CREATE TRIGGER change_site_files_insert AFTER INSERT ON site_files BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at) VALUES ('*', (SELECT n FROM public_changes WHERE id = 1), unixepoch())
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log VALUES ('*');
 END;
 CREATE TRIGGER change_site_files_update AFTER UPDATE ON site_files BEGIN
     UPDATE public_changes SET n = n + 1 WHERE id = 1;
-    INSERT INTO changes (key, seq, changed_at) VALUES ('*', (SELECT n FROM public_changes WHERE id = 1), unixepoch())
-        ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+    INSERT INTO change_log VALUES ('*');
 END;
-
