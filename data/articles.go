@@ -137,7 +137,17 @@ type PathTarget struct {
 }
 
 // ResolvePath looks a URL path up in the path index. ErrNotFound when nothing lives there.
+//
+// A path found is kept in the memo until a change names its article (a path added or dropped
+// names the article it belongs to); a path not found is asked again each time.
 func (s *Store) ResolvePath(ctx context.Context, path string) (PathTarget, error) {
+	return memoGet(ctx, s.memo, "path\x00"+path, nil, func() (PathTarget, int, []string, error) {
+		t, err := s.readPath(ctx, path)
+		return t, 4 + len(path)/8, []string{"a:" + strconv.FormatInt(t.ArticleID, 10)}, err
+	})
+}
+
+func (s *Store) readPath(ctx context.Context, path string) (PathTarget, error) {
 	var t PathTarget
 	err := s.db.QueryRowContext(ctx, `SELECT p.article_id, p.is_redirect, a.permalink FROM paths p
 		JOIN articles a ON a.id = p.article_id WHERE p.path = ?`, path).Scan(&t.ArticleID, &t.IsRedirect, &t.Permalink)
@@ -164,6 +174,19 @@ func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
 		return a, err
 	}
 	return a, nil
+}
+
+// ArticleView is Article for reader pages and feeds: kept in the memo until a change names the
+// article (its row, its terms, its paths: key a:<id>), so re-rendering a page whose sidebar
+// moved costs no query for the article. The value's maps and slices are shared with the memo:
+// callers must not modify them (the desk edits a copy from Article).
+func (s *Store) ArticleView(ctx context.Context, id int64) (Article, error) {
+	return memoGet(ctx, s.memo, "article\x00"+strconv.FormatInt(id, 10), []string{"a:" + strconv.FormatInt(id, 10)},
+		func() (Article, int, []string, error) {
+			a, err := s.Article(ctx, id)
+			size := (len(a.BodyHTML) + len(a.BodyMarkdown) + len(a.PlainText) + len(a.FrontMatterText)) / 8
+			return a, size + 64, nil, err
+		})
 }
 
 // attachTerms fills Terms for a page of articles in one query (no query per article).
@@ -260,10 +283,52 @@ func (s *Store) ListPublished(ctx context.Context, q ListQuery) ([]Article, int,
 	if len(page) == 0 {
 		return nil, len(ids), nil
 	}
-	list, err := s.queryArticles(ctx, false, "SELECT "+listColumns+" FROM json_each(?1) AS j CROSS JOIN articles a ON a.id = j.value ORDER BY j.key",
-		jsonText(page))
+	list, err := s.listItems(ctx, page)
 	return list, len(ids), err
 }
+
+// listItems returns the list items (list columns and terms) of the articles ids, in that order.
+// Each item is kept in the memo until a change names its article, so a list page after a
+// publish reads only the articles it has not shown before.
+func (s *Store) listItems(ctx context.Context, ids []int64) ([]Article, error) {
+	start := s.memo.version(ctx)
+	list := make([]Article, len(ids))
+	var missing []int64
+	for i, id := range ids {
+		if v, ok := s.memo.peek(listItemKey(id)); ok {
+			list[i] = v.(Article)
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return list, nil
+	}
+	read, err := s.queryArticles(ctx, false, "SELECT "+listColumns+" FROM json_each(?1) AS j CROSS JOIN articles a ON a.id = j.value ORDER BY j.key",
+		jsonText(missing))
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]Article, len(read))
+	for _, a := range read {
+		byID[a.ID] = a
+		s.memo.keep(start, listItemKey(a.ID), a, 16+(len(a.SummaryHTML)+len(a.Title))/8, []string{"a:" + strconv.FormatInt(a.ID, 10)})
+	}
+	out := list[:0]
+	for i, id := range ids {
+		if list[i].ID == 0 {
+			a, ok := byID[id]
+			if !ok {
+				continue // deleted since the list was read
+			}
+			list[i] = a
+		}
+		out = append(out, list[i])
+	}
+	return out, nil
+}
+
+func listItemKey(id int64) string { return "item\x00" + strconv.FormatInt(id, 10) }
 
 // listIDs is a list's published article ids in Hugo's order. The language's whole list is read
 // once per change in the language (the articles_list index gives it in order, no sort); a

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -25,7 +26,17 @@ type Discussion struct {
 
 // Discussion returns an article's switches (all off when an editor never touched them).
 // ErrNotFound when the article does not exist.
+//
+// It is kept in the memo until a change names the article: every article page asks for it.
 func (s *Store) Discussion(ctx context.Context, articleID int64) (Discussion, error) {
+	id := strconv.FormatInt(articleID, 10)
+	return memoGet(ctx, s.memo, "discussion\x00"+id, []string{"a:" + id}, func() (Discussion, int, []string, error) {
+		d, err := s.readDiscussion(ctx, articleID)
+		return d, 8, nil, err
+	})
+}
+
+func (s *Store) readDiscussion(ctx context.Context, articleID int64) (Discussion, error) {
 	d := Discussion{ArticleID: articleID}
 	var days sql.NullInt64
 	var exists int
@@ -100,7 +111,16 @@ const (
 )
 
 // CommentSettings returns the stored spam defences, or the defaults.
+//
+// They are kept in the memo until the settings change (key *): every article page asks.
 func (s *Store) CommentSettings(ctx context.Context) (CommentSettings, error) {
+	return memoGet(ctx, s.memo, "comment settings", []string{"*"}, func() (CommentSettings, int, []string, error) {
+		set, err := s.readCommentSettings(ctx)
+		return set, 64, nil, err
+	})
+}
+
+func (s *Store) readCommentSettings(ctx context.Context) (CommentSettings, error) {
 	set := DefaultCommentSettings()
 	var raw string
 	err := s.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE name = ?", commentSettingsName).Scan(&raw)

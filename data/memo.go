@@ -66,14 +66,28 @@ func memoGetSince[T any](ctx context.Context, m *memo, start uint64, key string,
 	}
 	m.mu.Unlock()
 	v, size, more, err := build()
-	deps = append(deps[:len(deps):len(deps)], more...)
 	if err != nil {
 		return v, err
 	}
+	m.keep(start, key, v, size, append(deps[:len(deps):len(deps)], more...))
+	return v, nil
+}
+
+// peek returns the kept value of key, if any.
+func (m *memo) peek(key string) (any, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.vals[key]
+	return e.val, ok
+}
+
+// keep stores v under key unless a change came in since version start: then v is right for the
+// caller that built it, but not to keep.
+func (m *memo) keep(start uint64, key string, v any, size int, deps []string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.inval != start {
-		return v, nil // something changed while it was built: right for this caller, not to keep
+		return
 	}
 	if m.size+size > memoMaxSize {
 		m.evictLocked(m.size + size - memoMaxSize + memoMaxSize/8)
@@ -87,7 +101,6 @@ func memoGetSince[T any](ctx context.Context, m *memo, start uint64, key string,
 		}
 		m.byDep[d][key] = true
 	}
-	return v, nil
 }
 
 func (m *memo) invalidate(c ChangeSet) {

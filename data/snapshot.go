@@ -64,7 +64,7 @@ func InspectSnapshot(ctx context.Context, file string) (SnapshotInfo, error) {
 
 // IntegrityCheck runs SQLite's integrity_check on the live store.
 func (s *Store) IntegrityCheck(ctx context.Context) error {
-	return integrityCheck(ctx, s.db)
+	return integrityCheck(ctx, s.db.DB)
 }
 
 func integrityCheck(ctx context.Context, db *sql.DB) error {

@@ -23,7 +23,7 @@ var migrationFiles embed.FS
 // Store is Gazette's SQLite database. Reads use a pool; writes take an immediate transaction so
 // that concurrent writers (a second import, the server) wait for each other instead of failing.
 type Store struct {
-	db  *sql.DB
+	db  *pool
 	now func() time.Time
 
 	watchMu sync.Mutex
@@ -31,7 +31,8 @@ type Store struct {
 
 	logger *slog.Logger
 
-	memo *memo
+	memo  *memo
+	terms *termCounts
 }
 
 // OpenOption changes how Open opens the database.
@@ -69,10 +70,11 @@ func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOp
 	db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
 	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, now: now, logger: slog.New(slog.DiscardHandler)}
+	s := &Store{db: newPool(db), now: now, logger: slog.New(slog.DiscardHandler)}
 	s.memo = newMemo(s)
+	s.terms = newTermCounts(s)
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.db.Close()
 		return nil, err
 	}
 	return s, nil

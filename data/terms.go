@@ -12,7 +12,7 @@ import (
 // The published articles are found once from the publication index, then each term's links
 // are checked against them, rather than joining every link to its article row. The unary +
 // keeps SQLite from probing every term for every published article instead.
-const publishedTermCounts = `SELECT t.key, t.name, count(*) AS n FROM terms t
+const publishedTermCounts = `SELECT t.id, t.key, t.name, count(*) AS n FROM terms t
 	JOIN article_terms at ON at.term_id = t.id
 	WHERE t.lang = ?2 AND t.taxonomy = ?3
 	AND +at.article_id IN (SELECT a.id FROM articles a WHERE a.lang = ?2 AND ` + publishedWhere + `)
@@ -21,37 +21,10 @@ const publishedTermCounts = `SELECT t.key, t.name, count(*) AS n FROM terms t
 // TermCounts returns every term of a taxonomy that has published articles in a language, with
 // their counts, ordered by name as Hugo's taxonomy pages are. Terms whose articles are all
 // drafts, scheduled or expired are left out, so no term page ever leads to an empty list.
+// The counts are kept and patched per changed term (see termCounts); callers must not modify
+// the slice.
 func (s *Store) TermCounts(ctx context.Context, lang, taxonomy string) ([]Term, error) {
-	return s.queryTermCounts(ctx, publishedTermCounts+" ORDER BY lower(t.name), t.key", lang, taxonomy)
-}
-
-// queryTermCounts reads a taxonomy's counts once per change to the taxonomy (tax:<lang>:<taxonomy>).
-func (s *Store) queryTermCounts(ctx context.Context, query, lang, taxonomy string) ([]Term, error) {
-	return memoGet(ctx, s.memo, "terms\x00"+query+"\x00"+lang+"\x00"+taxonomy, []string{"tax:" + lang + ":" + taxonomy},
-		func() ([]Term, int, []string, error) {
-			out, err := s.readTermCounts(ctx, query, lang, taxonomy)
-			return out, 4*len(out) + 1, nil, err
-		})
-}
-
-func (s *Store) readTermCounts(ctx context.Context, query, lang, taxonomy string) ([]Term, error) {
-	rows, err := s.db.QueryContext(ctx, query, s.now().Unix(), lang, taxonomy)
-	if err != nil {
-		return nil, fmt.Errorf("terms of %s: %w", taxonomy, err)
-	}
-	defer rows.Close()
-	var out []Term
-	for rows.Next() {
-		t := Term{Taxonomy: taxonomy}
-		if err := rows.Scan(&t.Key, &t.Name, &t.Count); err != nil {
-			return nil, fmt.Errorf("terms of %s: %w", taxonomy, err)
-		}
-		out = append(out, t)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("terms of %s: %w", taxonomy, err)
-	}
-	return out, nil
+	return s.terms.get(ctx, lang, taxonomy)
 }
 
 // FindTerm returns one term with its count of published articles; ErrNotFound when the term

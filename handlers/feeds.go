@@ -117,7 +117,7 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 			Created: firstDate(a.PublishDate, a.Date), Updated: updated,
 			Description: absoluteLinks(a.SummaryHTML, root)}
 		if set.FeedFullContent {
-			full, err := s.store.Article(ctx, a.ID)
+			full, err := s.store.ArticleView(ctx, a.ID)
 			if err != nil {
 				return nil, time.Time{}, err
 			}

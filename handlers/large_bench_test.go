@@ -59,6 +59,6 @@ var largeCases = []struct{ name, path string }{
 	{"tag-34770", "/tags/jessica-walker/"},
 	{"tags", "/tags/"},
 	{"category", "/categories/thehill/"},
-	{"archive-month", "/archive/2020/06/"},
+	{"archive-month", "/archive/2024/06/"},
 	{"rss", "/index.xml"},
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/gzhttp"
+	"github.com/klauspost/compress/gzip"
 
 	"gazette/data"
 )
@@ -97,11 +98,12 @@ func hstsValue(baseURL string, set data.SecuritySettings) string {
 	return v
 }
 
-// compress gzips text responses for clients that accept it.
+// compress gzips text responses for clients that accept it. The response cache keeps its pages
+// compressed already; what reaches this is made once per request (search, personal pages,
+// query strings), so the fastest level wins: about 10% larger, several times cheaper.
 func compress(next http.Handler) http.Handler {
-	// gzip only: the response cache keys entries by whether the client takes gzip, and every
-	// client that matters does; zstd would need its own cache entries for little gain.
-	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(512), gzhttp.EnableZstd(false))
+	// gzip only: every client that matters takes it; zstd would be one more encoding to keep.
+	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(512), gzhttp.EnableZstd(false), gzhttp.CompressionLevel(gzip.BestSpeed))
 	if err != nil {
 		// The options are constants; an error here is a programming error.
 		panic(err)

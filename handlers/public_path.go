@@ -131,7 +131,7 @@ func (s *site) serveTarget(w http.ResponseWriter, r *http.Request, t data.PathTa
 	if t.IsRedirect {
 		return redirect(w, r, articleURLFromPath(t.Permalink))
 	}
-	a, err := s.store.Article(r.Context(), t.ArticleID)
+	a, err := s.store.ArticleView(r.Context(), t.ArticleID)
 	if err != nil {
 		return err
 	}
@@ -155,7 +155,7 @@ func (s *site) serveBundleFile(w http.ResponseWriter, r *http.Request, p string)
 		if err != nil || t.IsRedirect {
 			continue
 		}
-		a, err := s.store.Article(r.Context(), t.ArticleID)
+		a, err := s.store.ArticleView(r.Context(), t.ArticleID)
 		if err != nil || !a.IsPublished(s.store.Now()) {
 			return data.ErrNotFound
 		}
