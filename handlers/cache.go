@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/andybalholm/brotli"
@@ -18,7 +19,9 @@ import (
 
 // The response cache keeps whole public responses in memory, already compressed in gzip and
 // brotli, with every header written, so that a hit is a map lookup and one write: no query,
-// no render, no compression.
+// no render, no compression. A miss keeps the gzip body the compressor wrote while rendering;
+// brotli, ten times as costly to make as the render itself, is made in the background the
+// first time a client asks for it, and that client and the next get gzip until it is ready.
 //
 // The rule (ARCHITECTURE.md, "Caching"): every response names what it shows in a
 // Surrogate-Key header (the dependency keys of data/migrations/0010). A change to the store
@@ -53,11 +56,14 @@ var encodingNames = [encCount]string{"", "gzip", "br"}
 // cachedResponse is one page in every encoding, each with the headers it is sent with.
 type cachedResponse struct {
 	headers [encCount]http.Header
-	bodies  [encCount][]byte
+	bodies  [encCount][]byte // the brotli body is in brotli until it is made
 	etags   [encCount]string
-	etag    string // the identity ETag, as render computed it
+	brotli  atomic.Pointer[encodedBody]
+	queued  atomic.Bool // waiting for its brotli body
+	etag    string      // the identity ETag, as render computed it
 	// modified is the Last-Modified time, for If-Modified-Since.
 	modified time.Time
+	base     http.Header // the headers every encoding shares
 	keys     []string
 	soft     uint64 // the soft version it was rendered at
 	stored   time.Time
@@ -83,6 +89,19 @@ type responseCache struct {
 
 	refreshing sync.Map      // item key → true while a background render runs
 	refreshers chan struct{} // bounds background renders to one at a time
+	// brotliQueue holds entries whose brotli body a client asked for; one goroutine makes them.
+	brotliQueue chan *cachedResponse
+}
+
+// brotliQueueSize bounds the entries waiting for a brotli body: past it a request is served
+// gzip and asks again next time.
+const brotliQueueSize = 256
+
+// encodedBody is a body made after the entry was kept, with its headers and ETag.
+type encodedBody struct {
+	header http.Header
+	body   []byte
+	etag   string
 }
 
 // flight is one render that concurrent misses of the same page wait for.
@@ -99,10 +118,35 @@ func cacheResponses(store *data.Store, next http.Handler) http.Handler {
 		next: next, watch: store.Changes(), now: store.Now,
 		items: map[string]*cachedResponse{}, byKey: map[string]map[string]bool{},
 		recent: map[string]uint64{}, flights: map[string]*flight{},
-		refreshers: make(chan struct{}, 1),
+		refreshers: make(chan struct{}, 1), brotliQueue: make(chan *cachedResponse, brotliQueueSize),
 	}
 	c.watch.Subscribe(c.invalidate)
+	go c.makeBrotli()
 	return c
+}
+
+// makeBrotli makes the brotli bodies clients asked for, one at a time, for as long as the
+// process runs (the cache lives as long as the server).
+func (c *responseCache) makeBrotli() {
+	for e := range c.brotliQueue {
+		if e.brotli.Load() != nil {
+			continue
+		}
+		b := &encodedBody{body: compressBrotli(e.bodies[encIdentity])}
+		b.header, b.etag = e.encodingHeader(encBrotli, len(b.body))
+		e.brotli.Store(b)
+	}
+}
+
+// askBrotli queues e for a brotli body unless the queue is full.
+func (c *responseCache) askBrotli(e *cachedResponse) {
+	if e.queued.CompareAndSwap(false, true) {
+		select {
+		case c.brotliQueue <- e:
+		default:
+			e.queued.Store(false)
+		}
+	}
 }
 
 func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -125,10 +169,10 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if e != nil && now.Sub(e.stored) < cacheTTL {
 		if e.soft != soft {
 			c.refreshLater(key, r)
-			e.serve(w, r, cacheStale)
+			c.serve(e, w, r, cacheStale)
 			return
 		}
-		e.serve(w, r, cacheHit)
+		c.serve(e, w, r, cacheHit)
 		return
 	}
 	if r.Method == http.MethodHead {
@@ -145,7 +189,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if f.e != nil {
-			f.e.serve(w, r, cacheHit)
+			c.serve(f.e, w, r, cacheHit)
 			return
 		}
 		c.next.ServeHTTP(w, r)
@@ -170,7 +214,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f.e = e
 		c.put(key, e, start)
 		clear(w.Header())
-		e.serve(w, r, cacheMiss)
+		c.serve(e, w, r, cacheMiss)
 		return
 	}
 	rec.release()
@@ -238,36 +282,44 @@ func (c *responseCache) keep(rec *recorder, now time.Time, soft uint64) *cachedR
 	if gz == nil {
 		gz = compressGzip(body)
 	}
-	e.bodies = [encCount][]byte{body, gz, compressBrotli(body)}
-	base := h.Clone()
-	base.Del(surrogateKey)
-	base.Del("Content-Encoding")
-	base.Del("Content-Length")
-	base.Del("Transfer-Encoding")
-	base.Set("Vary", "Accept-Encoding")
-	for i := range e.bodies {
-		hh := base.Clone()
-		if i != encIdentity {
-			hh.Set("Content-Encoding", encodingNames[i])
-		}
-		hh["Content-Length"] = []string{strconv.Itoa(len(e.bodies[i]))}
-		if e.etag != "" {
-			// A strong ETag names one representation: each encoding has its own.
-			e.etags[i] = e.etag
-			if i != encIdentity {
-				e.etags[i] = strings.TrimSuffix(e.etag, `"`) + "-" + encodingNames[i] + `"`
-			}
-			hh["Etag"] = []string{e.etags[i]}
-		}
-		e.headers[i] = hh
+	e.base = h.Clone()
+	e.base.Del(surrogateKey)
+	e.base.Del("Content-Encoding")
+	e.base.Del("Content-Length")
+	e.base.Del("Transfer-Encoding")
+	e.base.Set("Vary", "Accept-Encoding")
+	e.bodies = [encCount][]byte{body, gz, nil}
+	for _, i := range []int{encIdentity, encGzip} {
+		e.headers[i], e.etags[i] = e.encodingHeader(i, len(e.bodies[i]))
 		e.size += len(e.bodies[i])
 	}
+	e.size += len(gz) // room for the brotli body to come
 	return e
 }
 
+// encodingHeader is the header block and ETag of the entry's body in one encoding.
+func (e *cachedResponse) encodingHeader(enc, length int) (http.Header, string) {
+	h := e.base.Clone()
+	if enc != encIdentity {
+		h.Set("Content-Encoding", encodingNames[enc])
+	}
+	h["Content-Length"] = []string{strconv.Itoa(length)}
+	etag := e.etag
+	if etag != "" {
+		// A strong ETag names one representation: each encoding has its own.
+		if enc != encIdentity {
+			etag = strings.TrimSuffix(e.etag, `"`) + "-" + encodingNames[enc] + `"`
+		}
+		h["Etag"] = []string{etag}
+	}
+	return h, etag
+}
+
+// compressGzip compresses a body the renderer wrote uncompressed (a client that did not ask for
+// gzip missed): the level the compressor middleware uses for everything else.
 func compressGzip(b []byte) []byte {
 	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 	zw.Write(b)
 	zw.Close()
 	return buf.Bytes()
@@ -376,10 +428,20 @@ func (c *responseCache) invalidate(cs data.ChangeSet) {
 // serve writes a cached response in the encoding the client takes best, answering
 // conditional requests with 304. how is the X-Cache header: HIT, STALE (served while a
 // background render replaces it) or MISS (rendered for this request), as Varnish and CDNs say.
-func (e *cachedResponse) serve(w http.ResponseWriter, r *http.Request, how []string) {
+func (c *responseCache) serve(e *cachedResponse, w http.ResponseWriter, r *http.Request, how []string) {
 	enc := preferredEncoding(r.Header.Get("Accept-Encoding"))
+	header, body := e.headers[encGzip], e.bodies[encGzip]
+	if enc == encBrotli {
+		if b := e.brotli.Load(); b != nil {
+			header, body = b.header, b.body
+		} else {
+			c.askBrotli(e)
+		}
+	} else if enc == encIdentity {
+		header, body = e.headers[encIdentity], e.bodies[encIdentity]
+	}
 	h := w.Header()
-	for k, v := range e.headers[enc] {
+	for k, v := range header {
 		h[k] = v
 	}
 	h["X-Cache"] = how
@@ -391,7 +453,7 @@ func (e *cachedResponse) serve(w http.ResponseWriter, r *http.Request, how []str
 	}
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		w.Write(e.bodies[enc])
+		w.Write(body)
 	}
 }
 
@@ -402,10 +464,13 @@ func (e *cachedResponse) notModified(r *http.Request) bool {
 	if inm == "" {
 		return r.Header.Get("If-Modified-Since") != "" && notModified(r, e.etag, e.modified)
 	}
-	for _, t := range e.etags {
+	for _, t := range e.etags[:encBrotli] {
 		if notModified(r, t, e.modified) {
 			return true
 		}
+	}
+	if b := e.brotli.Load(); b != nil {
+		return notModified(r, b.etag, e.modified)
 	}
 	return false
 }

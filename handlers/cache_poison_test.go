@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/andybalholm/brotli"
+
 	"gazette/data"
 )
 
@@ -31,6 +33,39 @@ func TestCacheKeepsEncodingsApart(t *testing.T) {
 	}
 	if r := ts.get(t, "/", "Accept-Encoding", "gzip;q=0.5"); r.Header.Get("Content-Encoding") != "gzip" {
 		t.Errorf("gzip;q=0.5 answered with %q", r.Header.Get("Content-Encoding"))
+	}
+}
+
+// TestCacheServesBrotliOnceMade: a brotli client is never kept waiting for brotli: it gets gzip
+// until the background compressor has made the page's brotli body, then brotli, which decodes
+// to the same page, with an ETag of its own that answers 304.
+func TestCacheServesBrotliOnceMade(t *testing.T) {
+	ts := newTestServer(t, basicSite)
+	plain := ts.get(t, "/post/one/", "Accept-Encoding", "identity")
+	want, _ := io.ReadAll(plain.Body)
+	first := ts.get(t, "/post/one/", "Accept-Encoding", "br, gzip")
+	if enc := first.Header.Get("Content-Encoding"); enc != "gzip" && enc != "br" {
+		t.Fatalf("first brotli client got %q", enc)
+	}
+	var br *http.Response
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if br = ts.get(t, "/post/one/", "Accept-Encoding", "br, gzip"); br.Header.Get("Content-Encoding") == "br" {
+			break
+		}
+	}
+	if br.Header.Get("Content-Encoding") != "br" {
+		t.Fatal("the brotli body never came")
+	}
+	got, err := io.ReadAll(brotli.NewReader(br.Body))
+	if err != nil || string(got) != string(want) {
+		t.Fatalf("brotli body decodes to %d bytes (%v), want the page's %d", len(got), err, len(want))
+	}
+	etag := br.Header.Get("ETag")
+	if etag == "" || etag == plain.Header.Get("ETag") || br.Header.Get("Content-Length") == "" {
+		t.Errorf("brotli ETag %q (identity %q), Content-Length %q", etag, plain.Header.Get("ETag"), br.Header.Get("Content-Length"))
+	}
+	if r := ts.get(t, "/post/one/", "Accept-Encoding", "br", "If-None-Match", etag); r.StatusCode != http.StatusNotModified {
+		t.Errorf("If-None-Match with the brotli ETag: status %d", r.StatusCode)
 	}
 }
 
