@@ -44,11 +44,24 @@ type searchPlan struct {
 	// title is the input as a title would be written (spaces collapsed), for the exact-title
 	// lookup.
 	title string
+	// pairs is match asked of the word-pair index (migration 0080) instead, set when the
+	// query is only quoted phrases of two or more words: a phrase of common words is a walk
+	// over their rare pairs there. phrasePairs is phrase asked of that index.
+	pairs       string
+	phrasePairs string
+}
+
+// searchIndex is where a part of a search looks: the FTS5 table and the query for it.
+type searchIndex struct {
+	table, match string
 }
 
 func planSearch(input string) searchPlan {
-	var include, exclude, plain []string
+	var include, exclude, plain, pairs []string
 	for _, t := range splitSearchTerms(input) {
+		if p := wordPairs(t.text); t.phrase && !t.exclude && p != "" {
+			pairs = append(pairs, ftsString(p))
+		}
 		q := ftsString(t.text)
 		if t.prefix && !t.phrase && utf8.RuneCountInString(t.text) >= minPrefixRunes {
 			q += " *"
@@ -71,6 +84,12 @@ func planSearch(input string) searchPlan {
 	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, exclude)
 	if len(plain) > 1 && len(plain) == len(include) {
 		p.phrase = ftsQuery([]string{ftsString(strings.Join(plain, " "))}, exclude)
+		if words := wordPairs(strings.Join(plain, " ")); words != "" {
+			p.phrasePairs = ftsString(words)
+		}
+	}
+	if len(pairs) == len(include) && len(exclude) == 0 {
+		p.pairs = strings.Join(pairs, " AND ")
 	}
 	return p
 }

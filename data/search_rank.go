@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -130,7 +131,16 @@ func (s *Store) termNames(ctx context.Context, taxonomy, key string) ([]string, 
 // newest-first, so a search's cost has a ceiling whatever the query. complete is true when
 // the first part (all matches) found every match.
 func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter) ([]searchCandidate, bool, error) {
-	all, err := s.searchCandidates(ctx, "search_fts", plan.match, f, searchDepth)
+	main := searchIndex{"search_fts", plan.match}
+	titles := searchIndex{"search_titles", plan.match}
+	lead := searchIndex{"search_fts", plan.lead}
+	if plan.pairs != "" {
+		// Only phrases: the pair index answers every part, and its walks are short.
+		main = searchIndex{"search_pairs", plan.pairs}
+		titles = searchIndex{"search_pairs", "{title search_tags} : (" + plan.pairs + ")"}
+		lead = searchIndex{"search_pairs", "{lead summary} : (" + plan.pairs + ")"}
+	}
+	all, err := s.searchCandidates(ctx, main, f, searchDepth)
 	if err != nil {
 		return nil, false, err
 	}
@@ -146,16 +156,17 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 			}
 		}
 	}
-	// Phrase and lead matches are looked for among the candidates only, within their date
-	// range: a walk as long as the one that found them, never the whole archive's.
+	// Phrase and lead matches are looked for among the candidates only: by key when they are
+	// few, else within their date range (a walk as long as the one that found them, never the
+	// whole archive's). The phrase is asked of the pair index, where its walk is short.
 	for _, p := range []struct {
-		match string
-		bit   int
-	}{{plan.phrase, asPhrase}, {plan.lead, inLead}} {
-		if p.match == "" || len(all) == 0 {
+		idx searchIndex
+		bit int
+	}{{searchIndex{"search_pairs", plan.phrasePairs}, asPhrase}, {lead, inLead}} {
+		if p.idx.match == "" || len(all) == 0 {
 			continue
 		}
-		found, err := s.matchAmong(ctx, p.match, f, all)
+		found, err := s.matchAmong(ctx, p.idx, f, all)
 		if err != nil {
 			return nil, false, err
 		}
@@ -164,7 +175,7 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 	// Title and tag matches are read on their own (the title index is small): the newest of
 	// them rank first even when body matches are far more numerous and newer.
 	if len(all) > 0 {
-		titles, err := s.searchCandidates(ctx, "search_titles", plan.match, f, partDepth)
+		titles, err := s.searchCandidates(ctx, titles, f, partDepth)
 		if err != nil {
 			return nil, false, err
 		}
@@ -223,17 +234,22 @@ func (s *Store) markExactTitles(ctx context.Context, title string, f searchFilte
 	return all, rows.Err()
 }
 
-// matchAmong is the keys of the candidates that also match match, found by walking the index
-// newest-first over the candidates' date range: a walk no longer than the one that found
-// the candidates. (Seeking each candidate by key instead costs FTS5 a fresh set of segment
-// readers per candidate: several times more for a few hundred.)
-func (s *Store) matchAmong(ctx context.Context, match string, f searchFilter, cands []searchCandidate) ([]int64, error) {
+// seekDepth is how many candidates matchAmong seeks one by one: each seek costs FTS5 a fresh
+// set of segment readers, so past a few dozen a walk over the candidates' date range is
+// cheaper, but a handful of old candidates would make that walk cover most of the archive.
+const seekDepth = 24
+
+// matchAmong is the keys of the candidates that also match idx.
+func (s *Store) matchAmong(ctx context.Context, idx searchIndex, f searchFilter, cands []searchCandidate) ([]int64, error) {
+	if len(cands) <= seekDepth {
+		return s.matchKeys(ctx, idx, cands)
+	}
 	oldest := cands[0].key
 	for _, c := range cands {
 		oldest = min(oldest, c.key)
 	}
 	f.keyMin = max(f.keyMin, oldest)
-	found, err := s.searchCandidates(ctx, "search_fts", match, f, searchDepth)
+	found, err := s.searchCandidates(ctx, idx, f, searchDepth)
 	keys := make([]int64, len(found))
 	for i, c := range found {
 		keys[i] = c.key
@@ -241,11 +257,36 @@ func (s *Store) matchAmong(ctx context.Context, match string, f searchFilter, ca
 	return keys, err
 }
 
-// searchCandidates is the newest depth published articles of table matching match
-// and the filter. FTS5 walks its doclists newest-first when asked for
-// rowid order, so this stops after depth rows that pass the filter.
-func (s *Store) searchCandidates(ctx context.Context, table, match string, f searchFilter, depth int) ([]searchCandidate, error) {
-	if f.narrow != "" {
+// matchKeys is the keys of the candidates that match idx, each looked up by key.
+func (s *Store) matchKeys(ctx context.Context, idx searchIndex, cands []searchCandidate) ([]int64, error) {
+	list := make([]string, len(cands))
+	for i, c := range cands {
+		list[i] = strconv.FormatInt(c.key, 10)
+	}
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT %[1]s.rowid FROM json_each(?1) k
+		CROSS JOIN %[1]s ON %[1]s.rowid = k.value WHERE %[1]s MATCH ?2`, idx.table),
+		"["+strings.Join(list, ",")+"]", idx.match)
+	if err != nil {
+		return nil, fmt.Errorf("match among in %s: %w", idx.table, err)
+	}
+	defer rows.Close()
+	var keys []int64
+	for rows.Next() {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("match among in %s: %w", idx.table, err)
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}
+
+// searchCandidates is the newest depth published articles matching idx and the filter.
+// FTS5 walks its doclists newest-first when asked for rowid order, so this stops after
+// depth rows that pass the filter.
+func (s *Store) searchCandidates(ctx context.Context, idx searchIndex, f searchFilter, depth int) ([]searchCandidate, error) {
+	table, match := idx.table, idx.match
+	if f.narrow != "" && table != "search_pairs" {
 		match = "(" + match + ") AND " + f.narrow
 	}
 	where := table + " MATCH ?2 AND " + publishedWhere + f.where
