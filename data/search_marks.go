@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
@@ -31,7 +32,7 @@ func newSearchMarker(input string) searchMarker {
 			continue
 		}
 		for _, w := range words {
-			m.words[markStem(w)] = true
+			m.words[string(markStem([]byte(w)))] = true
 		}
 	}
 	return m
@@ -40,26 +41,43 @@ func newSearchMarker(input string) searchMarker {
 // markStem folds the commonest English endings so that "floods" marks "flooding", as the
 // index's stemmer finds it. Marks only show where the words are; the index decides what
 // matches.
-func markStem(w string) string {
+func markStem(w []byte) []byte {
 	for _, suffix := range []string{"ing", "ed", "es", "s"} {
-		if rest, ok := strings.CutSuffix(w, suffix); ok && utf8.RuneCountInString(rest) >= 3 {
+		if rest, ok := bytes.CutSuffix(w, []byte(suffix)); ok && utf8.RuneCount(rest) >= 3 {
 			return rest
 		}
 	}
 	return w
 }
 
-func (m searchMarker) marks(word string) bool {
-	folded := strings.Join(pairWords(word), "")
-	if m.words[markStem(folded)] {
+func (m searchMarker) marks(word string, buf []byte) bool {
+	folded := foldWord(word, buf)
+	if m.words[string(markStem(folded))] {
 		return true
 	}
 	for _, p := range m.prefixes {
-		if strings.HasPrefix(folded, p) {
+		if strings.HasPrefix(string(folded), p) {
 			return true
 		}
 	}
 	return false
+}
+
+// foldWord is word as pairWords folds it, into buf. Most words are ASCII: lower-casing them
+// needs no normalization and no allocation (this runs for every word of ten articles).
+func foldWord(word string, buf []byte) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return append(buf[:0], strings.Join(pairWords(word), "")...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // textWord is a word's place in a text, in bytes.
@@ -70,6 +88,7 @@ type textWord struct {
 
 func (m searchMarker) scan(text string) []textWord {
 	var words []textWord
+	buf := make([]byte, 0, 64)
 	start := -1
 	for i, r := range text {
 		inWord := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
@@ -77,12 +96,12 @@ func (m searchMarker) scan(text string) []textWord {
 		case inWord && start < 0:
 			start = i
 		case !inWord && start >= 0:
-			words = append(words, textWord{start: start, end: i, marked: m.marks(text[start:i])})
+			words = append(words, textWord{start: start, end: i, marked: m.marks(text[start:i], buf)})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		words = append(words, textWord{start: start, end: len(text), marked: m.marks(text[start:])})
+		words = append(words, textWord{start: start, end: len(text), marked: m.marks(text[start:], buf)})
 	}
 	return words
 }
