@@ -49,6 +49,8 @@ type searchPlan struct {
 	// over their rare pairs there. phrasePairs is phrase asked of that index.
 	pairs       string
 	phrasePairs string
+	// input is what the reader typed, for checking a few candidates' text (checkCandidates).
+	input string
 }
 
 // searchIndex is where a part of a search looks: the FTS5 table and the query for it.
@@ -80,7 +82,7 @@ func planSearch(input string) searchPlan {
 	if len(include) == 0 {
 		return searchPlan{}
 	}
-	p := searchPlan{match: ftsQuery(include, exclude), title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
+	p := searchPlan{match: ftsQuery(include, exclude), input: input, title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
 	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, exclude)
 	if len(plain) > 1 && len(plain) == len(include) {
 		p.phrase = ftsQuery([]string{ftsString(strings.Join(plain, " "))}, exclude)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -149,45 +148,14 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 	for i, c := range all {
 		index[c.key] = i
 	}
-	mark := func(found []int64, bit int) {
-		for _, key := range found {
-			if i, ok := index[key]; ok {
-				all[i].score |= bit
-			}
-		}
-	}
-	// Phrase and lead matches are looked for among the candidates only: by key when they are
-	// few, else within their date range (a walk as long as the one that found them, never the
-	// whole archive's). The phrase is asked of the pair index, where its walk is short.
-	for _, p := range []struct {
-		idx searchIndex
-		bit int
-	}{{searchIndex{"search_pairs", plan.phrasePairs}, asPhrase}, {lead, inLead}} {
-		if p.idx.match == "" || len(all) == 0 {
-			continue
-		}
-		found, err := s.matchAmong(ctx, p.idx, f, all)
-		if err != nil {
+	if complete && len(all) <= checkDepth {
+		// Every match is a candidate, and they are few: their text says which parts they
+		// match (a title or lead match is a match, so none is missing).
+		if err := s.checkCandidates(ctx, plan.input, plan.phrase != "", all); err != nil {
 			return nil, false, err
 		}
-		mark(found, p.bit)
-	}
-	// Title and tag matches are read on their own (the title index is small): the newest of
-	// them rank first even when body matches are far more numerous and newer.
-	if len(all) > 0 {
-		titles, err := s.searchCandidates(ctx, titles, f, partDepth)
-		if err != nil {
-			return nil, false, err
-		}
-		for _, c := range titles {
-			i, ok := index[c.key]
-			if !ok {
-				i = len(all)
-				index[c.key] = i
-				all = append(all, c)
-			}
-			all[i].score |= inTitle
-		}
+	} else if all, err = s.markParts(ctx, plan, titles, lead, f, all, index); err != nil {
+		return nil, false, err
 	}
 	if all, err = s.markExactTitles(ctx, plan.title, f, all, index); err != nil {
 		return nil, false, err
@@ -196,6 +164,50 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 		return cmp.Or(b.score-a.score, cmp.Compare(b.key, a.key))
 	})
 	return all, complete, nil
+}
+
+// markParts sets the phrase, lead and title bits through the indexes, for many candidates,
+// adding title matches older than the candidates.
+func (s *Store) markParts(ctx context.Context, plan searchPlan, titles, lead searchIndex, f searchFilter, all []searchCandidate, index map[int64]int) ([]searchCandidate, error) {
+	if len(all) == 0 {
+		return all, nil
+	}
+	// Phrase and lead matches are looked for among the candidates only, within their date
+	// range: a walk as long as the one that found them, never the whole archive's. The
+	// phrase is asked of the pair index, where its walk is short.
+	for _, p := range []struct {
+		idx searchIndex
+		bit int
+	}{{searchIndex{"search_pairs", plan.phrasePairs}, asPhrase}, {lead, inLead}} {
+		if p.idx.match == "" {
+			continue
+		}
+		found, err := s.matchAmong(ctx, p.idx, f, all)
+		if err != nil {
+			return nil, err
+		}
+		for _, key := range found {
+			if i, ok := index[key]; ok {
+				all[i].score |= p.bit
+			}
+		}
+	}
+	// Title and tag matches are read on their own (the title index is small): the newest of
+	// them rank first even when body matches are far more numerous and newer.
+	found, err := s.searchCandidates(ctx, titles, f, partDepth)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range found {
+		i, ok := index[c.key]
+		if !ok {
+			i = len(all)
+			index[c.key] = i
+			all = append(all, c)
+		}
+		all[i].score |= inTitle
+	}
+	return all, nil
 }
 
 // markExactTitles sets isTitle on the candidates whose title is the query, letter case aside
@@ -234,16 +246,11 @@ func (s *Store) markExactTitles(ctx context.Context, title string, f searchFilte
 	return all, rows.Err()
 }
 
-// seekDepth is how many candidates matchAmong seeks one by one: each seek costs FTS5 a fresh
-// set of segment readers, so past a few dozen a walk over the candidates' date range is
-// cheaper, but a handful of old candidates would make that walk cover most of the archive.
-const seekDepth = 24
-
-// matchAmong is the keys of the candidates that also match idx.
+// matchAmong is the keys of the candidates that also match idx, found by walking the index
+// newest-first over the candidates' date range. (Seeking each candidate by key instead costs
+// FTS5 a fresh set of segment readers per candidate: about a millisecond each for a query
+// of several common words.)
 func (s *Store) matchAmong(ctx context.Context, idx searchIndex, f searchFilter, cands []searchCandidate) ([]int64, error) {
-	if len(cands) <= seekDepth {
-		return s.matchKeys(ctx, idx, cands)
-	}
 	oldest := cands[0].key
 	for _, c := range cands {
 		oldest = min(oldest, c.key)
@@ -255,30 +262,6 @@ func (s *Store) matchAmong(ctx context.Context, idx searchIndex, f searchFilter,
 		keys[i] = c.key
 	}
 	return keys, err
-}
-
-// matchKeys is the keys of the candidates that match idx, each looked up by key.
-func (s *Store) matchKeys(ctx context.Context, idx searchIndex, cands []searchCandidate) ([]int64, error) {
-	list := make([]string, len(cands))
-	for i, c := range cands {
-		list[i] = strconv.FormatInt(c.key, 10)
-	}
-	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT %[1]s.rowid FROM json_each(?1) k
-		CROSS JOIN %[1]s ON %[1]s.rowid = k.value WHERE %[1]s MATCH ?2`, idx.table),
-		"["+strings.Join(list, ",")+"]", idx.match)
-	if err != nil {
-		return nil, fmt.Errorf("match among in %s: %w", idx.table, err)
-	}
-	defer rows.Close()
-	var keys []int64
-	for rows.Next() {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
-			return nil, fmt.Errorf("match among in %s: %w", idx.table, err)
-		}
-		keys = append(keys, k)
-	}
-	return keys, rows.Err()
 }
 
 // searchCandidates is the newest depth published articles matching idx and the filter.
