@@ -52,6 +52,9 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	if err != nil || !ok {
 		return SearchResult{}, err
 	}
+	if plan, err = s.withoutCommonWords(ctx, plan); err != nil {
+		return SearchResult{}, fmt.Errorf("search %q: %w", q.Text, err)
+	}
 	ranked, complete, err := s.rankSearch(ctx, plan, f)
 	if err != nil {
 		return SearchResult{}, fmt.Errorf("search %q: %w", q.Text, err)

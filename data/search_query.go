@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,6 +52,27 @@ type searchPlan struct {
 	phrasePairs string
 	// input is what the reader typed, for checking a few candidates' text (checkCandidates).
 	input string
+	// include and exclude are the FTS5 strings match is made of; words are the indexes in
+	// include of the plain words (not phrases, not prefixes), which requireWords may drop.
+	include, exclude []string
+	words            []int
+}
+
+// requireWords is the plan with only some of its plain words required in match and lead
+// (keep is indexed like words); the phrase, title and marks still use them all.
+func (p searchPlan) requireWords(keep []bool) searchPlan {
+	var include []string
+	for i, q := range p.include {
+		if at := slices.Index(p.words, i); at < 0 || keep[at] {
+			include = append(include, q)
+		}
+	}
+	if len(include) == 0 || len(include) == len(p.include) {
+		return p
+	}
+	p.match = ftsQuery(include, p.exclude)
+	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, p.exclude)
+	return p
 }
 
 // searchIndex is where a part of a search looks: the FTS5 table and the query for it.
@@ -60,6 +82,7 @@ type searchIndex struct {
 
 func planSearch(input string) searchPlan {
 	var include, exclude, plain, pairs []string
+	var words []int
 	for _, t := range splitSearchTerms(input) {
 		if p := wordPairs(t.text); t.phrase && !t.exclude && p != "" {
 			pairs = append(pairs, ftsString(p))
@@ -72,17 +95,18 @@ func planSearch(input string) searchPlan {
 		case t.exclude:
 			exclude = append(exclude, q)
 		default:
-			include = append(include, q)
 			if !t.prefix && !t.phrase {
 				plain = append(plain, t.text)
+				words = append(words, len(include))
 			}
+			include = append(include, q)
 		}
 	}
 	// FTS5's NOT needs something to subtract from; a query of exclusions alone finds nothing.
 	if len(include) == 0 {
 		return searchPlan{}
 	}
-	p := searchPlan{match: ftsQuery(include, exclude), input: input, title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
+	p := searchPlan{match: ftsQuery(include, exclude), input: input, include: include, exclude: exclude, words: words, title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
 	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, exclude)
 	if len(plain) > 1 && len(plain) == len(include) {
 		p.phrase = ftsQuery([]string{ftsString(strings.Join(plain, " "))}, exclude)
