@@ -134,9 +134,10 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 	titles := searchIndex{"search_titles", plan.match}
 	lead := searchIndex{"search_fts", plan.lead}
 	if plan.pairs != "" {
-		// Only phrases: the pair index answers every part, and its walks are short.
+		// Only phrases: the pair index finds them, and the lead among them, in short walks.
+		// Title matches stay with the small title index: asked of the pair index, a common
+		// pair's walk for the few titles that hold it would cover the whole archive.
 		main = searchIndex{"search_pairs", plan.pairs}
-		titles = searchIndex{"search_pairs", "{title search_tags} : (" + plan.pairs + ")"}
 		lead = searchIndex{"search_pairs", "{lead summary} : (" + plan.pairs + ")"}
 	}
 	all, err := s.searchCandidates(ctx, main, f, searchDepth)
