@@ -19,7 +19,7 @@ func TestSearchCommonWordsAreNotRequired(t *testing.T) {
 		a.PlainText = "The council met today."
 		list = append(list, a)
 	}
-	list[50].Title, list[50].PlainText = "Harbour dredging", "Dredging of the harbour starts."        // rare word, no "council"
+	list[50].Title, list[50].PlainText = "Harbour dredging", "Dredging of the harbour starts."       // rare word, no "council"
 	list[120].Title, list[120].PlainText = "Budget", "The council dredging plan was agreed at last." // side by side, older
 	if _, err := s.SaveArticles(context.Background(), list); err != nil {
 		t.Fatal(err)
