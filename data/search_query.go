@@ -52,6 +52,9 @@ type searchPlan struct {
 	phrasePairs string
 	// input is what the reader typed, for checking a few candidates' text (checkCandidates).
 	input string
+	// every is match with every word required, as the title part asks it (match may have
+	// dropped common words, withoutCommonWords).
+	every string
 	// include and exclude are the FTS5 strings match is made of; words are the indexes in
 	// include of the plain words (not phrases, not prefixes), which requireWords may drop.
 	include, exclude []string
@@ -106,7 +109,7 @@ func planSearch(input string) searchPlan {
 	if len(include) == 0 {
 		return searchPlan{}
 	}
-	p := searchPlan{match: ftsQuery(include, exclude), input: input, include: include, exclude: exclude, words: words, title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
+	p := searchPlan{match: ftsQuery(include, exclude), every: ftsQuery(include, exclude), input: input, include: include, exclude: exclude, words: words, title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
 	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, exclude)
 	if len(plain) > 1 && len(plain) == len(include) {
 		p.phrase = ftsQuery([]string{ftsString(strings.Join(plain, " "))}, exclude)

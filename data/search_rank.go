@@ -131,7 +131,7 @@ func (s *Store) termNames(ctx context.Context, taxonomy, key string) ([]string, 
 // the first part (all matches) found every match.
 func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter) ([]searchCandidate, bool, error) {
 	main := searchIndex{"search_fts", plan.match}
-	titles := searchIndex{"search_titles", plan.match}
+	titles := searchIndex{"search_titles", plan.every}
 	lead := searchIndex{"search_fts", plan.lead}
 	if plan.pairs != "" {
 		// Only phrases: the pair index finds them, and the lead among them, in short walks.
@@ -167,46 +167,45 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 	return all, complete, nil
 }
 
-// markParts sets the phrase, lead and title bits through the indexes, for many candidates,
-// adding title matches older than the candidates.
+// markParts sets the phrase, lead and title bits through the indexes, for many candidates.
+// Phrase and title matches are read on their own (the pair and title indexes walk them
+// quickly) and added when older than the candidates: the newest of them rank first even
+// when scattered matches are far more numerous and newer.
 func (s *Store) markParts(ctx context.Context, plan searchPlan, titles, lead searchIndex, f searchFilter, all []searchCandidate, index map[int64]int) ([]searchCandidate, error) {
 	if len(all) == 0 {
 		return all, nil
 	}
-	// Phrase and lead matches are looked for among the candidates only, within their date
-	// range: a walk as long as the one that found them, never the whole archive's. The
-	// phrase is asked of the pair index, where its walk is short.
-	for _, p := range []struct {
-		idx searchIndex
-		bit int
-	}{{searchIndex{"search_pairs", plan.phrasePairs}, asPhrase}, {lead, inLead}} {
-		if p.idx.match == "" {
-			continue
-		}
-		found, err := s.matchAmong(ctx, p.idx, f, all)
-		if err != nil {
-			return nil, err
-		}
-		for _, key := range found {
-			if i, ok := index[key]; ok {
-				all[i].score |= p.bit
-			}
-		}
-	}
-	// Title and tag matches are read on their own (the title index is small): the newest of
-	// them rank first even when body matches are far more numerous and newer.
-	found, err := s.searchCandidates(ctx, titles, f, partDepth)
+	// Lead matches are looked for among the candidates only, within their date range: a
+	// walk as long as the one that found them, never the whole archive's.
+	found, err := s.matchAmong(ctx, lead, f, all)
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range found {
-		i, ok := index[c.key]
-		if !ok {
-			i = len(all)
-			index[c.key] = i
-			all = append(all, c)
+	for _, key := range found {
+		if i, ok := index[key]; ok {
+			all[i].score |= inLead
 		}
-		all[i].score |= inTitle
+	}
+	for _, p := range []struct {
+		idx searchIndex
+		bit int
+	}{{searchIndex{"search_pairs", plan.phrasePairs}, asPhrase}, {titles, inTitle}} {
+		if p.idx.match == "" {
+			continue
+		}
+		found, err := s.searchCandidates(ctx, p.idx, f, partDepth)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range found {
+			i, ok := index[c.key]
+			if !ok {
+				i = len(all)
+				index[c.key] = i
+				all = append(all, c)
+			}
+			all[i].score |= p.bit
+		}
 	}
 	return all, nil
 }
