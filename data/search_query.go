@@ -113,7 +113,8 @@ func planSearch(input string) searchPlan {
 	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, exclude)
 	if len(plain) > 1 && len(plain) == len(include) {
 		p.phrase = ftsQuery([]string{ftsString(strings.Join(plain, " "))}, exclude)
-		if words := wordPairs(strings.Join(plain, " ")); words != "" {
+		// Phrase matches are added from the pair index, which cannot subtract exclusions.
+		if words := wordPairs(strings.Join(plain, " ")); words != "" && len(exclude) == 0 {
 			p.phrasePairs = ftsString(words)
 		}
 	}

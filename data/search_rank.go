@@ -186,6 +186,17 @@ func (s *Store) markParts(ctx context.Context, plan searchPlan, titles, lead sea
 			all[i].score |= inLead
 		}
 	}
+	if plan.phrase != "" && plan.phrasePairs == "" {
+		// With exclusions the phrase is only marked among the candidates, which obey them.
+		if found, err = s.matchAmong(ctx, searchIndex{"search_fts", plan.phrase}, f, all); err != nil {
+			return nil, err
+		}
+		for _, key := range found {
+			if i, ok := index[key]; ok {
+				all[i].score |= asPhrase
+			}
+		}
+	}
 	for _, p := range []struct {
 		idx searchIndex
 		bit int
