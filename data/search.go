@@ -39,13 +39,6 @@ type SearchResult struct {
 	Facets SearchFacets
 }
 
-// Markers that snippet() and highlight() put around matches. They are control characters no
-// article contains, so the text can be escaped whole and the markers turned into <mark> after.
-const (
-	markOpen  = "\x02"
-	markClose = "\x03"
-)
-
 // Search finds published articles matching a reader's query, best first (see rankSearch for
 // the rule). A query with nothing searchable in it finds nothing; it is never an error.
 // Nothing is cached: every search reads the index as it is, so an article saved a moment ago
@@ -58,6 +51,9 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	f, ok, err := s.searchFilterOf(ctx, q)
 	if err != nil || !ok {
 		return SearchResult{}, err
+	}
+	if plan, err = s.withoutCommonWords(ctx, plan); err != nil {
+		return SearchResult{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	ranked, complete, err := s.rankSearch(ctx, plan, f)
 	if err != nil {
@@ -80,7 +76,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	for i, c := range page {
 		keys[i] = c.key
 	}
-	if res.Hits, err = s.searchHits(ctx, plan.match, keys); err != nil {
+	if res.Hits, err = s.searchHits(ctx, newSearchMarker(q.Text), keys); err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	ptrs := make([]*Article, len(res.Hits))
@@ -91,8 +87,8 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 }
 
 // searchHits loads a page of found articles by search key in the given order, with the
-// matches marked.
-func (s *Store) searchHits(ctx context.Context, match string, keys []int64) ([]SearchHit, error) {
+// query's words marked (searchMarker).
+func (s *Store) searchHits(ctx context.Context, m searchMarker, keys []int64) ([]SearchHit, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
@@ -100,43 +96,30 @@ func (s *Store) searchHits(ctx context.Context, match string, keys []int64) ([]S
 	for i, k := range keys {
 		list[i] = strconv.FormatInt(k, 10)
 	}
-	// The keys drive the join (CROSS JOIN keeps that order), so FTS5 seeks each row by key
-	// instead of walking every match of the query to find the page's ten.
-	rows, err := s.db.QueryContext(ctx, "SELECT "+listColumns+`, search_fts.rowid,
-		highlight(search_fts, 0, '`+markOpen+`', '`+markClose+`'),
-		snippet(search_fts, 3, '`+markOpen+`', '`+markClose+`', '…', 32)
-		FROM json_each(?1) page CROSS JOIN search_fts ON search_fts.rowid = page.value
-		JOIN articles a ON a.id = (search_fts.rowid & `+searchKeyIDMask+`)
-		WHERE search_fts MATCH ?2`, "["+strings.Join(list, ",")+"]", match)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+listColumns+`, a.plain_text
+		FROM json_each(?1) page CROSS JOIN articles a ON a.id = (page.value & `+searchKeyIDMask+`)
+		ORDER BY page.key`, "["+strings.Join(list, ",")+"]")
 	if err != nil {
 		return nil, fmt.Errorf("load hits: %w", err)
 	}
 	defer rows.Close()
-	byKey := map[int64]SearchHit{}
+	var hits []SearchHit
 	for rows.Next() {
-		var key int64
-		var title, snippet string
-		a, err := scanArticle(&suffixScanner{rows, []any{&key, &title, &snippet}}, false)
+		var text string
+		a, err := scanArticle(&suffixScanner{rows, []any{&text}}, false)
 		if err != nil {
 			return nil, err
 		}
-		hit := SearchHit{Article: a, TitleHTML: markedHTML(title), SnippetHTML: markedHTML(snippet)}
-		if !strings.Contains(snippet, markOpen) && a.Lead != "" {
+		hit := SearchHit{Article: a, TitleHTML: m.highlight(a.Title)}
+		var found bool
+		hit.SnippetHTML, found = m.snippet(text)
+		if !found && a.Lead != "" {
 			// The words matched the title or tags only; the lead says more than body text.
 			hit.SnippetHTML = html.EscapeString(a.Lead)
 		}
-		byKey[key] = hit
+		hits = append(hits, hit)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	hits := make([]SearchHit, 0, len(keys))
-	for _, k := range keys {
-		if h, ok := byKey[k]; ok {
-			hits = append(hits, h)
-		}
-	}
-	return hits, nil
+	return hits, rows.Err()
 }
 
 // suffixScanner scans extra columns that follow the article's.
@@ -146,26 +129,3 @@ type suffixScanner struct {
 }
 
 func (s *suffixScanner) Scan(dest ...any) error { return s.rows.Scan(append(dest, s.extra...)...) }
-
-// markedHTML escapes text and turns the match markers into <mark> elements, always balanced.
-func markedHTML(s string) string {
-	var b strings.Builder
-	open := false
-	for _, part := range strings.SplitAfter(html.EscapeString(s), "") {
-		switch {
-		case part == markOpen && !open:
-			b.WriteString("<mark>")
-			open = true
-		case part == markClose && open:
-			b.WriteString("</mark>")
-			open = false
-		case part == markOpen || part == markClose:
-		default:
-			b.WriteString(part)
-		}
-	}
-	if open {
-		b.WriteString("</mark>")
-	}
-	return b.String()
-}

@@ -136,7 +136,7 @@ func seedSearchBench(path string, n int) error {
 			batch = batch[:0]
 		}
 	}
-	for _, table := range []string{"search_fts", "search_titles"} {
+	for _, table := range []string{"search_fts", "search_titles", "search_pairs"} {
 		if _, err := s.db.Exec("INSERT INTO " + table + " (" + table + ") VALUES ('optimize')"); err != nil {
 			s.Close()
 			return err

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,11 +45,51 @@ type searchPlan struct {
 	// title is the input as a title would be written (spaces collapsed), for the exact-title
 	// lookup.
 	title string
+	// pairs is match asked of the word-pair index (migration 0080) instead, set when the
+	// query is only quoted phrases of two or more words: a phrase of common words is a walk
+	// over their rare pairs there. phrasePairs is phrase asked of that index.
+	pairs       string
+	phrasePairs string
+	// input is what the reader typed, for checking a few candidates' text (checkCandidates).
+	input string
+	// every is match with every word required, as the title part asks it (match may have
+	// dropped common words, withoutCommonWords).
+	every string
+	// include and exclude are the FTS5 strings match is made of; words are the indexes in
+	// include of the plain words (not phrases, not prefixes), which requireWords may drop.
+	include, exclude []string
+	words            []int
+}
+
+// requireWords is the plan with only some of its plain words required in match and lead
+// (keep is indexed like words); the phrase, title and marks still use them all.
+func (p searchPlan) requireWords(keep []bool) searchPlan {
+	var include []string
+	for i, q := range p.include {
+		if at := slices.Index(p.words, i); at < 0 || keep[at] {
+			include = append(include, q)
+		}
+	}
+	if len(include) == 0 || len(include) == len(p.include) {
+		return p
+	}
+	p.match = ftsQuery(include, p.exclude)
+	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, p.exclude)
+	return p
+}
+
+// searchIndex is where a part of a search looks: the FTS5 table and the query for it.
+type searchIndex struct {
+	table, match string
 }
 
 func planSearch(input string) searchPlan {
-	var include, exclude, plain []string
+	var include, exclude, plain, pairs []string
+	var words []int
 	for _, t := range splitSearchTerms(input) {
+		if p := wordPairs(t.text); t.phrase && !t.exclude && p != "" {
+			pairs = append(pairs, ftsString(p))
+		}
 		q := ftsString(t.text)
 		if t.prefix && !t.phrase && utf8.RuneCountInString(t.text) >= minPrefixRunes {
 			q += " *"
@@ -57,20 +98,28 @@ func planSearch(input string) searchPlan {
 		case t.exclude:
 			exclude = append(exclude, q)
 		default:
-			include = append(include, q)
 			if !t.prefix && !t.phrase {
 				plain = append(plain, t.text)
+				words = append(words, len(include))
 			}
+			include = append(include, q)
 		}
 	}
 	// FTS5's NOT needs something to subtract from; a query of exclusions alone finds nothing.
 	if len(include) == 0 {
 		return searchPlan{}
 	}
-	p := searchPlan{match: ftsQuery(include, exclude), title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
+	p := searchPlan{match: ftsQuery(include, exclude), every: ftsQuery(include, exclude), input: input, include: include, exclude: exclude, words: words, title: strings.Join(strings.Fields(strings.ToValidUTF8(input, "")), " ")}
 	p.lead = ftsQuery([]string{"{lead summary} : (" + strings.Join(include, " AND ") + ")"}, exclude)
 	if len(plain) > 1 && len(plain) == len(include) {
 		p.phrase = ftsQuery([]string{ftsString(strings.Join(plain, " "))}, exclude)
+		// Phrase matches are added from the pair index, which cannot subtract exclusions.
+		if words := wordPairs(strings.Join(plain, " ")); words != "" && len(exclude) == 0 {
+			p.phrasePairs = ftsString(words)
+		}
+	}
+	if len(pairs) == len(include) && len(exclude) == 0 {
+		p.pairs = strings.Join(pairs, " AND ")
 	}
 	return p
 }

@@ -130,7 +130,17 @@ func (s *Store) termNames(ctx context.Context, taxonomy, key string) ([]string, 
 // newest-first, so a search's cost has a ceiling whatever the query. complete is true when
 // the first part (all matches) found every match.
 func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter) ([]searchCandidate, bool, error) {
-	all, err := s.searchCandidates(ctx, "search_fts", plan.match, f, searchDepth)
+	main := searchIndex{"search_fts", plan.match}
+	titles := searchIndex{"search_titles", plan.every}
+	lead := searchIndex{"search_fts", plan.lead}
+	if plan.pairs != "" {
+		// Only phrases: the pair index finds them, and the lead among them, in short walks.
+		// Title matches stay with the small title index: asked of the pair index, a common
+		// pair's walk for the few titles that hold it would cover the whole archive.
+		main = searchIndex{"search_pairs", plan.pairs}
+		lead = searchIndex{"search_pairs", "{lead summary} : (" + plan.pairs + ")"}
+	}
+	all, err := s.searchCandidates(ctx, main, f, searchDepth)
 	if err != nil {
 		return nil, false, err
 	}
@@ -139,44 +149,14 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 	for i, c := range all {
 		index[c.key] = i
 	}
-	mark := func(found []int64, bit int) {
-		for _, key := range found {
-			if i, ok := index[key]; ok {
-				all[i].score |= bit
-			}
-		}
-	}
-	// Phrase and lead matches are looked for among the candidates only, within their date
-	// range: a walk as long as the one that found them, never the whole archive's.
-	for _, p := range []struct {
-		match string
-		bit   int
-	}{{plan.phrase, asPhrase}, {plan.lead, inLead}} {
-		if p.match == "" || len(all) == 0 {
-			continue
-		}
-		found, err := s.matchAmong(ctx, p.match, f, all)
-		if err != nil {
+	if complete && len(all) <= checkDepth {
+		// Every match is a candidate, and they are few: their text says which parts they
+		// match (a title or lead match is a match, so none is missing).
+		if err := s.checkCandidates(ctx, plan.input, plan.phrase != "", all); err != nil {
 			return nil, false, err
 		}
-		mark(found, p.bit)
-	}
-	// Title and tag matches are read on their own (the title index is small): the newest of
-	// them rank first even when body matches are far more numerous and newer.
-	if len(all) > 0 {
-		titles, err := s.searchCandidates(ctx, "search_titles", plan.match, f, partDepth)
-		if err != nil {
-			return nil, false, err
-		}
-		for _, c := range titles {
-			i, ok := index[c.key]
-			if !ok {
-				i = len(all)
-				index[c.key] = i
-				all = append(all, c)
-			}
-			all[i].score |= inTitle
-		}
+	} else if all, err = s.markParts(ctx, plan, titles, lead, f, all, index); err != nil {
+		return nil, false, err
 	}
 	if all, err = s.markExactTitles(ctx, plan.title, f, all, index); err != nil {
 		return nil, false, err
@@ -185,6 +165,60 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 		return cmp.Or(b.score-a.score, cmp.Compare(b.key, a.key))
 	})
 	return all, complete, nil
+}
+
+// markParts sets the phrase, lead and title bits through the indexes, for many candidates.
+// Phrase and title matches are read on their own (the pair and title indexes walk them
+// quickly) and added when older than the candidates: the newest of them rank first even
+// when scattered matches are far more numerous and newer.
+func (s *Store) markParts(ctx context.Context, plan searchPlan, titles, lead searchIndex, f searchFilter, all []searchCandidate, index map[int64]int) ([]searchCandidate, error) {
+	if len(all) == 0 {
+		return all, nil
+	}
+	// Lead matches are looked for among the candidates only, within their date range: a
+	// walk as long as the one that found them, never the whole archive's.
+	found, err := s.matchAmong(ctx, lead, f, all)
+	if err != nil {
+		return nil, err
+	}
+	for _, key := range found {
+		if i, ok := index[key]; ok {
+			all[i].score |= inLead
+		}
+	}
+	if plan.phrase != "" && plan.phrasePairs == "" {
+		// With exclusions the phrase is only marked among the candidates, which obey them.
+		if found, err = s.matchAmong(ctx, searchIndex{"search_fts", plan.phrase}, f, all); err != nil {
+			return nil, err
+		}
+		for _, key := range found {
+			if i, ok := index[key]; ok {
+				all[i].score |= asPhrase
+			}
+		}
+	}
+	for _, p := range []struct {
+		idx searchIndex
+		bit int
+	}{{searchIndex{"search_pairs", plan.phrasePairs}, asPhrase}, {titles, inTitle}} {
+		if p.idx.match == "" {
+			continue
+		}
+		found, err := s.searchCandidates(ctx, p.idx, f, partDepth)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range found {
+			i, ok := index[c.key]
+			if !ok {
+				i = len(all)
+				index[c.key] = i
+				all = append(all, c)
+			}
+			all[i].score |= p.bit
+		}
+	}
+	return all, nil
 }
 
 // markExactTitles sets isTitle on the candidates whose title is the query, letter case aside
@@ -223,17 +257,17 @@ func (s *Store) markExactTitles(ctx context.Context, title string, f searchFilte
 	return all, rows.Err()
 }
 
-// matchAmong is the keys of the candidates that also match match, found by walking the index
-// newest-first over the candidates' date range: a walk no longer than the one that found
-// the candidates. (Seeking each candidate by key instead costs FTS5 a fresh set of segment
-// readers per candidate: several times more for a few hundred.)
-func (s *Store) matchAmong(ctx context.Context, match string, f searchFilter, cands []searchCandidate) ([]int64, error) {
+// matchAmong is the keys of the candidates that also match idx, found by walking the index
+// newest-first over the candidates' date range. (Seeking each candidate by key instead costs
+// FTS5 a fresh set of segment readers per candidate: about a millisecond each for a query
+// of several common words.)
+func (s *Store) matchAmong(ctx context.Context, idx searchIndex, f searchFilter, cands []searchCandidate) ([]int64, error) {
 	oldest := cands[0].key
 	for _, c := range cands {
 		oldest = min(oldest, c.key)
 	}
 	f.keyMin = max(f.keyMin, oldest)
-	found, err := s.searchCandidates(ctx, "search_fts", match, f, searchDepth)
+	found, err := s.searchCandidates(ctx, idx, f, searchDepth)
 	keys := make([]int64, len(found))
 	for i, c := range found {
 		keys[i] = c.key
@@ -241,11 +275,12 @@ func (s *Store) matchAmong(ctx context.Context, match string, f searchFilter, ca
 	return keys, err
 }
 
-// searchCandidates is the newest depth published articles of table matching match
-// and the filter. FTS5 walks its doclists newest-first when asked for
-// rowid order, so this stops after depth rows that pass the filter.
-func (s *Store) searchCandidates(ctx context.Context, table, match string, f searchFilter, depth int) ([]searchCandidate, error) {
-	if f.narrow != "" {
+// searchCandidates is the newest depth published articles matching idx and the filter.
+// FTS5 walks its doclists newest-first when asked for rowid order, so this stops after
+// depth rows that pass the filter.
+func (s *Store) searchCandidates(ctx context.Context, idx searchIndex, f searchFilter, depth int) ([]searchCandidate, error) {
+	table, match := idx.table, idx.match
+	if f.narrow != "" && table != "search_pairs" {
 		match = "(" + match + ") AND " + f.narrow
 	}
 	where := table + " MATCH ?2 AND " + publishedWhere + f.where

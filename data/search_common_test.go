@@ -1,0 +1,60 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+)
+
+// In a big enough archive a word found in most articles no longer has to be in every result:
+// the rarer words choose the articles, and the ones with every word side by side come first.
+func TestSearchCommonWordsAreNotRequired(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	var list []Article
+	for i := range 200 {
+		a := article(fmt.Sprintf("content/news/a%d.md", i), fmt.Sprintf("/news/a%d/", i), fmt.Sprintf("Report %d", i), now.Add(-time.Duration(i)*time.Hour))
+		a.PlainText = "The council met today."
+		list = append(list, a)
+	}
+	list[50].Title, list[50].PlainText = "Harbour dredging", "Dredging of the harbour starts."       // rare word, no "council"
+	list[120].Title, list[120].PlainText = "Budget", "The council dredging plan was agreed at last." // side by side, older
+	if _, err := s.SaveArticles(context.Background(), list); err != nil {
+		t.Fatal(err)
+	}
+	got := searchTitles(t, s, SearchQuery{Text: "council dredging"})
+	if want := []string{"Budget", "Harbour dredging"}; !slices.Equal(got, want) {
+		t.Errorf("council dredging: %q, want %q", got, want)
+	}
+	// Every word common: every word required.
+	if got := searchTitles(t, s, SearchQuery{Text: "council met", Limit: 500}); len(got) != 198 {
+		t.Errorf("council met: %d results, want the 198 articles with both", len(got))
+	}
+}
+
+// Past the few candidates ranked from their text, phrase matches are read from the pair index
+// and added; an excluded word still keeps its articles out.
+func TestSearchManyMatchesObeyExclusions(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	var list []Article
+	for i := range 60 {
+		a := article(fmt.Sprintf("content/news/a%d.md", i), fmt.Sprintf("/news/a%d/", i), fmt.Sprintf("Report %d", i), now.Add(-time.Duration(i)*time.Hour))
+		a.PlainText = "The road along the coast is open."
+		list = append(list, a)
+	}
+	list[10].Title, list[10].PlainText = "Calm", "The coast road is calm."
+	list[20].Title, list[20].PlainText = "Stormy", "The coast road storm closed it."
+	if _, err := s.SaveArticles(context.Background(), list); err != nil {
+		t.Fatal(err)
+	}
+	got := searchTitles(t, s, SearchQuery{Text: "coast road -storm", Limit: 100})
+	if len(got) != 59 || got[0] != "Calm" || slices.Contains(got, "Stormy") {
+		t.Errorf("coast road -storm: %d results, first %q, Stormy in them: %v", len(got), got[0], slices.Contains(got, "Stormy"))
+	}
+	if got := searchTitles(t, s, SearchQuery{Text: "coast road", Limit: 100}); len(got) != 60 || !slices.Equal(got[:2], []string{"Calm", "Stormy"}) {
+		t.Errorf("coast road: %d results, first %q", len(got), got[:2])
+	}
+}
