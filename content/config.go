@@ -47,6 +47,9 @@ type SiteConfig struct {
 	Params                         map[string]any
 	Menus                          map[string]any
 	Raw                            map[string]any // every key, lower-cased
+	// Cascades are not configuration but the list pages' `cascade` blocks, which every page
+	// is built under (content/cascade.go); empty until the list pages are read.
+	Cascades Cascades
 }
 
 // DefaultSiteConfig is what Hugo assumes when a site has no configuration.
