@@ -87,6 +87,9 @@ type ListPage struct {
 	Page
 	Heading     string
 	Description string // a line under the heading (a term's article count)
+	// Intro is the list's own page (its _index file) rendered: shown above the articles, as
+	// Mainroad shows a list's content.
+	Intro string
 	Items       []ListItem
 	Pagination  Pagination
 }
