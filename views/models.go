@@ -89,9 +89,9 @@ type ListPage struct {
 	Description string // a line under the heading (a term's article count)
 	// Intro is the list's own page (its _index file) rendered: shown above the articles, as
 	// Mainroad shows a list's content.
-	Intro string
-	Items       []ListItem
-	Pagination  Pagination
+	Intro      string
+	Items      []ListItem
+	Pagination Pagination
 }
 
 // ErrorPage is a 404 or 500 page.
