@@ -111,14 +111,31 @@ func buildListPage(cfg SiteConfig, f fileInfo, src []byte) (data.ListPage, error
 		// The BOM and blank lines before the front matter stay with it, so the file comes back whole.
 		lp.FrontMatterText = string(src[:len(src)-len(body)])
 	}
-	params := cfg.Cascades.apply(f.lang, dir, "/"+strings.ToLower(f.contentPath), lp.Kind, fm.Params)
+	applyListParams(cfg, &lp, f.contentPath, fm.Params)
+	return lp, nil
+}
+
+// applyListParams sets what a list page's front matter and the cascades above it (its own
+// included, as in Hugo) say: title, description, weight, draft, URL, and the content hash.
+func applyListParams(cfg SiteConfig, lp *data.ListPage, contentPath string, own map[string]any) {
+	params := cfg.Cascades.apply(lp.Lang, lp.Dir, "/"+strings.ToLower(contentPath), lp.Kind, own)
 	lp.Title, lp.LinkTitle = stringValue(params["title"]), stringValue(params["linktitle"])
 	lp.Description, lp.Weight = stringValue(params["description"]), intValue(params["weight"])
 	lp.Draft = truthy(params["draft"])
-	lp.Permalink = listPermalink(cfg, f.lang, dir, stringValue(params["url"]))
-	sum := sha256.Sum256(append(append(src, 0), []byte(lp.Permalink+"\x00"+lp.Lang+"\x00"+cascadeSignature(params, fm.Params))...))
+	lp.Permalink = listPermalink(cfg, lp.Lang, lp.Dir, stringValue(params["url"]))
+	lp.Menus = menuValue(params["menu"], params["menus"], firstNonEmptyString(lp.LinkTitle, lp.Title), lp.Weight)
+	src := lp.FrontMatterText + lp.BodyMarkdown
+	sum := sha256.Sum256([]byte(src + "\x00" + lp.Permalink + "\x00" + lp.Lang + "\x00" + cascadeSignature(params, own)))
 	lp.ContentHash = hex.EncodeToString(sum[:])
-	return lp, nil
+}
+
+// cascadeListPages applies the cascades, once all are read, to the list pages themselves.
+func (s *Site) cascadeListPages() {
+	for i := range s.ListPages {
+		lp := &s.ListPages[i]
+		own, _ := lowerKeys(lp.FrontMatter).(map[string]any)
+		applyListParams(s.Config, lp, s.Config.fileInfoOf(lp.SourcePath).contentPath, own)
+	}
 }
 
 func listKind(cfg SiteConfig, dir string) string {
@@ -161,4 +178,13 @@ func (p *Pipeline) RenderListPage(lp *data.ListPage, refs RefIndex) error {
 	}
 	lp.BodyHTML = a.BodyHTML
 	return nil
+}
+
+func firstNonEmptyString(list ...string) string {
+	for _, s := range list {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }

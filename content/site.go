@@ -83,6 +83,7 @@ func LoadSite(root string) (*Site, error) {
 		s.loadListPages(dir)
 	}
 	s.Config.Cascades = NewCascades(s.ListPages)
+	s.cascadeListPages()
 	for _, dir := range s.contentDirs() {
 		if err := s.walkContentDir(dir.path, dir.lang); err != nil {
 			return nil, err

@@ -33,6 +33,7 @@ type ListPage struct {
 	Description string
 	Weight      int
 	Draft       bool
+	Menus       map[string]MenuEntry // the menus the list puts itself in (`menu` in its front matter)
 
 	FrontMatter    map[string]any // every key as written
 	FrontMatterFmt string
@@ -44,7 +45,7 @@ type ListPage struct {
 	ContentHash     string
 }
 
-const listPageColumns = `id, source_path, lang, kind, dir, permalink, title, link_title, description, weight, draft,
+const listPageColumns = `id, source_path, lang, kind, dir, permalink, title, link_title, description, weight, draft, menus,
 	front_matter, front_matter_fmt, front_matter_text, body_markdown, body_html, content_hash`
 
 // SaveListPages writes list pages by source path in one transaction; a page whose content
@@ -65,17 +66,25 @@ func (s *Store) SaveListPages(ctx context.Context, pages []ListPage) error {
 		if err != nil {
 			return fmt.Errorf("save list page %s: front matter: %w", p.SourcePath, err)
 		}
+		menus := ""
+		if len(p.Menus) > 0 {
+			b, err := json.Marshal(p.Menus)
+			if err != nil {
+				return fmt.Errorf("save list page %s: menus: %w", p.SourcePath, err)
+			}
+			menus = string(b)
+		}
 		if _, err := w.exec(`INSERT INTO list_pages (source_path, lang, kind, dir, permalink, title, link_title, description,
-				weight, draft, front_matter, front_matter_fmt, front_matter_text, body_markdown, body_html, content_hash, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				weight, draft, menus, front_matter, front_matter_fmt, front_matter_text, body_markdown, body_html, content_hash, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (source_path) DO UPDATE SET lang = excluded.lang, kind = excluded.kind, dir = excluded.dir,
 				permalink = excluded.permalink, title = excluded.title, link_title = excluded.link_title,
-				description = excluded.description, weight = excluded.weight, draft = excluded.draft,
+				description = excluded.description, weight = excluded.weight, draft = excluded.draft, menus = excluded.menus,
 				front_matter = excluded.front_matter, front_matter_fmt = excluded.front_matter_fmt,
 				front_matter_text = excluded.front_matter_text, body_markdown = excluded.body_markdown,
 				body_html = excluded.body_html, content_hash = excluded.content_hash, updated_at = excluded.updated_at
 			WHERE list_pages.content_hash <> excluded.content_hash`,
-			p.SourcePath, p.Lang, p.Kind, p.Dir, p.Permalink, p.Title, p.LinkTitle, p.Description, p.Weight, p.Draft,
+			p.SourcePath, p.Lang, p.Kind, p.Dir, p.Permalink, p.Title, p.LinkTitle, p.Description, p.Weight, p.Draft, menus,
 			string(fm), p.FrontMatterFmt, p.FrontMatterText, p.BodyMarkdown, p.BodyHTML, p.ContentHash, now); err != nil {
 			return fmt.Errorf("save list page %s: %w", p.SourcePath, err)
 		}
@@ -98,6 +107,24 @@ func (s *Store) ListPageAt(ctx context.Context, lang, permalink string) (ListPag
 		return p, fmt.Errorf("list page %s: %w", permalink, err)
 	}
 	return p, nil
+}
+
+// menuListPages are the published list pages that put themselves in a menu (a section's
+// `menu: main`), as menu entries beside the articles'.
+func (s *Store) menuListPages(ctx context.Context) ([]ArticleRef, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+listPageColumns+" FROM list_pages WHERE menus <> '' AND draft = 0 ORDER BY source_path")
+	if err != nil {
+		return nil, fmt.Errorf("menu list pages: %w", err)
+	}
+	pages, err := scanListPages(rows)
+	if err != nil {
+		return nil, fmt.Errorf("menu list pages: %w", err)
+	}
+	out := make([]ArticleRef, len(pages))
+	for i, p := range pages {
+		out[i] = ArticleRef{Title: p.Title, Permalink: p.Permalink, Lang: p.Lang, Menus: p.Menus}
+	}
+	return out, nil
 }
 
 // ListPages is every list page, by source path: what cascades and exports read.
@@ -128,13 +155,18 @@ func scanListPages(rows *sql.Rows) ([]ListPage, error) {
 
 func scanListPage(row interface{ Scan(...any) error }) (ListPage, error) {
 	var p ListPage
-	var fm string
+	var fm, menus string
 	if err := row.Scan(&p.ID, &p.SourcePath, &p.Lang, &p.Kind, &p.Dir, &p.Permalink, &p.Title, &p.LinkTitle, &p.Description,
-		&p.Weight, &p.Draft, &fm, &p.FrontMatterFmt, &p.FrontMatterText, &p.BodyMarkdown, &p.BodyHTML, &p.ContentHash); err != nil {
+		&p.Weight, &p.Draft, &menus, &fm, &p.FrontMatterFmt, &p.FrontMatterText, &p.BodyMarkdown, &p.BodyHTML, &p.ContentHash); err != nil {
 		return p, err
 	}
 	if err := json.Unmarshal([]byte(fm), &p.FrontMatter); err != nil {
 		return p, fmt.Errorf("list page %s: front matter: %w", p.SourcePath, err)
+	}
+	if menus != "" {
+		if err := json.Unmarshal([]byte(menus), &p.Menus); err != nil {
+			return p, fmt.Errorf("list page %s: menus: %w", p.SourcePath, err)
+		}
 	}
 	return p, nil
 }

@@ -13,7 +13,7 @@ var ownPagesSite = map[string]string{
 	"content/_index.md":              "---\ntitle: Front page\ndescription: Not the home page's meta\n---\nWelcome to **the Courier**.\n",
 	"content/news/_index.md":         "---\ntitle: Latest news\ndescription: Everything we report\ncascade:\n  sidebar: left\n---\nThe newsroom's *own* words.\n",
 	"content/news/a.md":              "---\ntitle: Council votes\ndate: 2024-03-01\ntags: [council]\n---\nA body.\n",
-	"content/about/_index.md":        "---\ntitle: About us\n---\nWe are a small newsroom.\n",
+	"content/about/_index.md":        "---\ntitle: About us\nmenu: main\n---\nWe are a small newsroom.\n",
 	"content/tags/_index.md":         "---\ntitle: Topics\n---\nAll our topics.\n",
 	"content/tags/council/_index.md": "---\ntitle: City council\ndescription: Every vote of the council\n---\nWhat the council decides.\n",
 	"content/other/b.md":             "---\ntitle: Weather\ndate: 2024-03-02\n---\nRain.\n",
@@ -22,7 +22,7 @@ var ownPagesSite = map[string]string{
 // TestListPagesShowTheirOwnPage: a list shows its _index file's title as its heading and
 // <title>, its body above the articles and its description in the head, where Mainroad does
 // (the home page: no heading, the site's description); a section with only an _index file
-// answers; a cascade reaches the articles below.
+// answers and its `menu: main` puts it in the main menu; a cascade reaches the articles below.
 func TestListPagesShowTheirOwnPage(t *testing.T) {
 	ts := newTestServer(t, ownPagesSite)
 	for _, c := range []struct {
@@ -57,6 +57,9 @@ func TestListPagesShowTheirOwnPage(t *testing.T) {
 				t.Error("a list with its own text says it has no posts")
 			}
 		})
+	}
+	if href, _ := doc(t, ts.get(t, "/")).Find(`[data-testid="main-menu"] a:contains("About us")`).Attr("href"); href != "/about/" {
+		t.Errorf("the about section's `menu: main` gave the main menu %q, want a link to /about/", href)
 	}
 	if d := doc(t, ts.get(t, "/news/a/")); d.Find(".wrapper--sidebar-left").Length() == 0 {
 		t.Error("the news section's cascaded sidebar: left did not reach its article")

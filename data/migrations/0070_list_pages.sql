@@ -15,6 +15,7 @@ CREATE TABLE list_pages (
     description       TEXT NOT NULL DEFAULT '',
     weight            INTEGER NOT NULL DEFAULT 0,
     draft             INTEGER NOT NULL DEFAULT 0,
+    menus             TEXT NOT NULL DEFAULT '', -- JSON menu name → entry, as articles' menus; '' when none
     front_matter      TEXT NOT NULL DEFAULT '{}',
     front_matter_fmt  TEXT NOT NULL DEFAULT '',
     front_matter_text TEXT NOT NULL DEFAULT '',
