@@ -107,10 +107,6 @@ func buildListPage(cfg SiteConfig, f fileInfo, src []byte) (data.ListPage, error
 	}
 	lp := data.ListPage{SourcePath: f.sitePath, Lang: f.lang, Dir: dir, Kind: listKind(cfg, dir),
 		FrontMatter: fm.Raw, FrontMatterFmt: fm.Format, FrontMatterText: fm.Text, BodyMarkdown: string(body)}
-	if bytes.HasSuffix(src, body) {
-		// The BOM and blank lines before the front matter stay with it, so the file comes back whole.
-		lp.FrontMatterText = string(src[:len(src)-len(body)])
-	}
 	applyListParams(cfg, &lp, f.contentPath, fm.Params)
 	return lp, nil
 }

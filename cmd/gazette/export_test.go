@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,6 +27,7 @@ func TestExportRoundTrip(t *testing.T) {
 			mustGazette(t, "import", "--data", first, corpus)
 			mustGazette(t, "export", "--data", first, out)
 			assertListPagesBack(t, corpus, out)
+			assertContentFilesBack(t, corpus, out)
 			prepareLikeOracle(t, corpus, out)
 			cmd := exec.Command(hugo, "list", "all")
 			cmd.Dir, cmd.Env = out, append(os.Environ(), "HUGO_ENABLEGITINFO=false")
@@ -72,6 +74,35 @@ func assertListPagesBack(t testing.TB, corpus, out string) {
 		t.Errorf("%d of %d _index files lost or changed by the export", bad, len(seen))
 	}
 	t.Logf("%d _index files exported byte for byte", len(seen))
+}
+
+// assertContentFilesBack: every content file the export writes at its source path is the
+// corpus's file byte for byte (a BOM, blank lines before the front matter, CRLF included).
+func assertContentFilesBack(t testing.TB, corpus, out string) {
+	t.Helper()
+	same, bad := 0, 0
+	filepath.WalkDir(filepath.Join(corpus, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		rel, _ := filepath.Rel(corpus, p)
+		back, err := os.ReadFile(filepath.Join(out, rel))
+		if err != nil {
+			return nil // not a page Gazette keeps (ignored, headless, a failed file)
+		}
+		if orig, _ := os.ReadFile(p); string(orig) != string(back) {
+			if bad++; bad <= 5 {
+				t.Errorf("%s: exported differently from how it was written", rel)
+			}
+			return nil
+		}
+		same++
+		return nil
+	})
+	if bad > 0 {
+		t.Errorf("%d content files changed by the export", bad)
+	}
+	t.Logf("%d content files exported byte for byte", same)
 }
 
 func hugoBinary(t testing.TB) string {
