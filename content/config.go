@@ -293,6 +293,7 @@ func (c SiteConfig) Settings() data.SiteSettings {
 	if d, ok := c.Params["description"].(string); ok {
 		set.Description = d
 	}
+	applyGazetteParams(&set, c.Params)
 	set.Languages = nil
 	for _, code := range c.LanguageCodes() {
 		l := c.Languages[code]

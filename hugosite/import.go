@@ -94,6 +94,9 @@ func Import(ctx context.Context, store *data.Store, media *data.MediaDir, site *
 	if err := saveSettingsOnce(ctx, store, site.Config); err != nil {
 		return rep, err
 	}
+	if err := adoptDeskArticles(ctx, store, articles); err != nil {
+		return rep, err
+	}
 	if err := importStaticFiles(ctx, store, media, site, &rep); err != nil {
 		return rep, err
 	}
