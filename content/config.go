@@ -47,6 +47,9 @@ type SiteConfig struct {
 	Params                         map[string]any
 	Menus                          map[string]any
 	Raw                            map[string]any // every key, lower-cased
+	// Cascades are not configuration but the list pages' `cascade` blocks, which every page
+	// is built under (content/cascade.go); empty until the list pages are read.
+	Cascades Cascades
 }
 
 // DefaultSiteConfig is what Hugo assumes when a site has no configuration.
@@ -290,6 +293,7 @@ func (c SiteConfig) Settings() data.SiteSettings {
 	if d, ok := c.Params["description"].(string); ok {
 		set.Description = d
 	}
+	applyGazetteParams(&set, c.Params)
 	set.Languages = nil
 	for _, code := range c.LanguageCodes() {
 		l := c.Languages[code]

@@ -53,9 +53,17 @@ var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 // SplitFrontMatter separates the front matter from the body and decodes it. It accepts what Hugo
 // accepts: a UTF-8 BOM, blank lines before the opening delimiter, CRLF line ends and trailing
 // spaces after delimiters. A file without front matter has an empty FrontMatter and its whole
-// text as the body.
+// text as the body. The block's Text keeps what came before it (a BOM, blank lines), so that
+// Text followed by the body is the file as written.
 func SplitFrontMatter(src []byte) (FrontMatter, []byte, error) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	fm, body, err := splitFrontMatter(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
+	if err == nil && bytes.HasSuffix(src, body) {
+		fm.Text = string(src[:len(src)-len(body)])
+	}
+	return fm, body, err
+}
+
+func splitFrontMatter(src []byte) (FrontMatter, []byte, error) {
 	lines := splitLinesKeepEnds(src)
 	first := 0
 	for first < len(lines) && len(bytes.TrimSpace(lines[first])) == 0 {

@@ -28,6 +28,25 @@ func EditFrontMatter(text, format string, data map[string]any, edits []Edit) (st
 	if len(edits) == 0 && (text != "" || len(data) == 0) {
 		return text, nil
 	}
+	lead, text := splitLead(text)
+	out, err := editFrontMatter(text, format, data, edits)
+	return lead + out, err
+}
+
+// splitLead separates what Hugo skips before a front matter block (a BOM, blank lines) from
+// the block, so an edit keeps it as written.
+func splitLead(text string) (lead, block string) {
+	i := len(text) - len(strings.TrimPrefix(text, "\ufeff"))
+	for {
+		end := strings.IndexByte(text[i:], '\n')
+		if end < 0 || strings.TrimSpace(text[i:i+end]) != "" {
+			return text[:i], text[i:]
+		}
+		i += end + 1
+	}
+}
+
+func editFrontMatter(text, format string, data map[string]any, edits []Edit) (string, error) {
 	if text == "" {
 		format = FormatYAML
 		if len(data) > 0 {

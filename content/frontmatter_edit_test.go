@@ -87,3 +87,38 @@ func FuzzEditFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+// TestFrontMatterTextKeepsWhatCameBefore: a BOM and blank lines before the block (which Hugo
+// skips) stay in Text, so Text + body is the file, and an edit keeps them.
+func TestFrontMatterTextKeepsWhatCameBefore(t *testing.T) {
+	for _, src := range []string{
+		"\ufeff---\ntitle: A\n---\nBody.\n",
+		"\n\n---\ntitle: A\n---\nBody.\n",
+		"\ufeff\r\n+++ \r\ntitle = \"A\"\r\n+++\r\nBody.\r\n",
+		"\n{\n  \"title\": \"A\"\n}\nBody.\n",
+		"\ufeffNo front matter.\n",
+	} {
+		fm, body, err := SplitFrontMatter([]byte(src))
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if fm.Text+string(body) != src {
+			t.Errorf("%q: text %q + body %q is not the file", src, fm.Text, body)
+		}
+		if fm.Format == FormatNone {
+			continue
+		}
+		out, err := EditFrontMatter(fm.Text, fm.Format, fm.Raw, []Edit{{Keys: []string{"title"}, Value: "B"}})
+		if err != nil {
+			t.Fatalf("%q: edit: %v", src, err)
+		}
+		lead, _ := splitLead(fm.Text)
+		if !strings.HasPrefix(out, lead) || lead == "" && src[0] != '-' && src[0] != '{' && src[0] != '+' {
+			t.Errorf("%q: the edit lost what came before the block: %q", src, out)
+		}
+		again, _, err := SplitFrontMatter([]byte(out + string(body)))
+		if err != nil || again.Params["title"] != "B" {
+			t.Errorf("%q: edited block %q reads back as %v (%v)", src, out, again.Params, err)
+		}
+	}
+}

@@ -71,7 +71,7 @@ func buildPage(cfg SiteConfig, f fileInfo, src []byte) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	p := fm.Params
+	p := cfg.Cascades.apply(f.lang, f.dir(), "/"+strings.ToLower(f.contentPath), "page", fm.Params)
 	a := data.Article{
 		SourcePath:      f.sitePath,
 		Lang:            f.lang,
@@ -137,7 +137,7 @@ func buildPage(cfg SiteConfig, f fileInfo, src []byte) (Page, error) {
 		}
 	}
 	a.Permalink = permalink(cfg, f, &a)
-	sum := sha256.Sum256(append(append(src, 0), []byte(a.Permalink+"\x00"+a.Lang)...))
+	sum := sha256.Sum256(append(append(src, 0), []byte(a.Permalink+"\x00"+a.Lang+cascadeSignature(p, fm.Params))...))
 	a.ContentHash = hex.EncodeToString(sum[:])
 	return Page{Article: a}, nil
 }

@@ -18,6 +18,9 @@ func permalink(cfg SiteConfig, f fileInfo, a *data.Article) string {
 		if !strings.HasPrefix(u, "/") {
 			u = "/" + u
 		}
+		if !strings.HasSuffix(u, "/") && path.Ext(path.Base(u)) == "" {
+			u += "/" // Hugo writes /a/b/index.html for `url: /a/b`: the page is at /a/b/
+		}
 		if prefix != "" && !strings.HasPrefix(u, prefix+"/") {
 			u = prefix + u
 		}

@@ -28,6 +28,11 @@ func (s *Site) Render() {
 			s.Problems = append(s.Problems, Problem{Path: a.SourcePath, Kind: Note, Message: "ref to " + ref + " not found; kept as text"})
 		}
 	}
+	for i := range s.ListPages {
+		if err := pl.RenderListPage(&s.ListPages[i], refs); err != nil {
+			s.Problems = append(s.Problems, Problem{Path: s.ListPages[i].SourcePath, Message: err.Error()})
+		}
+	}
 }
 
 // applyRendered copies a render result into the article. A front-matter summary wins over the

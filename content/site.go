@@ -62,6 +62,7 @@ type Site struct {
 	Root        string
 	Config      SiteConfig
 	Pages       []Page
+	ListPages   []data.ListPage // home, section, taxonomy and term pages (_index files)
 	StaticFiles []StaticFile
 	Problems    []Problem
 }
@@ -78,6 +79,11 @@ func LoadSite(root string) (*Site, error) {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
 	s := &Site{Root: root, Config: cfg}
+	for _, dir := range s.contentDirs() {
+		s.loadListPages(dir)
+	}
+	s.Config.Cascades = NewCascades(s.ListPages)
+	s.cascadeListPages()
 	for _, dir := range s.contentDirs() {
 		if err := s.walkContentDir(dir.path, dir.lang); err != nil {
 			return nil, err

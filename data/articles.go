@@ -121,8 +121,14 @@ func writeIndexes(tx *writeTx, a *Article, oldPermalink string) error {
 	if _, err := tx.exec("INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 0)", a.Permalink, a.ID); err != nil {
 		return err
 	}
+	if a.Draft {
+		return nil // Hugo never publishes a draft's aliases; they are written when it is published
+	}
 	for _, al := range a.Aliases {
-		if _, err := tx.exec("INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 1)", al, a.ID); err != nil {
+		// An alias a draft holds (stored before this rule) goes to the published page.
+		if _, err := tx.exec(`INSERT INTO paths (path, article_id, is_redirect) VALUES (?, ?, 1)
+			ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id
+			WHERE paths.is_redirect = 1 AND (SELECT draft FROM articles WHERE id = paths.article_id) = 1`, al, a.ID); err != nil {
 			return err
 		}
 	}

@@ -374,5 +374,9 @@ func (s *Store) readMenuArticles(ctx context.Context) ([]ArticleRef, error) {
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("menu articles: %w", err)
+	}
+	lists, err := s.menuListPages(ctx)
+	return append(out, lists...), err
 }

@@ -13,6 +13,8 @@ type SiteSnapshot struct {
 	Settings SiteSettings
 	Articles []Article // every article not in the trash, by source path, with front matter and body
 	Files    []SiteFile
+	// ListPages are the home, section, taxonomy and term pages (_index files), by source path.
+	ListPages []ListPage
 }
 
 // SiteSnapshot reads settings, articles and static files in one read transaction, so an export
@@ -64,6 +66,13 @@ func readSnapshot(ctx context.Context, conn *sql.Conn, snap *SiteSnapshot) error
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = conn.QueryContext(ctx, "SELECT "+listPageColumns+" FROM list_pages ORDER BY source_path")
+	if err != nil {
+		return err
+	}
+	if snap.ListPages, err = scanListPages(rows); err != nil {
 		return err
 	}
 	rows, err = conn.QueryContext(ctx, "SELECT path, stored_name, media_type, size FROM site_files ORDER BY path")

@@ -27,6 +27,11 @@ func (dk *desk) assembleArticle(ctx context.Context, base, placed *data.Article,
 	if err != nil {
 		return data.Article{}, fmt.Errorf("site configuration: %w", err)
 	}
+	listPages, err := dk.store.ListPages(ctx) // their cascades reach the article, as at import
+	if err != nil {
+		return data.Article{}, err
+	}
+	cfg.Cascades = content.NewCascades(listPages)
 	text, err := content.EditFrontMatter(base.FrontMatterText, base.FrontMatterFmt, base.FrontMatter, edits)
 	if err != nil {
 		return data.Article{}, &data.ValidationError{Fields: map[string]string{"body": "The article's front matter cannot be edited: " + err.Error()}}

@@ -141,3 +141,43 @@ func readTestFile(t testing.TB, p string) string {
 	}
 	return string(b)
 }
+
+// TestExportReimportIntoSameStore: importing an export back into the store it came from (a
+// newsroom that edited its Hugo copy) updates the desk-written article instead of adding it a
+// second time; importing it again changes nothing.
+func TestExportReimportIntoSameStore(t *testing.T) {
+	ts, c := editorSession(t)
+	id := saveNew(t, c, articleForm(c.token("/admin/articles/new"), "Harbour ferry returns", "The ferry is back."), "publish")
+	before, err := ts.store.AllArticles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := hugosite.Export(context.Background(), ts.store, ts.media, hugosite.DirWriter{Root: dir}); err != nil {
+		t.Fatal(err)
+	}
+	for round := 1; round <= 2; round++ {
+		site, err := content.LoadSite(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := hugosite.Import(context.Background(), ts.store, ts.media, site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, err := ts.store.AllArticles(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(after) != len(before) || rep.Imported != 0 {
+			t.Fatalf("import %d of the export: %d articles, were %d (%+v)", round, len(after), len(before), rep)
+		}
+		a, err := ts.store.Article(context.Background(), id)
+		if err != nil || a.SourcePath != "content/news/harbour-ferry-returns.md" || a.Title != "Harbour ferry returns" {
+			t.Fatalf("import %d: the desk article is %q %q (%v), want it at the exported file's path", round, a.SourcePath, a.Title, err)
+		}
+		if resp := ts.get(t, a.Permalink); resp.StatusCode != http.StatusOK {
+			t.Errorf("import %d: %s answers %d", round, a.Permalink, resp.StatusCode)
+		}
+	}
+}

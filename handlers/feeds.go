@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/xml"
@@ -100,7 +101,7 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 		q.Taxonomy, q.TermKey = l.taxonomy, l.term.Key
 		title, desc = capitalize(l.term.Name)+" on "+siteTitle, "Recent content in "+capitalize(l.term.Name)+" on "+siteTitle
 	}
-	list, _, err := s.store.ListPublished(ctx, q)
+	list, err := s.datedArticles(ctx, q)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -136,6 +137,29 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 		modified = st.modified
 	}
 	return feed, modified, nil
+}
+
+// datedArticles are a list's first q.Limit articles that have a date, in the list's order. A
+// page without one (Hugo's zero date: an "about" page) is not news: a feed would have to stamp
+// it with some date, and readers would see it as new. The list is read a page at a time, at
+// most ten pages.
+func (s *site) datedArticles(ctx context.Context, q data.ListQuery) ([]data.Article, error) {
+	var out []data.Article
+	for q.Offset = 0; len(out) < q.Limit && q.Offset < 10*q.Limit; q.Offset += q.Limit {
+		page, total, err := s.store.ListPublished(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range page {
+			if !a.Date.IsZero() && len(out) < q.Limit {
+				out = append(out, a)
+			}
+		}
+		if q.Offset+q.Limit >= total {
+			break
+		}
+	}
+	return out, nil
 }
 
 // feedLinks are the <link rel="alternate"> of a list's feeds, for the page head.

@@ -138,7 +138,7 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 		}
 		l.kind, l.term = listTerm, t
 		return l, true
-	case len(segs) == 1 && ls.sections[segs[0]]:
+	case len(segs) == 1 && (ls.sections[segs[0]] || s.sectionHasOwnPage(ctx, l, segs[0])):
 		l.kind, l.section = listSection, segs[0]
 		return l, true
 	}
@@ -209,15 +209,26 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	if n > pages {
 		return data.ErrNotFound
 	}
-	v := views.ListPage{Page: s.page(ctx, r, st, pageKind{kind: kind, lang: l.lang}), Pagination: paginate(l, n, pages)}
+	own, err := s.ownPage(ctx, l)
+	if err != nil {
+		return err
+	}
+	v := views.ListPage{Page: s.page(ctx, r, st, pageKind{kind: kind, lang: l.lang}), Pagination: paginate(l, n, pages), Intro: own.BodyHTML}
 	v.Description = st.settings.Description
 	switch l.kind {
 	case listSection:
-		v.Heading = capitalize(l.section)
+		v.Heading = firstNonEmpty(own.Title, capitalize(l.section))
 		v.Description = ""
 	case listTerm:
-		v.Heading = capitalize(l.term.Name)
+		v.Heading = firstNonEmpty(own.Title, capitalize(l.term.Name))
 		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(l.lang, "posts")
+	}
+	// Mainroad's meta description: the site's on the home page, a list's own elsewhere.
+	v.Page.Description = st.settings.Description
+	headDescription := v.Description
+	if l.kind != listHome {
+		v.Page.Description = own.Description
+		headDescription = firstNonEmpty(own.Description, v.Description)
 	}
 	v.Title = v.Heading
 	if n > 1 {
@@ -245,7 +256,7 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 		}
 		v.Items = append(v.Items, it)
 	}
-	v.Head = s.listHead(r, st, l, v.Pagination, v.Heading, v.Description)
+	v.Head = s.listHead(r, st, l, v.Pagination, v.Heading, headDescription)
 	modified, err := s.listModified(ctx, l, list)
 	if err != nil {
 		return err
@@ -294,10 +305,15 @@ func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *state, 
 	if err != nil {
 		return err
 	}
-	v := views.TermsPage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(l.lang, l.taxonomy)}
+	own, err := s.ownPage(ctx, l)
+	if err != nil {
+		return err
+	}
+	v := views.TermsPage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(l.lang, l.taxonomy), Intro: own.BodyHTML}
 	if v.Heading == l.taxonomy {
 		v.Heading = capitalize(l.taxonomy)
 	}
+	v.Heading, v.Page.Description = firstNonEmpty(own.Title, v.Heading), own.Description
 	v.Title, v.Canonical = v.Heading, s.absURL(st, l.url(1))
 	for _, t := range terms {
 		v.Terms = append(v.Terms, views.TermLink{Name: t.Name, URL: termURL(l.prefix, l.taxonomy, t.Key), Count: t.Count})

@@ -128,15 +128,15 @@ func (s *site) servePaged(w http.ResponseWriter, r *http.Request, st *state, bas
 
 // serveTarget serves what the path index found: an article, or a redirect to one.
 func (s *site) serveTarget(w http.ResponseWriter, r *http.Request, t data.PathTarget) error {
-	if t.IsRedirect {
-		return redirect(w, r, articleURLFromPath(t.Permalink))
-	}
 	a, err := s.store.ArticleView(r.Context(), t.ArticleID)
 	if err != nil {
 		return err
 	}
 	if !a.IsPublished(s.store.Now()) {
-		return data.ErrNotFound
+		return data.ErrNotFound // a redirect too: it would tell the unpublished page's URL
+	}
+	if t.IsRedirect {
+		return redirect(w, r, articleURLFromPath(t.Permalink))
 	}
 	return s.serveArticle(w, r, &a)
 }

@@ -23,6 +23,7 @@ type FileWriter interface {
 // ExportReport counts what an export wrote.
 type ExportReport struct {
 	Articles, BundleFiles, StaticFiles, Uploads int
+	ListPages                                   int // _index files: home, sections, taxonomies, terms
 }
 
 // exportFile is one file to write: bytes, or a file of the media folder.
@@ -95,6 +96,7 @@ func planExport(snap data.SiteSnapshot) ([]exportFile, ExportReport, error) {
 	if err != nil {
 		return nil, rep, fmt.Errorf("export: site configuration: %w", err)
 	}
+	cfg.Cascades = content.NewCascades(snap.ListPages)
 	config, err := exportConfig(snap.Settings)
 	if err != nil {
 		return nil, rep, err
@@ -125,6 +127,11 @@ func planExport(snap data.SiteSnapshot) ([]exportFile, ExportReport, error) {
 		for _, m := range uploadRef.FindAllStringSubmatch(string(text)+" "+a.Thumbnail, -1) {
 			uploads[m[1]] = true
 		}
+	}
+	for _, lp := range snap.ListPages {
+		// Written as read: the front matter block (with whatever preceded it) and the body.
+		files = append(files, exportFile{name: lp.SourcePath, text: []byte(lp.FrontMatterText + lp.BodyMarkdown)})
+		rep.ListPages++
 	}
 	staticDir := "static"
 	if dirs := snap.Settings.Hugo["staticdir"]; dirs != nil {

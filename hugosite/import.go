@@ -42,6 +42,7 @@ func IsSiteRoot(dir string) bool {
 type Report struct {
 	Imported, Updated, Unchanged, Skipped, Failed int
 	StaticFiles                                   int
+	ListPages                                     int // home, section, taxonomy and term pages read
 	Problems                                      []content.Problem
 	Took                                          time.Duration
 }
@@ -50,6 +51,9 @@ type Report struct {
 func (r Report) Print(w io.Writer) {
 	fmt.Fprintf(w, "imported %d, updated %d, unchanged %d, skipped %d, failed %d (%.1fs)\n",
 		r.Imported, r.Updated, r.Unchanged, r.Skipped, r.Failed, r.Took.Seconds())
+	if r.ListPages > 0 {
+		fmt.Fprintf(w, "list pages (home, sections, taxonomies, terms): %d\n", r.ListPages)
+	}
 	if r.StaticFiles > 0 {
 		fmt.Fprintf(w, "static files: %d, served at the same paths as before\n", r.StaticFiles)
 	}
@@ -90,7 +94,13 @@ func Import(ctx context.Context, store *data.Store, media *data.MediaDir, site *
 	if err := saveSettingsOnce(ctx, store, site.Config); err != nil {
 		return rep, err
 	}
+	if err := adoptDeskArticles(ctx, store, articles); err != nil {
+		return rep, err
+	}
 	if err := importStaticFiles(ctx, store, media, site, &rep); err != nil {
+		return rep, err
+	}
+	if err := importListPages(ctx, store, site, &rep); err != nil {
 		return rep, err
 	}
 	for start := 0; start < len(articles); start += importBatch {

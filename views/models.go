@@ -87,8 +87,11 @@ type ListPage struct {
 	Page
 	Heading     string
 	Description string // a line under the heading (a term's article count)
-	Items       []ListItem
-	Pagination  Pagination
+	// Intro is the list's own page (its _index file) rendered: shown above the articles, as
+	// Mainroad shows a list's content.
+	Intro      string
+	Items      []ListItem
+	Pagination Pagination
 }
 
 // ErrorPage is a 404 or 500 page.

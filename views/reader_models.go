@@ -103,6 +103,7 @@ type PageLink struct {
 type TermsPage struct {
 	Page
 	Heading string
+	Intro   string // the taxonomy's own page (its _index file) rendered
 	Terms   []TermLink
 }
 

@@ -56,7 +56,7 @@ func exportTo(ctx context.Context, dir, dataDir string, force bool, stdout io.Wr
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "exported %d articles, %d bundle files, %d static files, %d uploads to %s\n",
-		rep.Articles, rep.BundleFiles, rep.StaticFiles, rep.Uploads, dir)
+	fmt.Fprintf(stdout, "exported %d articles, %d list pages, %d bundle files, %d static files, %d uploads to %s\n",
+		rep.Articles, rep.ListPages, rep.BundleFiles, rep.StaticFiles, rep.Uploads, dir)
 	return nil
 }

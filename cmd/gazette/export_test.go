@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -24,6 +26,8 @@ func TestExportRoundTrip(t *testing.T) {
 			first, second, out := t.TempDir(), t.TempDir(), filepath.Join(t.TempDir(), "site")
 			mustGazette(t, "import", "--data", first, corpus)
 			mustGazette(t, "export", "--data", first, out)
+			assertListPagesBack(t, corpus, out)
+			assertContentFilesBack(t, corpus, out)
 			prepareLikeOracle(t, corpus, out)
 			cmd := exec.Command(hugo, "list", "all")
 			cmd.Dir, cmd.Env = out, append(os.Environ(), "HUGO_ENABLEGITINFO=false")
@@ -38,8 +42,67 @@ func TestExportRoundTrip(t *testing.T) {
 			after, _ := mustGazette(t, "list", "all", "--data", second)
 			assertSameRows(t, "gazette list all after the round trip", csvRows(t, after), csvRows(t, before))
 			assertSameHTML(t, first, second)
+			assertSameListPages(t, first, second)
 		})
 	}
+}
+
+// assertListPagesBack: every _index file Hugo built a page from (the corpus's hugo-pages.jsonl
+// names them) is in the export, byte for byte.
+func assertListPagesBack(t testing.TB, corpus, out string) {
+	t.Helper()
+	want := regexp.MustCompile(`"file": "([^"]*/_index[^"/]*)"`).FindAllStringSubmatch(readFile(t, filepath.Join(corpus, "hugo-pages.jsonl")), -1)
+	seen, bad := map[string]bool{}, 0
+	for _, m := range want {
+		name := m[1]
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		orig, err := os.ReadFile(filepath.Join(corpus, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil || string(back) != string(orig) {
+			if bad++; bad <= 5 {
+				t.Errorf("%s: not exported as it was written (%v)", name, err)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d _index files lost or changed by the export", bad, len(seen))
+	}
+	t.Logf("%d _index files exported byte for byte", len(seen))
+}
+
+// assertContentFilesBack: every content file the export writes at its source path is the
+// corpus's file byte for byte (a BOM, blank lines before the front matter, CRLF included).
+func assertContentFilesBack(t testing.TB, corpus, out string) {
+	t.Helper()
+	same, bad := 0, 0
+	filepath.WalkDir(filepath.Join(corpus, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		rel, _ := filepath.Rel(corpus, p)
+		back, err := os.ReadFile(filepath.Join(out, rel))
+		if err != nil {
+			return nil // not a page Gazette keeps (ignored, headless, a failed file)
+		}
+		if orig, _ := os.ReadFile(p); string(orig) != string(back) {
+			if bad++; bad <= 5 {
+				t.Errorf("%s: exported differently from how it was written", rel)
+			}
+			return nil
+		}
+		same++
+		return nil
+	})
+	if bad > 0 {
+		t.Errorf("%d content files changed by the export", bad)
+	}
+	t.Logf("%d content files exported byte for byte", same)
 }
 
 func hugoBinary(t testing.TB) string {
@@ -132,6 +195,28 @@ func assertSameHTML(t testing.TB, first, second string) {
 			if bad++; bad <= 5 {
 				t.Errorf("%s: HTML or URL differs after the round trip", p)
 			}
+		}
+	}
+}
+
+// assertSameListPages compares the list pages of two data directories, every field but the id.
+func assertSameListPages(t testing.TB, first, second string) {
+	t.Helper()
+	a, err := openDataDir(t, first).ListPages(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := openDataDir(t, second).ListPages(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != len(b) {
+		t.Fatalf("%d list pages after the round trip, %d before", len(b), len(a))
+	}
+	for i := range a {
+		a[i].ID, b[i].ID = 0, 0
+		if !reflect.DeepEqual(a[i], b[i]) {
+			t.Errorf("list page %s differs after the round trip:\n got  %+v\n want %+v", a[i].SourcePath, b[i], a[i])
 		}
 	}
 }
