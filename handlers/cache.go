@@ -36,7 +36,8 @@ const (
 	// nothing changes: pages also depend on the clock in small ways (a discussion closing after
 	// N days, the comment form's signed time).
 	cacheTTL = 10 * time.Minute
-	// surrogateKey is the header a handler names its keys in; the cache reads and removes it.
+	// surrogateKey is the header a handler names its keys in; the cache reads it and removes
+	// it unless a shared cache in front is to see it (SharedCache.KeysHeader).
 	surrogateKey = "Surrogate-Key"
 )
 
@@ -68,6 +69,8 @@ type responseCache struct {
 	next  http.Handler
 	watch *data.ChangeWatcher
 	now   func() time.Time
+	// exposeKeys keeps the Surrogate-Key header on the wire for a shared cache in front.
+	exposeKeys bool
 
 	mu    sync.RWMutex
 	items map[string]*cachedResponse
@@ -93,10 +96,10 @@ type flight struct {
 
 // cacheResponses serves public GET and HEAD responses from memory. Requests with a query
 // string or a session cookie (an editor's or a commenting reader's) pass through untouched,
-// and only responses marked public are kept.
-func cacheResponses(store *data.Store, next http.Handler) http.Handler {
+// and only responses marked public are kept. With exposeKeys the Surrogate-Key header is sent.
+func cacheResponses(store *data.Store, exposeKeys bool, next http.Handler) http.Handler {
 	c := &responseCache{
-		next: next, watch: store.Changes(), now: store.Now,
+		next: next, watch: store.Changes(), now: store.Now, exposeKeys: exposeKeys,
 		items: map[string]*cachedResponse{}, byKey: map[string]map[string]bool{},
 		recent: map[string]uint64{}, flights: map[string]*flight{},
 		refreshers: make(chan struct{}, 1),
@@ -161,7 +164,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.mu.Unlock()
 		close(f.done)
 	}()
-	rec := &recorder{ResponseWriter: w, status: http.StatusOK, hold: true}
+	rec := &recorder{ResponseWriter: w, status: http.StatusOK, hold: true, keepKeys: c.exposeKeys}
 	c.next.ServeHTTP(rec, r)
 	if !rec.held {
 		return // passed through: not a page to keep
@@ -240,7 +243,9 @@ func (c *responseCache) keep(rec *recorder, now time.Time, soft uint64) *cachedR
 	}
 	e.bodies = [encCount][]byte{body, gz, compressBrotli(body)}
 	base := h.Clone()
-	base.Del(surrogateKey)
+	if !c.exposeKeys {
+		base.Del(surrogateKey)
+	}
 	base.Del("Content-Encoding")
 	base.Del("Content-Length")
 	base.Del("Transfer-Encoding")
@@ -470,6 +475,7 @@ type recorder struct {
 	tooBig              bool
 	hold                bool
 	held                bool // the status and body are still in the recorder, not sent
+	keepKeys            bool // send the Surrogate-Key header on (a shared cache reads it)
 }
 
 // keepable is what a response must look like to be kept.
@@ -506,8 +512,10 @@ func (r *recorder) WriteHeader(code int) {
 	if r.ResponseWriter == nil {
 		return
 	}
-	// The keys are for the cache; a later issue decides when a CDN sees them.
-	r.ResponseWriter.Header().Del(surrogateKey)
+	// The keys are for this cache, and for a shared cache in front when it asked for them.
+	if !r.keepKeys {
+		r.ResponseWriter.Header().Del(surrogateKey)
+	}
 	if r.hold && keepable(code, r.header) {
 		r.held = true
 		return
