@@ -91,3 +91,30 @@ func (l *listFlag) Set(v string) error {
 	*l = append(*l, urls...)
 	return nil
 }
+
+// runProbe is `gazette probe URL`: exit 0 when URL answers 200 within five seconds. It is the
+// container's health check (the distroless image has no shell, curl or wget).
+func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "Usage: gazette probe URL   (exit 0 when URL answers 200, e.g. http://127.0.0.1:8080/readyz)")
+		return errReported
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, args[0], nil)
+	if err != nil {
+		return fmt.Errorf("probe: %w", err)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("probe: %w", err)
+	}
+	body, _ := io.ReadAll(io.LimitReader(res.Body, 4096))
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		fmt.Fprintf(stderr, "%s: %s\n%s", args[0], res.Status, body)
+		return errReported
+	}
+	fmt.Fprintf(stdout, "%s", body)
+	return nil
+}

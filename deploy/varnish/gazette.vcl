@@ -48,8 +48,10 @@ sub vcl_recv {
 		return (synth(200, "Invalidated " + req.http.n-gone + " objects"));
 	}
 	# One id for this request in Varnish's log (varnishlog -q 'ReqHeader:X-Request-Id') and in
-	# Gazette's, which takes it from this header.
-	set req.http.X-Request-Id = req.xid;
+	# Gazette's, which takes it from this header; one set in front (Caddy's) is kept.
+	if (!req.http.X-Request-Id) {
+		set req.http.X-Request-Id = req.xid;
+	}
 	# The desk, sign-in and everything a reader posts go straight through.
 	if (req.method != "GET" && req.method != "HEAD") {
 		return (pass);
