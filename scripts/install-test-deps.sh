@@ -35,6 +35,8 @@ have hugo || apt_missing+=(hugo)
 { have varnishd || [ -x /usr/sbin/varnishd ]; } || apt_missing+=(varnish)
 ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || apt_missing+=(varnish-modules)
 have wrk || apt_missing+=(wrk)
+# deploy/systemd/gazette.service is checked with systemd-analyze verify.
+have systemd-analyze || apt_missing+=(systemd)
 
 if [ ${#apt_missing[@]} -gt 0 ]; then
 	have apt-get || die "missing ${apt_missing[*]} and apt-get is not available"
@@ -53,6 +55,7 @@ have hugo || die "hugo is still missing after install"
 { have varnishd || [ -x /usr/sbin/varnishd ]; } || die "varnishd is still missing after install"
 ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || die "the xkey vmod (varnish-modules) is still missing after install"
 have wrk || die "wrk is still missing after install"
+have systemd-analyze || die "systemd-analyze is still missing after install"
 
 # npm tools, pinned by package-lock.json. Reinstall when the lock changed since the last install.
 have npm || die "npm is missing: install Node.js (Debian package nodejs + npm)"
