@@ -39,7 +39,8 @@ const (
 	// nothing changes: pages also depend on the clock in small ways (a discussion closing after
 	// N days, the comment form's signed time).
 	cacheTTL = 10 * time.Minute
-	// surrogateKey is the header a handler names its keys in; the cache reads and removes it.
+	// surrogateKey is the header a handler names its keys in; the cache reads it and removes
+	// it unless a shared cache in front is to see it (SharedCache.KeysHeader).
 	surrogateKey = "Surrogate-Key"
 )
 
@@ -74,6 +75,8 @@ type responseCache struct {
 	next  http.Handler
 	watch *data.ChangeWatcher
 	now   func() time.Time
+	// exposeKeys keeps the Surrogate-Key header on the wire for a shared cache in front.
+	exposeKeys bool
 
 	mu    sync.RWMutex
 	items map[string]*cachedResponse
@@ -112,10 +115,10 @@ type flight struct {
 
 // cacheResponses serves public GET and HEAD responses from memory. Requests with a query
 // string or a session cookie (an editor's or a commenting reader's) pass through untouched,
-// and only responses marked public are kept.
-func cacheResponses(store *data.Store, next http.Handler) http.Handler {
+// and only responses marked public are kept. With exposeKeys the Surrogate-Key header is sent.
+func cacheResponses(store *data.Store, exposeKeys bool, next http.Handler) http.Handler {
 	c := &responseCache{
-		next: next, watch: store.Changes(), now: store.Now,
+		next: next, watch: store.Changes(), now: store.Now, exposeKeys: exposeKeys,
 		items: map[string]*cachedResponse{}, byKey: map[string]map[string]bool{},
 		recent: map[string]uint64{}, flights: map[string]*flight{},
 		refreshers: make(chan struct{}, 1), brotliQueue: make(chan *cachedResponse, brotliQueueSize),
@@ -205,7 +208,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.mu.Unlock()
 		close(f.done)
 	}()
-	rec := &recorder{ResponseWriter: w, status: http.StatusOK, hold: true}
+	rec := &recorder{ResponseWriter: w, status: http.StatusOK, hold: true, keepKeys: c.exposeKeys}
 	c.next.ServeHTTP(rec, r)
 	if !rec.held {
 		return // passed through: not a page to keep
@@ -283,7 +286,9 @@ func (c *responseCache) keep(rec *recorder, now time.Time, soft uint64) *cachedR
 		gz = compressGzip(body)
 	}
 	e.base = h.Clone()
-	e.base.Del(surrogateKey)
+	if !c.exposeKeys {
+		e.base.Del(surrogateKey)
+	}
 	e.base.Del("Content-Encoding")
 	e.base.Del("Content-Length")
 	e.base.Del("Transfer-Encoding")
@@ -535,6 +540,7 @@ type recorder struct {
 	tooBig              bool
 	hold                bool
 	held                bool // the status and body are still in the recorder, not sent
+	keepKeys            bool // send the Surrogate-Key header on (a shared cache reads it)
 }
 
 // keepable is what a response must look like to be kept.
@@ -571,8 +577,10 @@ func (r *recorder) WriteHeader(code int) {
 	if r.ResponseWriter == nil {
 		return
 	}
-	// The keys are for the cache; a later issue decides when a CDN sees them.
-	r.ResponseWriter.Header().Del(surrogateKey)
+	// The keys are for this cache, and for a shared cache in front when it asked for them.
+	if !r.keepKeys {
+		r.ResponseWriter.Header().Del(surrogateKey)
+	}
 	if r.hold && keepable(code, r.header) {
 		r.held = true
 		return

@@ -243,6 +243,7 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *sta
 	if err != nil {
 		return err
 	}
+	rc.metrics.Comment(string(n.Status))
 	seeOther(w, r, articleURL(a)+"#"+commentAnchor(id))
 	return nil
 }

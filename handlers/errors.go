@@ -30,9 +30,9 @@ func logError(log *slog.Logger, r *http.Request, status int, err error) {
 	case http.StatusNotFound:
 	case http.StatusServiceUnavailable:
 		// Retry-After tells browsers and crawlers this passes.
-		log.Warn("storage cannot write", "path", r.URL.Path, "reason", data.StorageFault(err), "err", err)
+		log.WarnContext(r.Context(), "storage cannot write", "path", r.URL.Path, "reason", data.StorageFault(err), "err", err)
 	default:
-		log.Error("request failed", "path", r.URL.Path, "err", err)
+		log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/netip"
 
 	"gazette/data"
+	"gazette/metrics"
 	"gazette/static"
 )
 
@@ -19,6 +20,10 @@ type Deps struct {
 	// TrustedProxies are the reverse proxies and CDNs whose X-Forwarded-For names the reader;
 	// rate limits and login throttling then count readers, not the proxy.
 	TrustedProxies []netip.Prefix
+	// Metrics records requests, caches, comments and writes; nil records nothing.
+	Metrics *metrics.Metrics
+	// SharedCache is what a cache in front (Varnish, a CDN) is told: keys and s-maxage.
+	SharedCache SharedCache
 }
 
 // Server is the site's whole HTTP handler.
@@ -32,6 +37,11 @@ type Server struct {
 func New(d Deps) *Server {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
+	}
+	// Every line logged with a request's context names the request's id.
+	d.Logger = slog.New(requestIDLogs{d.Logger.Handler()})
+	if d.Metrics != nil {
+		d.Store.Changes().Subscribe(func(cs data.ChangeSet) { d.Metrics.Invalidated(len(cs.Keys)) })
 	}
 	s := &Server{log: d.Logger, ready: &readiness{}}
 	s.Handler = routes(d, s.ready)

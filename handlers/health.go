@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/metrics"
 )
 
 // handleHealth answers 200 when the store answers a query, 503 otherwise: is the process alive.
@@ -53,7 +54,7 @@ func handleReady(checks ...readinessCheck) http.Handler {
 // for real (see Store.CheckWritable), so a good answer is reused for a second: a flood of
 // /readyz costs at most one tiny commit a second. A bad answer is not reused, so recovery shows
 // at the next probe (a failing write costs no disk work).
-func storageWritable(store *data.Store, media *data.MediaDir, log *slog.Logger) readinessCheck {
+func storageWritable(store *data.Store, media *data.MediaDir, log *slog.Logger, m *metrics.Metrics) readinessCheck {
 	var mu sync.Mutex
 	var checkedAt time.Time // of the last good answer
 	return func(ctx context.Context) string {
@@ -67,7 +68,14 @@ func storageWritable(store *data.Store, media *data.MediaDir, log *slog.Logger) 
 			what  string
 			check func() error
 		}{
-			{"database", func() error { return store.CheckWritable(ctx) }},
+			{"database", func() error {
+				start := time.Now()
+				err := store.CheckWritable(ctx)
+				if err == nil {
+					m.StoreWrite(time.Since(start))
+				}
+				return err
+			}},
 			{"media folder", func() error {
 				if media == nil {
 					return nil

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gorilla/mux"
 )
@@ -13,7 +14,7 @@ func routes(d Deps, ready *readiness) http.Handler {
 	// redirect instead of the 404 it deserves.
 	r.SkipClean(true)
 	r.Handle("/healthz", handleHealth(d.Store)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/readyz", handleReady(ready.check, storageWritable(d.Store, d.Media, d.Logger))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", handleReady(ready.check, storageWritable(d.Store, d.Media, d.Logger, d.Metrics))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(http.MethodGet, http.MethodHead)
 	// One site for every handler: one settings reader, one widget state per store generation.
 	pub := newSite(d)
@@ -34,11 +35,13 @@ func routes(d Deps, ready *readiness) http.Handler {
 	h = noStoreForEditors(h)
 	h = securityHeaders(h)
 	h = strictTransport(pub, h)
-	h = logRequests(d.Logger, h)
 	h = readerAddress(d.TrustedProxies, h)
-	// Outermost but for panics: a cached page costs a map lookup and one write, with the
-	// headers above already in it.
-	h = cacheResponses(d.Store, h)
+	// Keys and s-maxage for a shared cache in front, kept with the page by the cache below.
+	h = exposeToSharedCache(d.SharedCache, h)
+	// Outermost but for panics and the request id, metrics and log: a cached page costs a map
+	// lookup and one write, with the headers above already in it.
+	h = cacheResponses(d.Store, strings.EqualFold(d.SharedCache.KeysHeader, surrogateKey), h)
+	h = observeRequests(d.Logger, d.Metrics, h)
 	h = recoverPanics(d.Logger, h)
 	return h
 }

@@ -10,6 +10,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/metrics"
 	"gazette/static"
 	"gazette/views"
 )
@@ -20,6 +21,8 @@ type site struct {
 	media  *data.MediaDir
 	assets *static.Assets
 	log    *slog.Logger
+	// metrics counts what readers do (comments stored); nil counts nothing.
+	metrics *metrics.Metrics
 
 	stateMu    sync.Mutex
 	cur        *state
@@ -28,7 +31,7 @@ type site struct {
 }
 
 func newSite(d Deps) *site {
-	s := &site{store: d.Store, media: d.Media, assets: d.Assets, log: d.Logger}
+	s := &site{store: d.Store, media: d.Media, assets: d.Assets, log: d.Logger, metrics: d.Metrics}
 	d.Store.Changes().Subscribe(s.noteChanges)
 	return s
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Gazette's tests need when it is missing: Chromium for the browser tests, xmllint
 # for feeds and sitemaps, Java and the pinned npm tools (vnu-jar, axe-core) for HTML checks,
-# Debian's Hugo (0.111, the corpora's oracle) for the export round trip.
+# Debian's Hugo (0.111, the corpora's oracle) for the export round trip, Varnish with the xkey
+# vmod (varnish, varnish-modules) and wrk for the cache tier's end-to-end test.
 # It fails loudly when it cannot, so that `make test` never passes by skipping those tests.
 set -euo pipefail
 
@@ -30,6 +31,12 @@ apt_missing=()
 have xmllint || apt_missing+=(libxml2-utils)
 have java || apt_missing+=(default-jre-headless)
 have hugo || apt_missing+=(hugo)
+# The cache tier's end-to-end test: Varnish with the xkey vmod, and wrk for load.
+{ have varnishd || [ -x /usr/sbin/varnishd ]; } || apt_missing+=(varnish)
+ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || apt_missing+=(varnish-modules)
+have wrk || apt_missing+=(wrk)
+# deploy/systemd/gazette.service is checked with systemd-analyze verify.
+have systemd-analyze || apt_missing+=(systemd)
 
 if [ ${#apt_missing[@]} -gt 0 ]; then
 	have apt-get || die "missing ${apt_missing[*]} and apt-get is not available"
@@ -45,6 +52,10 @@ fi
 have xmllint || die "xmllint is still missing after install"
 have java || die "java is still missing after install"
 have hugo || die "hugo is still missing after install"
+{ have varnishd || [ -x /usr/sbin/varnishd ]; } || die "varnishd is still missing after install"
+ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || die "the xkey vmod (varnish-modules) is still missing after install"
+have wrk || die "wrk is still missing after install"
+have systemd-analyze || die "systemd-analyze is still missing after install"
 
 # npm tools, pinned by package-lock.json. Reinstall when the lock changed since the last install.
 have npm || die "npm is missing: install Node.js (Debian package nodejs + npm)"

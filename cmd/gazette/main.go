@@ -9,6 +9,7 @@
 //	gazette export [--data DIR] [--force] FOLDER
 //	gazette list all [--data DIR]
 //	gazette user add|passwd|list|disable|enable [--data DIR] [--email E]
+//	gazette probe URL
 //	gazette version
 package main
 
@@ -67,6 +68,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runList(ctx, args, getenv, stdout, stderr)
 	case "user":
 		return runUser(ctx, args, getenv, stdin, stdout, stderr)
+	case "probe":
+		return runProbe(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "gazette", version)
 		return nil
@@ -83,6 +86,8 @@ const usage = `Gazette: a news website in one binary.
 Usage:
   gazette [serve] [--addr 127.0.0.1:8080] [--data DIR] [--base-url URL] [--no-demo]
           [--backup-every 6h --backup-keep 14] [--replicate file:///mnt/replica | s3://bucket/path]
+          [--metrics-addr 127.0.0.1:9100] [--purge-url URL]... [--surrogate-header Surrogate-Key]
+          [--shared-max-age 5m] [--log-format json] [--log-level debug]
   gazette backup DEST [--data DIR]          a verified backup, safe while serving
   gazette restore SRC --data DIR [--force]  check a backup and restore it
   gazette status [--data DIR]               the store and how far its replica trails
@@ -90,6 +95,7 @@ Usage:
   gazette export [--data DIR] [--force] FOLDER
   gazette list all [--data DIR]
   gazette user add|passwd|list|disable|enable [--data DIR] [--email E] (see "gazette user")
+  gazette probe URL                         exit 0 when URL answers 200 (a health check)
   gazette version
 
 Every flag can also be set as an environment variable: --base-url as GAZETTE_BASE_URL.

@@ -19,6 +19,7 @@ import (
 	"gazette/data"
 	"gazette/handlers"
 	"gazette/hugosite"
+	"gazette/metrics"
 	"gazette/replica"
 	"gazette/static"
 )
@@ -34,6 +35,14 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	backupEvery := fs.Duration("backup-every", 0, "take a verified backup this often, e.g. 6h (0: never)")
 	backupKeep := fs.Int("backup-keep", 14, "scheduled backups to keep; older ones are deleted")
 	backupDir := fs.String("backup-dir", "", "folder for scheduled backups, best on another disk (default: DATA/backups)")
+	metricsAddr := fs.String("metrics-addr", "", "serve Prometheus metrics at http://ADDR/metrics, e.g. 127.0.0.1:9100 (default: off)")
+	var purgeURLs listFlag
+	fs.Var(&purgeURLs, "purge-url", "a shared cache to purge on every change (PURGE with Surrogate-Key, as deploy/varnish/gazette.vcl takes it); repeat or comma-separate for several")
+	keysHeader := fs.String("surrogate-header", "", "send each public page's dependency keys in this header: Surrogate-Key (Varnish with the kit's VCL, Fastly), xkey or Cache-Tag (default: none)")
+	sharedMaxAge := fs.Duration("shared-max-age", 0, "s-maxage for pages that name their keys, when every shared cache is purged (--purge-url), e.g. 5m (default: none)")
+	staleIfError := fs.Duration("stale-if-error", 24*time.Hour, "with --shared-max-age: how long a shared cache may serve a page while Gazette fails")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
+	logLevel := fs.String("log-level", "info", "log level: debug (every request), info, warn or error")
 	replicate := fs.String("replicate", "", "keep a live replica at file:///path or s3://bucket/path (S3 settings from AWS_* variables); an empty data directory is restored from it first")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: gazette serve [flags]\n\nServes the site. A new data directory starts with demo articles unless --no-demo is given.")
@@ -46,7 +55,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	logger, err := newLogger(*logFormat, *logLevel, stderr)
+	if err != nil {
+		return err
+	}
 	if *replicate != "" {
 		if err := restoreFromReplicaIfNew(ctx, replicaConfig(*replicate, getenv), *dataDir, stdout, logger); err != nil {
 			return err
@@ -82,7 +94,30 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	store.SetLogger(logger)
-	site := handlers.New(handlers.Deps{Store: store, Media: media, Assets: assets, Logger: logger, TrustedProxies: trusted})
+	var m *metrics.Metrics
+	if *metricsAddr != "" {
+		reg := newRegistry()
+		m = metrics.New(reg)
+		if rep != nil {
+			metrics.Gauge(reg, "gazette_replication_lag_seconds", "How long the oldest commit not yet in the replica has waited.",
+				func() float64 { return rep.Status().LagSeconds })
+		}
+		stop, err := serveMetrics(ctx, *metricsAddr, reg, stdout, logger)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	site := handlers.New(handlers.Deps{Store: store, Media: media, Assets: assets, Logger: logger, TrustedProxies: trusted,
+		Metrics: m, SharedCache: handlers.SharedCache{KeysHeader: *keysHeader, MaxAge: *sharedMaxAge, StaleIfError: *staleIfError}})
+	if len(purgeURLs) > 0 {
+		p := startPurger(store, purgeURLs, m, logger)
+		defer func() {
+			c, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
+			p.Close(c)
+		}()
+	}
 	srv := &http.Server{
 		Handler:           site,
 		ReadHeaderTimeout: 10 * time.Second,

@@ -1,0 +1,175 @@
+package handlers
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"gazette/metrics"
+)
+
+// requestIDHeader carries each request's id to the client (and from a proxy in front, which
+// may name the request first so that its logs and Gazette's agree).
+const requestIDHeader = "X-Request-Id"
+
+type requestIDKey struct{}
+
+// requestID is the id observeRequests gave the request, or "".
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+// observeRequests gives every request an id (sent back in X-Request-Id and added to every log
+// line written with the request's context), counts it by route kind and status, and logs it
+// at debug level. It sits outside the response cache, so hits are counted too, and sets its
+// header only when the status is written, so no kept page carries another request's id.
+func observeRequests(log *slog.Logger, m *metrics.Metrics, next http.Handler) http.Handler {
+	ids := newRequestIDs()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get(requestIDHeader)
+		if !validRequestID(id) {
+			id = ids.next()
+		}
+		ow := &observedWriter{ResponseWriter: w, id: id, status: http.StatusOK}
+		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
+		next.ServeHTTP(ow, r)
+		if !ow.wrote {
+			ow.writeID()
+		}
+		kind := routeKind(r.URL.Path)
+		took := time.Since(start)
+		if m != nil {
+			m.Request(kind, ow.status, took)
+			if kind == "page" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+				m.CacheResult(ow.cache)
+			}
+		}
+		log.DebugContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", ow.status,
+			"cache", ow.cache, "took", took)
+	})
+}
+
+type observedWriter struct {
+	http.ResponseWriter
+	id     string
+	status int
+	cache  string
+	wrote  bool
+}
+
+func (o *observedWriter) writeID() {
+	o.wrote = true
+	h := o.Header()
+	h.Set(requestIDHeader, o.id)
+	switch c := h.Get("X-Cache"); c {
+	case "HIT":
+		o.cache = "hit"
+	case "STALE":
+		o.cache = "stale"
+	case "MISS":
+		o.cache = "miss"
+	default:
+		o.cache = "bypass"
+	}
+}
+
+func (o *observedWriter) WriteHeader(code int) {
+	if !o.wrote {
+		o.writeID()
+		o.status = code
+	}
+	o.ResponseWriter.WriteHeader(code)
+}
+
+func (o *observedWriter) Write(b []byte) (int, error) {
+	if !o.wrote {
+		o.WriteHeader(http.StatusOK)
+	}
+	return o.ResponseWriter.Write(b)
+}
+
+func (o *observedWriter) Flush() {
+	if f, ok := o.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (o *observedWriter) Unwrap() http.ResponseWriter { return o.ResponseWriter }
+
+// routeKind names the family of a path for metrics: a handful of values, never the path.
+func routeKind(p string) string {
+	switch {
+	case strings.HasPrefix(p, "/static/"):
+		return "static"
+	case strings.HasPrefix(p, "/admin"):
+		return "desk"
+	case strings.HasPrefix(p, "/media/"):
+		return "media"
+	case strings.HasPrefix(p, "/comments/"):
+		return "comments"
+	case p == "/search" || strings.HasPrefix(p, "/search/"):
+		return "search"
+	case p == "/healthz" || p == "/readyz":
+		return "health"
+	case strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, "/feed.json"):
+		return "feed"
+	}
+	return "page"
+}
+
+// validRequestID accepts an id a proxy sent when it is short and plain.
+func validRequestID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// requestIDs makes request ids: a random prefix per process (so two servers' ids differ) and
+// a counter, which costs far less than reading random bytes for every request.
+type requestIDs struct {
+	prefix string
+	n      atomic.Uint64
+}
+
+func newRequestIDs() *requestIDs {
+	var b [6]byte
+	rand.Read(b[:]) // never fails (crypto/rand since Go 1.24)
+	return &requestIDs{prefix: hex.EncodeToString(b[:]) + "-"}
+}
+
+func (g *requestIDs) next() string {
+	return g.prefix + strconv.FormatUint(g.n.Add(1), 36)
+}
+
+// requestIDLogs adds the request id to every record logged with a request's context.
+type requestIDLogs struct{ slog.Handler }
+
+func (h requestIDLogs) Handle(ctx context.Context, rec slog.Record) error {
+	if id := requestID(ctx); id != "" {
+		rec.AddAttrs(slog.String("request_id", id))
+	}
+	return h.Handler.Handle(ctx, rec)
+}
+
+func (h requestIDLogs) WithAttrs(a []slog.Attr) slog.Handler {
+	return requestIDLogs{h.Handler.WithAttrs(a)}
+}
+
+func (h requestIDLogs) WithGroup(name string) slog.Handler {
+	return requestIDLogs{h.Handler.WithGroup(name)}
+}
