@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -43,14 +44,18 @@ func TestChangeWatcherDeliversKeys(t *testing.T) {
 	// Triggers stamp changes with the real clock; the store's clock runs a day ahead of it so
 	// that the publish instant is later than any stamp.
 	now := time.Now().Add(24 * time.Hour).Truncate(time.Hour)
+	// The watcher's poll reads the clock while the test moves it.
+	var clockNow atomic.Int64
+	clockNow.Store(now.UnixNano())
+	clock := func() time.Time { return time.Unix(0, clockNow.Load()) }
 	path := filepath.Join(t.TempDir(), "shared.db")
 	ctx := context.Background()
-	server, err := Open(ctx, path, func() time.Time { return now })
+	server, err := Open(ctx, path, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer server.Close()
-	importer, err := Open(ctx, path, func() time.Time { return now })
+	importer, err := Open(ctx, path, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,6 +105,7 @@ func TestChangeWatcherDeliversKeys(t *testing.T) {
 	}
 
 	now = now.Add(time.Hour)
+	clockNow.Store(now.UnixNano())
 	if !w.Due(now) {
 		t.Fatal("the publish instant passed and the watcher does not say so")
 	}
