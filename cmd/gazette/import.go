@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"gazette/data"
 	"gazette/hugosite"
 )
 
@@ -27,7 +28,7 @@ folders. Importing again updates changed articles and leaves the others alone.`)
 		fs.Usage()
 		return errors.New("import: name a Hugo site folder or content files")
 	}
-	store, media, err := openStore(ctx, *dataDir)
+	store, media, err := openStore(ctx, *dataDir, data.WithoutMemoryMap())
 	if err != nil {
 		return err
 	}
