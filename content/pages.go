@@ -75,7 +75,7 @@ func (s *Site) scan(keepPages bool) {
 // first error from save stops everything and is returned.
 func (s *Site) RenderBatches(ctx context.Context, sources []Source, size int, save func([]Page) error) error {
 	pl := NewPipeline(s.Config)
-	refs := s.refIndex()
+	refs := s.lazyRefIndex()
 	type batch struct {
 		pages    []Page
 		problems []Problem
@@ -110,7 +110,7 @@ func (s *Site) RenderBatches(ctx context.Context, sources []Source, size int, sa
 }
 
 // renderBatch builds and renders one batch in parallel; problems keep the batch's order.
-func (s *Site) renderBatch(pl *Pipeline, refs RefIndex, sources []Source) ([]Page, []Problem) {
+func (s *Site) renderBatch(pl *Pipeline, refs *lazyRefIndex, sources []Source) ([]Page, []Problem) {
 	pages := make([]Page, len(sources))
 	found := make([][]Problem, len(sources))
 	ok := make([]bool, len(sources))
@@ -150,6 +150,21 @@ func parallel(n int, do func(i int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// lazyRefIndex is the site's RefIndex, built when the first ref or relref shortcode asks:
+// most news sites have none, and at 100,000 pages the index is 100 MB.
+type lazyRefIndex struct {
+	once  sync.Once
+	site  *Site
+	index RefIndex
+}
+
+func (s *Site) lazyRefIndex() *lazyRefIndex { return &lazyRefIndex{site: s} }
+
+func (l *lazyRefIndex) resolve(ref, lang string) (string, bool) {
+	l.once.Do(func() { l.index = l.site.refIndex() })
+	return l.index.resolve(ref, lang)
 }
 
 // refIndex indexes every page of the site for ref/relref, in source-path order.

@@ -13,7 +13,7 @@ import (
 // become notes (not failures): the article still imports and reads well.
 func (s *Site) Render() {
 	pl := NewPipeline(s.Config)
-	refs := s.refIndex()
+	refs := s.lazyRefIndex()
 	for i := range s.Pages {
 		problems, _ := renderPage(pl, refs, &s.Pages[i].Article)
 		s.Problems = append(s.Problems, problems...)
@@ -21,8 +21,8 @@ func (s *Site) Render() {
 }
 
 // renderPage renders one article; ok is false when it could not be rendered at all.
-func renderPage(pl *Pipeline, refs RefIndex, a *data.Article) (problems []Problem, ok bool) {
-	res, err := pl.Render(a, refs)
+func renderPage(pl *Pipeline, refs *lazyRefIndex, a *data.Article) (problems []Problem, ok bool) {
+	res, err := pl.render(a, refs.resolve)
 	if err != nil {
 		return []Problem{{Path: a.SourcePath, Message: "render: " + err.Error()}}, false
 	}
