@@ -166,10 +166,10 @@ func listPermalink(cfg SiteConfig, lang, dir, url string) string {
 	return p
 }
 
-// RenderListPage renders a list page's body with the site's options, as an article's is.
-func (p *Pipeline) RenderListPage(lp *data.ListPage, refs RefIndex) error {
+// renderListPage renders a list page's body with the site's options, as an article's is.
+func (p *Pipeline) renderListPage(lp *data.ListPage, resolve func(ref, lang string) (string, bool)) error {
 	a := data.Article{SourcePath: lp.SourcePath, Lang: lp.Lang, FrontMatter: lp.FrontMatter, BodyMarkdown: lp.BodyMarkdown}
-	if _, err := p.Render(&a, refs); err != nil {
+	if _, err := p.render(&a, resolve); err != nil {
 		return fmt.Errorf("render %s: %w", lp.SourcePath, err)
 	}
 	lp.BodyHTML = a.BodyHTML

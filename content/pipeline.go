@@ -39,9 +39,14 @@ func (p *Pipeline) Article(sitePath string, text []byte) (data.Article, error) {
 // result names what could not be rendered (unknown shortcodes, broken refs) for the caller to
 // report.
 func (p *Pipeline) Render(a *data.Article, refs RefIndex) (markdown.Result, error) {
+	return p.render(a, refs.resolve)
+}
+
+// render is Render with any way to resolve a ref in a language.
+func (p *Pipeline) render(a *data.Article, resolve func(ref, lang string) (string, bool)) (markdown.Result, error) {
 	res, err := p.renderer.Render([]byte(a.BodyMarkdown), markdown.Page{
 		Params:     lowerKeys(a.FrontMatter).(map[string]any),
-		ResolveRef: func(ref string) (string, bool) { return refs.resolve(ref, a.Lang) },
+		ResolveRef: func(ref string) (string, bool) { return resolve(ref, a.Lang) },
 		CJK:        p.cfg.HasCJKLanguage && isCJK(a.Lang),
 	})
 	if err != nil {

@@ -8,31 +8,44 @@ import (
 	"gazette/data"
 )
 
-// Render renders every page's body and summary. It runs after all pages are read, because
+// Render renders every page in Pages (LoadSite's). It runs after all pages are read, because
 // ref/relref shortcodes link to other pages by their path. Unknown shortcodes and broken refs
 // become notes (not failures): the article still imports and reads well.
 func (s *Site) Render() {
 	pl := NewPipeline(s.Config)
-	refs := s.refIndex()
+	refs := s.lazyRefIndex()
 	for i := range s.Pages {
-		a := &s.Pages[i].Article
-		res, err := pl.Render(a, refs)
-		if err != nil {
-			s.Problems = append(s.Problems, Problem{Path: a.SourcePath, Message: "render: " + err.Error()})
-			continue
-		}
-		for _, name := range res.UnknownShortcodes {
-			s.Problems = append(s.Problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}}: its inner text and any image or video it names are kept, the rest is left out"})
-		}
-		for _, ref := range res.BrokenRefs {
-			s.Problems = append(s.Problems, Problem{Path: a.SourcePath, Kind: Note, Message: "ref to " + ref + " not found; kept as text"})
-		}
+		problems, _ := renderPage(pl, refs, &s.Pages[i].Article)
+		s.Problems = append(s.Problems, problems...)
 	}
+	s.renderListPages(pl, refs)
+}
+
+// RenderListPages renders the list pages (_index files) only: an import that streams its
+// articles (RenderBatches) renders these on their own.
+func (s *Site) RenderListPages() { s.renderListPages(NewPipeline(s.Config), s.lazyRefIndex()) }
+
+func (s *Site) renderListPages(pl *Pipeline, refs *lazyRefIndex) {
 	for i := range s.ListPages {
-		if err := pl.RenderListPage(&s.ListPages[i], refs); err != nil {
+		if err := pl.renderListPage(&s.ListPages[i], refs.resolve); err != nil {
 			s.Problems = append(s.Problems, Problem{Path: s.ListPages[i].SourcePath, Message: err.Error()})
 		}
 	}
+}
+
+// renderPage renders one article; ok is false when it could not be rendered at all.
+func renderPage(pl *Pipeline, refs *lazyRefIndex, a *data.Article) (problems []Problem, ok bool) {
+	res, err := pl.render(a, refs.resolve)
+	if err != nil {
+		return []Problem{{Path: a.SourcePath, Message: "render: " + err.Error()}}, false
+	}
+	for _, name := range res.UnknownShortcodes {
+		problems = append(problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}}: its inner text and any image or video it names are kept, the rest is left out"})
+	}
+	for _, ref := range res.BrokenRefs {
+		problems = append(problems, Problem{Path: a.SourcePath, Kind: Note, Message: "ref to " + ref + " not found; kept as text"})
+	}
+	return problems, true
 }
 
 // applyRendered copies a render result into the article. A front-matter summary wins over the
@@ -62,15 +75,6 @@ func isCJK(lang string) bool {
 // without extension), by file or bundle name, or by URL. Keys are per language; the first page
 // to claim a name keeps it.
 type RefIndex map[string]string
-
-func (s *Site) refIndex() RefIndex {
-	paths := make([]data.ArticlePath, len(s.Pages))
-	for i := range s.Pages {
-		a := &s.Pages[i].Article
-		paths[i] = data.ArticlePath{SourcePath: a.SourcePath, Lang: a.Lang, Permalink: a.Permalink}
-	}
-	return NewRefIndex(s.Config, paths)
-}
 
 // NewRefIndex indexes articles (in source-path order, as an import reads them) for ref/relref.
 func NewRefIndex(cfg SiteConfig, paths []data.ArticlePath) RefIndex {

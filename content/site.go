@@ -59,17 +59,27 @@ func (p Problem) String() string {
 
 // Site is a Hugo site read from disk.
 type Site struct {
-	Root        string
-	Config      SiteConfig
+	Root   string
+	Config SiteConfig
+	// Sources are the page files that read well, by source path, each with what links to it
+	// (pages.go). An import reads them again one batch at a time (RenderBatches).
+	Sources []Source
+	// Pages holds every page, unrendered, for LoadSite and LoadFiles; ScanSite and ScanFiles
+	// leave it empty, so a large site is never in memory at once.
 	Pages       []Page
 	ListPages   []data.ListPage // home, section, taxonomy and term pages (_index files)
 	StaticFiles []StaticFile
 	Problems    []Problem
 }
 
-// LoadSite reads every regular page of the Hugo site at root. Bad files become Problems; the
-// others are still read. Only an unreadable root or configuration is an error.
-func LoadSite(root string) (*Site, error) {
+// LoadSite reads every regular page of the Hugo site at root into Pages. Bad files become
+// Problems; the others are still read. Only an unreadable root or configuration is an error.
+func LoadSite(root string) (*Site, error) { return loadSite(root, true) }
+
+// ScanSite is LoadSite without keeping the pages: Sources only, for an import that streams.
+func ScanSite(root string) (*Site, error) { return loadSite(root, false) }
+
+func loadSite(root string, keepPages bool) (*Site, error) {
 	root, err := filepath.Abs(root)
 	if err != nil {
 		return nil, fmt.Errorf("site root: %w", err)
@@ -90,13 +100,19 @@ func LoadSite(root string) (*Site, error) {
 		}
 	}
 	s.loadStaticFiles()
+	s.scan(keepPages)
 	s.warnDuplicates()
 	return s, nil
 }
 
 // LoadFiles reads single content files or folders that are not a whole site, with default
 // settings: each folder is treated as a content folder.
-func LoadFiles(paths []string) (*Site, error) {
+func LoadFiles(paths []string) (*Site, error) { return loadFiles(paths, true) }
+
+// ScanFiles is LoadFiles without keeping the pages (see ScanSite).
+func ScanFiles(paths []string) (*Site, error) { return loadFiles(paths, false) }
+
+func loadFiles(paths []string, keepPages bool) (*Site, error) {
 	s := &Site{Config: DefaultSiteConfig()}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
@@ -118,6 +134,7 @@ func LoadFiles(paths []string) (*Site, error) {
 		s.Root = filepath.Dir(abs)
 		s.readPage(filepath.Dir(abs), abs, s.Config.DefaultContentLanguage, nil)
 	}
+	s.scan(keepPages)
 	s.warnDuplicates()
 	return s, nil
 }

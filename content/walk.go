@@ -126,38 +126,43 @@ func slicesContains(list []string, s string) bool {
 	return false
 }
 
-// readPage reads and checks one file, then builds its article.
+// readPage adds one page file to the site's sources; scan reads it (pages.go).
 func (s *Site) readPage(contentRoot, p, dirLang string, bundle []BundleFile) {
+	s.Sources = append(s.Sources, Source{file: p, sitePath: s.relPath(p), contentRoot: contentRoot, dirLang: dirLang, bundle: bundle})
+}
+
+// loadPage reads and checks one page file, then builds its article (body not rendered). A bad
+// or headless file gives a problem instead. It changes nothing shared, so pages load in parallel.
+func (s *Site) loadPage(src *Source) (Page, *Problem) {
+	p := src.file
+	fail := func(line int, msg string) (Page, *Problem) {
+		return Page{}, &Problem{Path: src.sitePath, Line: line, Message: msg}
+	}
 	info, err := os.Stat(p)
 	if err != nil {
-		s.fail(p, 0, fmt.Sprintf("cannot read: %v", err))
-		return
+		return fail(0, fmt.Sprintf("cannot read: %v", err))
 	}
 	if info.Size() > MaxFileSize {
-		s.fail(p, 0, fmt.Sprintf("file is %d MB, over the %d MB limit for an article", info.Size()>>20, MaxFileSize>>20))
-		return
+		return fail(0, fmt.Sprintf("file is %d MB, over the %d MB limit for an article", info.Size()>>20, MaxFileSize>>20))
 	}
-	src, err := os.ReadFile(p)
+	text, err := os.ReadFile(p)
 	if err != nil {
-		s.fail(p, 0, fmt.Sprintf("cannot read: %v", err))
-		return
+		return fail(0, fmt.Sprintf("cannot read: %v", err))
 	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		s.fail(p, 0, "binary file, not a text article")
-		return
+	if bytes.IndexByte(text, 0) >= 0 {
+		return fail(0, "binary file, not a text article")
 	}
-	if !utf8.Valid(src) {
-		s.fail(p, firstInvalidLine(src), "not valid UTF-8 text (save the file as UTF-8)")
-		return
+	if !utf8.Valid(text) {
+		return fail(firstInvalidLine(text), "not valid UTF-8 text (save the file as UTF-8)")
 	}
-	rel, _ := filepath.Rel(contentRoot, p)
-	f := fileInfo{sitePath: s.relPath(p), contentPath: filepath.ToSlash(rel), dirLang: dirLang}
+	rel, _ := filepath.Rel(src.contentRoot, p)
+	f := fileInfo{sitePath: src.sitePath, contentPath: filepath.ToSlash(rel), dirLang: src.dirLang}
 	f.base, f.lang, f.ext = splitName(filepath.Base(p), s.Config)
 	if f.lang == "" {
-		f.lang = dirLang
+		f.lang = src.dirLang
 	}
-	f.bundle = bundle != nil || f.base == "index"
-	page, err := buildPage(s.Config, f, src)
+	f.bundle = src.bundle != nil || f.base == "index"
+	page, err := buildPage(s.Config, f, text)
 	if err != nil {
 		var le *LineError
 		line := 0
@@ -165,18 +170,16 @@ func (s *Site) readPage(contentRoot, p, dirLang string, bundle []BundleFile) {
 			line = le.Line
 			err = le.Err
 		}
-		s.fail(p, line, err.Error())
-		return
+		return fail(line, err.Error())
 	}
 	if page.Article.Headless {
-		s.skip(p, "headless bundle (not a page)")
-		return
+		return Page{}, &Problem{Path: src.sitePath, Message: "headless bundle (not a page)", Kind: Skipped}
 	}
-	page.Bundle = bundle
-	for _, b := range bundle {
+	page.Bundle = src.bundle
+	for _, b := range src.bundle {
 		page.Article.Resources = append(page.Article.Resources, data.Resource{Name: b.Name, MediaType: mediaType(b.Name)})
 	}
-	s.Pages = append(s.Pages, page)
+	return page, nil
 }
 
 func firstInvalidLine(b []byte) int {
@@ -197,15 +200,14 @@ func firstInvalidLine(b []byte) int {
 // warnDuplicates reports pages that claim one URL in one language. Hugo lists both and serves
 // one; Gazette does the same (the first by source path is served) and tells the owner.
 func (s *Site) warnDuplicates() {
-	sort.SliceStable(s.Pages, func(i, j int) bool { return s.Pages[i].Article.SourcePath < s.Pages[j].Article.SourcePath })
 	seen := map[string]string{}
-	for _, p := range s.Pages {
-		key := p.Article.Lang + " " + p.Article.Permalink
+	for _, src := range s.Sources {
+		key := src.Lang + " " + src.Permalink
 		if first, dup := seen[key]; dup {
-			s.Problems = append(s.Problems, Problem{Path: p.Article.SourcePath, Kind: Note,
-				Message: fmt.Sprintf("same URL %s as %s, which is the one served", p.Article.Permalink, first)})
+			s.Problems = append(s.Problems, Problem{Path: src.SourcePath, Kind: Note,
+				Message: fmt.Sprintf("same URL %s as %s, which is the one served", src.Permalink, first)})
 			continue
 		}
-		seen[key] = p.Article.SourcePath
+		seen[key] = src.SourcePath
 	}
 }

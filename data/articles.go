@@ -24,7 +24,8 @@ const (
 
 // SaveArticles writes articles keyed by SourcePath in one transaction: new ones are inserted,
 // changed ones (by ContentHash) updated, identical ones left alone. Either all are written or
-// none, so an interrupted import never leaves half an article behind.
+// none, so an interrupted import never leaves half an article behind. The batch's change keys
+// and search entries are written once for the batch, not row by row (articles_import.go).
 func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOutcome, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -33,12 +34,18 @@ func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOut
 	defer tx.Rollback()
 	outcomes := make([]SaveOutcome, len(articles))
 	wtx := newWriteTx(ctx, tx)
+	if err := wtx.deferIndexing(); err != nil {
+		return nil, fmt.Errorf("save articles: %w", err)
+	}
 	for i := range articles {
 		o, err := s.saveArticle(wtx, &articles[i])
 		if err != nil {
 			return nil, fmt.Errorf("save %s: %w", articles[i].SourcePath, err)
 		}
 		outcomes[i] = o
+	}
+	if err := wtx.indexDeferred(); err != nil {
+		return nil, fmt.Errorf("save articles: %w", err)
 	}
 	if err := s.commit(ctx, tx); err != nil {
 		return nil, fmt.Errorf("save articles: commit: %w", err)
@@ -65,7 +72,8 @@ func (s *Store) saveArticle(tx *writeTx, a *Article) (SaveOutcome, error) {
 		if a.ID, err = res.LastInsertId(); err != nil {
 			return 0, err
 		}
-		return Inserted, writeIndexes(tx, a, "")
+		tx.written(a.ID)
+		return Inserted, writeIndexes(tx, a, "", true)
 	case err != nil:
 		return 0, err
 	case hash == a.ContentHash && (hadText || a.FrontMatterText == ""):
@@ -77,6 +85,9 @@ func (s *Store) saveArticle(tx *writeTx, a *Article) (SaveOutcome, error) {
 		return KeptDeskEdit, nil
 	}
 	a.ID = id
+	if err := tx.beforeDeferredUpdate(id); err != nil {
+		return 0, err
+	}
 	set := make([]string, len(articleColumns))
 	for i, c := range articleColumns {
 		set[i] = c + " = ?"
@@ -85,19 +96,20 @@ func (s *Store) saveArticle(tx *writeTx, a *Article) (SaveOutcome, error) {
 	if _, err := tx.exec("UPDATE articles SET "+strings.Join(set, ", ")+", updated_at = ? WHERE id = ?", args...); err != nil {
 		return 0, err
 	}
-	return Updated, writeIndexes(tx, a, oldPermalink)
+	tx.written(id)
+	return Updated, writeIndexes(tx, a, oldPermalink, false)
 }
 
 // writeIndexes rewrites an article's terms and paths. A permalink that changed stays as a
-// redirect, so links to the old URL keep working.
-func writeIndexes(tx *writeTx, a *Article, oldPermalink string) error {
-	if _, err := tx.exec("DELETE FROM article_terms WHERE article_id = ?", a.ID); err != nil {
-		return err
+// redirect, so links to the old URL keep working. A fresh row has no terms or paths to clear.
+func writeIndexes(tx *writeTx, a *Article, oldPermalink string, fresh bool) error {
+	if !fresh {
+		if _, err := tx.exec("DELETE FROM article_terms WHERE article_id = ?", a.ID); err != nil {
+			return err
+		}
 	}
 	for i, t := range a.Terms {
-		var termID int64
-		err := tx.queryRow(`INSERT INTO terms (lang, taxonomy, key, name) VALUES (?, ?, ?, ?)
-			ON CONFLICT (lang, taxonomy, key) DO UPDATE SET name = name RETURNING id`, a.Lang, t.Taxonomy, t.Key, t.Name).Scan(&termID)
+		termID, err := tx.termID(a.Lang, t)
 		if err != nil {
 			return fmt.Errorf("term %s/%s: %w", t.Taxonomy, t.Key, err)
 		}
@@ -105,8 +117,10 @@ func writeIndexes(tx *writeTx, a *Article, oldPermalink string) error {
 			return err
 		}
 	}
-	if _, err := tx.exec("DELETE FROM paths WHERE article_id = ? AND is_redirect = 0", a.ID); err != nil {
-		return err
+	if !fresh {
+		if _, err := tx.exec("DELETE FROM paths WHERE article_id = ? AND is_redirect = 0", a.ID); err != nil {
+			return err
+		}
 	}
 	if oldPermalink != "" && oldPermalink != a.Permalink {
 		if _, err := tx.exec("INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 1)", oldPermalink, a.ID); err != nil {
@@ -115,8 +129,10 @@ func writeIndexes(tx *writeTx, a *Article, oldPermalink string) error {
 	}
 	// The permalink takes its path back from a redirect of this article; another article's
 	// page at the same path keeps it (first come, as Hugo serves one of two).
-	if _, err := tx.exec("DELETE FROM paths WHERE path = ? AND article_id = ? AND is_redirect = 1", a.Permalink, a.ID); err != nil {
-		return err
+	if !fresh {
+		if _, err := tx.exec("DELETE FROM paths WHERE path = ? AND article_id = ? AND is_redirect = 1", a.Permalink, a.ID); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.exec("INSERT OR IGNORE INTO paths (path, article_id, is_redirect) VALUES (?, ?, 0)", a.Permalink, a.ID); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,6 +44,22 @@ type OpenOption func(pragmas url.Values)
 // it to fill the store honestly.
 func MaxPages(n int) OpenOption {
 	return func(q url.Values) { q.Add("_pragma", "max_page_count("+strconv.Itoa(n)+")") }
+}
+
+// WithoutMemoryMap opens the store without mapping the database file into memory. A mapped
+// file counts in the process's resident memory as far as it has been read (up to 1 GiB), which
+// suits a long-running server but not an import of a whole archive that touches every page.
+func WithoutMemoryMap() OpenOption {
+	return func(q url.Values) {
+		// The driver runs pragmas in sorted order, so the default is replaced, not followed.
+		pragmas := q["_pragma"][:0]
+		for _, p := range q["_pragma"] {
+			if !strings.HasPrefix(p, "mmap_size(") {
+				pragmas = append(pragmas, p)
+			}
+		}
+		q["_pragma"] = append(pragmas, "mmap_size(0)")
+	}
 }
 
 // Open opens (creating if needed) the database file at path and brings its schema up to date.

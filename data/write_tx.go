@@ -12,11 +12,18 @@ type writeTx struct {
 	tx    *sql.Tx
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
-	desk  bool // an editor's save: it may change what the desk changed before
+	desk  bool             // an editor's save: it may change what the desk changed before
+	terms map[string]int64 // term ids met in this transaction, by lang, taxonomy and key
+
+	// deferred: a batch import that writes change keys and search entries itself, once for
+	// the batch (articles_import.go); pending are the articles it wrote, waiting for them.
+	deferred bool
+	pending  []int64
+	isPend   map[int64]bool
 }
 
 func newWriteTx(ctx context.Context, tx *sql.Tx) *writeTx {
-	return &writeTx{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	return &writeTx{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, terms: map[string]int64{}}
 }
 
 func deskWriteTx(ctx context.Context, tx *sql.Tx) *writeTx {

@@ -1,5 +1,5 @@
 // Package hugosite moves whole Hugo sites into the store and back out: Import saves what
-// content.LoadSite read (articles, bundle files, static files, settings), Export writes a site
+// content.ScanSite found (articles, bundle files, static files, settings), Export writes a site
 // Hugo builds. Files in and out are content's job; SQL is data's; this package only moves.
 package hugosite
 
@@ -17,12 +17,13 @@ import (
 	"gazette/data"
 )
 
-// LoadSources reads one Hugo site root, or a list of content files and folders.
+// LoadSources scans one Hugo site root, or a list of content files and folders: every page is
+// read once for what the whole site needs (URLs, duplicates), and Import reads them again.
 func LoadSources(args []string) (*content.Site, error) {
 	if len(args) == 1 && IsSiteRoot(args[0]) {
-		return content.LoadSite(args[0])
+		return content.ScanSite(args[0])
 	}
-	return content.LoadFiles(args)
+	return content.ScanFiles(args)
 }
 
 // IsSiteRoot reports whether dir looks like a Hugo site: a configuration or a content folder.
@@ -63,67 +64,47 @@ func (r Report) Print(w io.Writer) {
 }
 
 // importBatch is how many articles one transaction writes: large enough to be fast, small
-// enough that a server reading the same database never waits long.
+// enough that a writer beside the import (an editor's save) never waits long, and that an
+// import holds a few batches in memory, not the site.
 const importBatch = 200
 
 // Import renders the site's pages through the content pipeline, copies bundle files into the
-// media folder and saves everything in batches. The site's settings are taken on a first
-// import only, so a newsroom's later edits to them are never overwritten.
+// media folder and saves everything in batches, streaming: pages are read again, rendered on
+// every core and saved a batch at a time, so memory holds the site's URL index and a few
+// batches, never every article. A file whose content hash is the stored one is not read again.
+// The site's settings are taken on a first import only, so a newsroom's later edits to them
+// are never overwritten.
 func Import(ctx context.Context, store *data.Store, media *data.MediaDir, site *content.Site) (Report, error) {
 	start := time.Now()
 	rep := Report{}
-	site.Render()
-	failedFiles := map[string]bool{}
-	for _, p := range site.Problems {
-		if p.Kind == content.Failed {
-			failedFiles[p.Path] = true
-		}
-	}
-	articles := make([]data.Article, 0, len(site.Pages))
-	for i := range site.Pages {
-		p := &site.Pages[i]
-		if failedFiles[p.Article.SourcePath] {
-			continue
-		}
-		if err := copyBundle(media, p); err != nil {
-			site.Problems = append(site.Problems, content.Problem{Path: p.Article.SourcePath, Message: err.Error()})
-			continue
-		}
-		articles = append(articles, p.Article)
-	}
 	if err := saveSettingsOnce(ctx, store, site.Config); err != nil {
-		return rep, err
-	}
-	if err := adoptDeskArticles(ctx, store, articles); err != nil {
 		return rep, err
 	}
 	if err := importStaticFiles(ctx, store, media, site, &rep); err != nil {
 		return rep, err
 	}
+	site.RenderListPages()
 	if err := importListPages(ctx, store, site, &rep); err != nil {
 		return rep, err
 	}
-	for start := 0; start < len(articles); start += importBatch {
-		end := min(start+importBatch, len(articles))
-		batch := articles[start:end]
-		outcomes, err := store.SaveArticles(ctx, batch)
-		if err != nil {
-			return rep, err
+	stored, err := store.ArticleHashes(ctx)
+	if err != nil {
+		return rep, err
+	}
+	var changed []content.Source
+	for _, src := range site.Sources {
+		if stored[src.SourcePath] == src.ContentHash {
+			rep.Unchanged++
+			continue
 		}
-		for k, o := range outcomes {
-			switch o {
-			case data.Inserted:
-				rep.Imported++
-			case data.Updated:
-				rep.Updated++
-			case data.KeptDeskEdit:
-				rep.Unchanged++
-				site.Problems = append(site.Problems, content.Problem{Path: batch[k].SourcePath, Kind: content.Note,
-					Message: "edited in the editor desk since it was imported; the desk's version is kept (trash and delete it there to take the file's)"})
-			default:
-				rep.Unchanged++
-			}
-		}
+		changed = append(changed, src)
+	}
+	stored = nil
+	err = site.RenderBatches(ctx, changed, importBatch, func(pages []content.Page) error {
+		return saveBatch(ctx, store, media, site, pages, &rep)
+	})
+	if err != nil {
+		return rep, err
 	}
 	sort.SliceStable(site.Problems, func(i, j int) bool { return site.Problems[i].Path < site.Problems[j].Path })
 	seenFailed := map[string]bool{}
@@ -139,6 +120,42 @@ func Import(ctx context.Context, store *data.Store, media *data.MediaDir, site *
 	rep.Problems = site.Problems
 	rep.Took = time.Since(start)
 	return rep, nil
+}
+
+// saveBatch copies one batch's bundle files and saves its articles in one transaction.
+func saveBatch(ctx context.Context, store *data.Store, media *data.MediaDir, site *content.Site, pages []content.Page, rep *Report) error {
+	articles := make([]data.Article, 0, len(pages))
+	for i := range pages {
+		p := &pages[i]
+		if err := copyBundle(media, p); err != nil {
+			site.Problems = append(site.Problems, content.Problem{Path: p.Article.SourcePath, Message: err.Error()})
+			continue
+		}
+		articles = append(articles, p.Article)
+	}
+	// An export of this store imported back: its desk-written articles take their files.
+	if err := adoptDeskArticles(ctx, store, articles); err != nil {
+		return err
+	}
+	outcomes, err := store.SaveArticles(ctx, articles)
+	if err != nil {
+		return err
+	}
+	for k, o := range outcomes {
+		switch o {
+		case data.Inserted:
+			rep.Imported++
+		case data.Updated:
+			rep.Updated++
+		case data.KeptDeskEdit:
+			rep.Unchanged++
+			site.Problems = append(site.Problems, content.Problem{Path: articles[k].SourcePath, Kind: content.Note,
+				Message: "edited in the editor desk since it was imported; the desk's version is kept (trash and delete it there to take the file's)"})
+		default:
+			rep.Unchanged++
+		}
+	}
+	return nil
 }
 
 // copyBundle stores a page bundle's files in the media folder and records their stored names.

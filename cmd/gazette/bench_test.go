@@ -2,7 +2,14 @@ package main
 
 import (
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"gazette/content"
 	"gazette/hugosite"
@@ -35,4 +42,48 @@ func BenchmarkImportCorpus(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkImportGenerated runs `gazette import` of the shared news generator's corpus
+// (../shared/tools/gen_corpus.py, 2,000 articles; GAZETTE_BENCH_IMPORT_N for another size)
+// into a new store each time. It reports the process's CPU time per article beside the wall
+// time, since this machine is shared, and its peak resident memory, which must stay bounded
+// by the import's batches, not the corpus: compare two sizes.
+func BenchmarkImportGenerated(b *testing.B) {
+	n := 2000
+	if v, err := strconv.Atoi(os.Getenv("GAZETTE_BENCH_IMPORT_N")); err == nil && v > 0 {
+		n = v
+	}
+	site := filepath.Join(b.TempDir(), "site")
+	gen := filepath.Join("..", "..", "..", "shared", "tools", "gen_corpus.py")
+	if out, err := exec.Command("python3", gen, strconv.Itoa(n), filepath.Join(site, "content", "post")).CombinedOutput(); err != nil {
+		b.Fatalf("gen_corpus.py: %v\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(site, "hugo.toml"), []byte("baseURL = \"https://news.example/\"\ntitle = \"Generated\"\n[taxonomies]\ntag = \"tags\"\ncategory = \"categories\"\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	cpu := processCPU()
+	for b.Loop() {
+		out, errOut, err := gazette(b, "import", "--data", filepath.Join(b.TempDir(), "data"), site)
+		if err != nil || !strings.HasPrefix(out, "imported "+strconv.Itoa(n)+",") {
+			b.Fatalf("import: %v\n%s%s", err, out, errOut)
+		}
+	}
+	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/float64(b.N*n), "cpu-µs/article")
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/article")
+	b.ReportMetric(float64(maxRSS())/(1<<20), "peak-RSS-MiB")
+}
+
+// processCPU is the user and system time this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// maxRSS is the process's peak resident memory in bytes (Linux reports KiB).
+func maxRSS() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Maxrss << 10
 }

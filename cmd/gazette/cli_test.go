@@ -71,6 +71,16 @@ func TestImportListAgreesWithHugo(t *testing.T) {
 				}
 			}
 			t.Logf("%s: %d of %d rows agree with hugo list all", name, agree, len(want)-1)
+
+			// The same corpus again changes nothing: every file is known by its content hash.
+			out, errOut, err = gazette(t, "import", "--data", dataDir, corpus)
+			if err != nil || !strings.HasPrefix(out, "imported 0, updated 0,") {
+				t.Errorf("second import: %v\n%s%s", err, out, errOut)
+			}
+			again, _, err := gazette(t, "list", "all", "--data", dataDir)
+			if err != nil || again != listed {
+				t.Errorf("list all after a second import differs (%v)", err)
+			}
 		})
 	}
 }

@@ -5,9 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 
+	"gazette/data"
 	"gazette/hugosite"
 )
+
+// importMemoryLimit is the Go heap an import aims to stay under (see runImport).
+const importMemoryLimit = 320 << 20
 
 // runImport imports a Hugo site (or loose content files) into the store.
 func runImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -27,7 +32,11 @@ folders. Importing again updates changed articles and leaves the others alone.`)
 		fs.Usage()
 		return errors.New("import: name a Hugo site folder or content files")
 	}
-	store, media, err := openStore(ctx, *dataDir)
+	// The import streams (memory holds a few batches and the site's URLs), but rendering makes
+	// garbage fast; past this soft limit the collector runs sooner instead of letting the heap
+	// grow to twice what is live.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	store, media, err := openStore(ctx, *dataDir, data.WithoutMemoryMap())
 	if err != nil {
 		return err
 	}

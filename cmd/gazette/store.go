@@ -11,11 +11,11 @@ import (
 )
 
 // openStore opens the data directory: the database file and the media folder.
-func openStore(ctx context.Context, dir string) (*data.Store, *data.MediaDir, error) {
+func openStore(ctx context.Context, dir string, opts ...data.OpenOption) (*data.Store, *data.MediaDir, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, nil, fmt.Errorf("data directory: %w", err)
 	}
-	store, err := data.Open(ctx, filepath.Join(dir, "gazette.db"), time.Now)
+	store, err := data.Open(ctx, filepath.Join(dir, "gazette.db"), time.Now, opts...)
 	if reason := data.StorageFault(err); reason != "" {
 		// SQLite in WAL mode writes beside the database even to read it, so a data directory
 		// that is read-only or full from the start cannot even be opened: say so plainly.

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"html"
+	"slices"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -57,7 +58,7 @@ func highlightCode(code, lang string) string {
 	if lexer == nil {
 		return plainCode(code, lang)
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	it, err := tokenise(lexer, code)
 	if err != nil {
 		return plainCode(code, lang)
 	}
@@ -70,6 +71,23 @@ func highlightCode(code, lang string) string {
 	}
 	b.WriteString("</code></pre></div>\n")
 	return b.String()
+}
+
+// tokenise lexes code, again when the result holds Error tokens, at most three times. Chroma's
+// regular expressions give up after 250 ms of wall time, so on a loaded machine (an import
+// renders on every core) a rule may miss and leave Error tokens where a quiet run finds none.
+func tokenise(lexer chroma.Lexer, code string) (chroma.Iterator, error) {
+	var tokens []chroma.Token
+	for range 3 {
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+		if err != nil {
+			return nil, err
+		}
+		if tokens = it.Tokens(); !slices.ContainsFunc(tokens, func(t chroma.Token) bool { return t.Type == chroma.Error }) {
+			break
+		}
+	}
+	return chroma.Literator(tokens...), nil
 }
 
 func plainCode(code, lang string) string {

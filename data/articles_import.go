@@ -1,0 +1,138 @@
+package data
+
+// A batch import's change keys and search entries, written once per batch instead of by the
+// per-row triggers (migration 0090 says why). A batch records what the triggers would have:
+// the keys of every article row it replaces and of every row it writes, a search entry taken
+// out for every replaced row and one put in for every written row.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+)
+
+// searchKeyOf is the search index's rowid of an article row (migration 0015).
+const searchKeyOf = "coalesce(date_unix, 0) * 16777216 + (id & 16777215)"
+
+// inKeyOrder hands FTS5 its rows in rowid order: it keeps pending terms in memory only while
+// rowids rise, and writes a new segment at each step back (with dates in any order, one per row).
+const inKeyOrder = " ORDER BY 1"
+
+// deferIndexing quiets the per-row triggers for the rest of this transaction. The row it
+// inserts is deleted again by indexDeferred before the commit, so it is never committed.
+func (w *writeTx) deferIndexing() error {
+	if _, err := w.exec("INSERT INTO import_defers_indexing (id) VALUES (1)"); err != nil {
+		return fmt.Errorf("defer indexing: %w", err)
+	}
+	w.deferred, w.isPend = true, map[int64]bool{}
+	return nil
+}
+
+// written notes an article row the batch inserted or updated.
+func (w *writeTx) written(id int64) {
+	if w.deferred && !w.isPend[id] {
+		w.isPend[id] = true
+		w.pending = append(w.pending, id)
+	}
+}
+
+// beforeDeferredUpdate records what the row about to be replaced showed: its change keys and
+// its search entry, which must be deleted with the very values it was indexed with. A row
+// this batch wrote itself is not in the search index yet.
+func (w *writeTx) beforeDeferredUpdate(id int64) error {
+	if !w.deferred {
+		return nil
+	}
+	if err := w.recordKeys("article_id = ?", id); err != nil {
+		return err
+	}
+	if w.isPend[id] {
+		return nil
+	}
+	if _, err := w.exec(`INSERT INTO search_fts (search_fts, rowid, title, lead, summary, plain_text, search_tags)
+		SELECT 'delete', `+searchKeyOf+`, title, lead, summary, plain_text, search_tags FROM articles WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("search entry of article %d: %w", id, err)
+	}
+	if _, err := w.exec(`INSERT INTO search_titles (search_titles, rowid, title, search_tags)
+		SELECT 'delete', `+searchKeyOf+`, title, search_tags FROM articles WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("title entry of article %d: %w", id, err)
+	}
+	return nil
+}
+
+// indexDeferred writes the keys and search entries of every row the batch wrote, in one
+// statement each, and lets the triggers speak again.
+func (w *writeTx) indexDeferred() error {
+	if len(w.pending) > 0 {
+		ids, err := json.Marshal(w.pending)
+		if err != nil {
+			return err
+		}
+		const written = "IN (SELECT value FROM json_each(?))"
+		if err := w.recordKeys("article_id "+written, string(ids)); err != nil {
+			return err
+		}
+		if _, err := w.exec(`INSERT INTO search_fts (rowid, title, lead, summary, plain_text, search_tags)
+			SELECT `+searchKeyOf+`, title, lead, summary, plain_text, search_tags FROM articles WHERE id `+written+inKeyOrder, string(ids)); err != nil {
+			return fmt.Errorf("search entries: %w", err)
+		}
+		if _, err := w.exec(`INSERT INTO search_titles (rowid, title, search_tags)
+			SELECT `+searchKeyOf+`, title, search_tags FROM articles WHERE id `+written+inKeyOrder, string(ids)); err != nil {
+			return fmt.Errorf("title entries: %w", err)
+		}
+	}
+	if _, err := w.exec("DELETE FROM import_defers_indexing"); err != nil {
+		return fmt.Errorf("end deferred indexing: %w", err)
+	}
+	w.deferred, w.pending, w.isPend = false, nil, nil
+	return nil
+}
+
+// recordKeys moves the change count and records the change keys of the articles where names,
+// as the triggers of migration 0010 do for one row.
+func (w *writeTx) recordKeys(where string, arg any) error {
+	if _, err := w.exec("UPDATE public_changes SET n = n + 1 WHERE id = 1"); err != nil {
+		return fmt.Errorf("change count: %w", err)
+	}
+	if _, err := w.exec("INSERT INTO change_log SELECT DISTINCT key FROM article_change_keys WHERE "+where, arg); err != nil {
+		return fmt.Errorf("change keys: %w", err)
+	}
+	return nil
+}
+
+// termID finds or makes a term, once per transaction: an import's articles share their
+// authors and categories, so most lookups are answered from memory.
+func (w *writeTx) termID(lang string, t Term) (int64, error) {
+	k := lang + "\x00" + t.Taxonomy + "\x00" + t.Key
+	if id, ok := w.terms[k]; ok {
+		return id, nil
+	}
+	var id int64
+	err := w.queryRow(`INSERT INTO terms (lang, taxonomy, key, name) VALUES (?, ?, ?, ?)
+		ON CONFLICT (lang, taxonomy, key) DO UPDATE SET name = name RETURNING id`, lang, t.Taxonomy, t.Key, t.Name).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	w.terms[k] = id
+	return id, nil
+}
+
+// ArticleHashes maps each stored article's source path to its content hash, for an import to
+// leave files it stored before unread. Rows stored before the front matter text was kept are
+// left out, so their next import reads them and adds it.
+func (s *Store) ArticleHashes(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT source_path, content_hash FROM articles WHERE front_matter_text <> ''")
+	if err != nil {
+		return nil, fmt.Errorf("article hashes: %w", err)
+	}
+	defer rows.Close()
+	hashes := map[string]string{}
+	for rows.Next() {
+		var path, hash string
+		if err := rows.Scan(&path, &hash); err != nil {
+			return nil, fmt.Errorf("article hashes: %w", err)
+		}
+		hashes[path] = hash
+	}
+	return hashes, rows.Err()
+}
