@@ -76,7 +76,10 @@ func (s *site) siteView(st *state, lang string) views.Site {
 	if sub := paramString(params, "logo", "subtitle"); sub != "" {
 		v.Subtitle = sub
 	}
-	v.LogoImage = st.logoImage
+	v.LogoImage, v.LogoWidth, v.LogoHeight = st.logoImage, st.chrome.logoWidth, st.chrome.logoHeight
+	if !st.chrome.ownFavicon {
+		v.FaviconURL = s.assets.URL("favicon.svg")
+	}
 	if v.Copyright == "" {
 		v.Copyright = v.Title
 	}
