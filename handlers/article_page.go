@@ -34,7 +34,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	for i := range translations {
 		t := &translations[i]
 		trURLs[t.Lang] = articleURL(t)
-		trLinks = append(trLinks, views.WidgetLink{Name: strings.ToUpper(t.Lang), URL: articleURL(t), Lang: t.Lang})
+		trLinks = append(trLinks, views.WidgetLink{Name: strings.ToUpper(t.Lang), URL: articleURL(t), Lang: langTag(st, t.Lang)})
 	}
 	trURLs[a.Lang] = articleURL(a)
 	uploads, err := s.thumbnailUploads(ctx, a.Thumbnail)

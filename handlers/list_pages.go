@@ -261,13 +261,14 @@ var summaryIDs = regexp.MustCompile(` id="[^"]*"`)
 // listItem is one article as lists show it; uploads are the media-library files the page's
 // thumbnails name.
 func (s *site) listItem(st *state, a *data.Article, uploads map[string]data.MediaFile) views.ListItem {
-	a.SummaryHTML = summaryIDs.ReplaceAllString(a.SummaryHTML, "")
+	a.SummaryHTML = excerptHTML(a.SummaryHTML)
 	return views.ListItem{
-		Article:  a,
-		URL:      articleURL(a),
-		Thumb:    sizedThumbnail(thumbnail(st, a, "list"), uploads),
-		Meta:     s.meta(st, a, nil),
-		ReadMore: a.Truncated && paramBool(st.settings.Params, "readmore"),
+		Article: a,
+		URL:     articleURL(a),
+		Thumb:   sizedThumbnail(thumbnail(st, a, "list"), uploads),
+		Meta:    s.meta(st, a, nil),
+		// Every item or none: a link on some items only reads as a fault.
+		ReadMore: paramBool(st.settings.Params, "readmore"),
 	}
 }
 
@@ -341,9 +342,13 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// absURL is a site path on the site's base URL, for canonical links.
+// absURL is a site path on the site's base URL, for canonical links; "" when the base URL
+// has no origin (see siteRoot), since a canonical link must be absolute.
 func (s *site) absURL(st *state, escapedPath string) string {
-	return strings.TrimSuffix(st.settings.BaseURL, "/") + escapedPath
+	if root := siteRoot(st); root != "" {
+		return root + escapedPath
+	}
+	return ""
 }
 
 // listModified is a list page's Last-Modified: the newest of its articles' changes and

@@ -118,7 +118,7 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 		v.Total, v.More = res.Total, res.More
 		v.Facets = searchFacets(form, res.Facets, pageLang)
 		for _, h := range res.Hits {
-			hit := views.SearchHit{URL: articleURL(&h.Article), TitleHTML: h.TitleHTML, SnippetHTML: h.SnippetHTML, Date: h.Article.Date, Lang: h.Article.Lang}
+			hit := views.SearchHit{URL: articleURL(&h.Article), TitleHTML: h.TitleHTML, SnippetHTML: h.SnippetHTML, Date: h.Article.Date, Lang: langTag(st, h.Article.Lang)}
 			if hit.TitleHTML == "" {
 				hit.TitleHTML = hit.URL // escaped by EscapePath: safe as HTML text
 			}

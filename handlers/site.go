@@ -55,7 +55,7 @@ func (s *site) siteView(st *state, lang string) views.Site {
 		Title:       set.Title,
 		Subtitle:    set.Subtitle,
 		Description: set.Description,
-		Lang:        lang,
+		Lang:        langTag(st, lang),
 		StyleURL:    s.assets.URL("style.css"),
 		Year:        s.store.Now().Year(),
 		HomeURL:     st.langPrefix(lang) + "/",

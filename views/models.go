@@ -58,6 +58,14 @@ func (p Page) MetaDescription() string {
 	return p.Site.Description
 }
 
+// shareTitle is the title link previews show: the page's own (og:site_name names the site).
+func (p Page) shareTitle() string {
+	if p.Title == "" {
+		return p.Site.Title
+	}
+	return p.Title
+}
+
 // FullTitle is the document title: "Title - Site", or the site title alone on the home page.
 func (p Page) FullTitle() string {
 	if p.Title == "" {
