@@ -36,6 +36,8 @@ type ArticleForm struct {
 	Values    ArticleValues
 	Errors    map[string]string
 	Message   string // a sentence above the form (why it came back)
+	// SectionNote warns that the article's section keeps it off the home page.
+	SectionNote string
 	TimeZone  string
 	Languages []data.LanguageSetting
 	Widgets   []string // every widget the picker offers
