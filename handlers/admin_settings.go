@@ -127,7 +127,11 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 	} else {
 		setParam(p, c, "style", "vars", "highlightColor")
 	}
-	setParam(p, fr.thumbnailAs("logo_image", v.LogoImage), "logo", "image")
+	// An imported site's logo ("img/logo.png", a file of its static folder) is kept as it is
+	// while the field is left alone; a new value must be an upload or an https address.
+	if logo := strings.TrimSpace(v.LogoImage); logo == "" || logo != paramString(p, "logo", "image") {
+		setParam(p, fr.thumbnailAs("logo_image", v.LogoImage), "logo", "image")
+	}
 	for kind, s := range map[string]string{"home": v.SidebarHome, "single": v.SidebarSingle, "list": v.SidebarList} {
 		if s != "" && s != "left" && s != "right" && s != "false" {
 			fr.errs.Add("sidebar", "Pick right, left, none or default.")

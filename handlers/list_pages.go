@@ -217,15 +217,13 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 		v.Description = ""
 	case listTerm:
 		v.Heading = capitalize(l.term.Name)
-		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(l.lang, "posts")
+		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(langTag(st, l.lang), "posts")
 	}
 	v.Title = v.Heading
 	if n > 1 {
-		v.Title = strings.TrimPrefix(v.Heading+" · ", " · ") + views.T(l.lang, "page") + " " + strconv.Itoa(n)
+		v.Title = strings.TrimPrefix(v.Heading+" · ", " · ") + views.T(langTag(st, l.lang), "page") + " " + strconv.Itoa(n)
 	}
-	if n > 1 || l.kind != listHome {
-		v.Canonical = s.absURL(st, l.url(n))
-	}
+	v.Canonical = s.absURL(st, l.url(n))
 	thumbs := make([]string, len(list))
 	for i := range list {
 		thumbs[i] = list[i].Thumbnail
@@ -295,7 +293,7 @@ func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *state, 
 	if err != nil {
 		return err
 	}
-	v := views.TermsPage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(l.lang, l.taxonomy)}
+	v := views.TermsPage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(langTag(st, l.lang), l.taxonomy)}
 	if v.Heading == l.taxonomy {
 		v.Heading = capitalize(l.taxonomy)
 	}
