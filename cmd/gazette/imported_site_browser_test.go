@@ -90,7 +90,7 @@ func newImportedXMR(t *testing.T) (*testSite, []importedPage) {
 // TestBrowserImportedSiteStandards opens every kind of reader page of the imported xmr-ru
 // site in Chromium, in the light and the dark scheme, at 320, 375 and 1280 px: no sideways
 // scroll, no console error, zero axe-core violations of any impact, and a screenshot of each
-// at 375 and 1280 px in test-artifacts/imported-PAGE-SCHEME-WIDTH.jpg. On a phone the menu is folded and opens
+// at 375 and 1280 px in test-artifacts/imported-PAGE-SCHEME-WIDTH.png. On a phone the menu is folded and opens
 // from its button, without a script.
 func TestBrowserImportedSiteStandards(t *testing.T) {
 	axe := readAxe(t)
@@ -131,11 +131,11 @@ func TestBrowserImportedSiteStandards(t *testing.T) {
 					if width == 320 {
 						continue
 					}
-					shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+					shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 					if err != nil {
 						t.Fatal(err)
 					}
-					name := fmt.Sprintf("imported-%s-%s-%d.jpg", pg.name, scheme, width)
+					name := fmt.Sprintf("imported-%s-%s-%d.png", pg.name, scheme, width)
 					if err := os.WriteFile(filepath.Join(artifactsDir, name), shot, 0o644); err != nil {
 						t.Fatal(err)
 					}
@@ -145,6 +145,10 @@ func TestBrowserImportedSiteStandards(t *testing.T) {
 	}
 
 	t.Run("phone menu", func(t *testing.T) {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}}); err != nil {
+			t.Fatal(err)
+		}
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 812), chromedp.Navigate(ts.Server.URL+"/")); err != nil {
 			t.Fatal(err)
 		}
