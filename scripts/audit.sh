@@ -3,7 +3,7 @@
 # category, /page/2/, the archive, search results) on two sites served by the real binary:
 # the demo, and the xmr-ru corpus imported with its accent (#ff6600) and a 300×60 logo.
 # Prints one table of the four category scores. Too slow for `make test` (a Chromium start
-# and a full page load per row), so `make audit` runs it.
+# and a full page load per row), so `make audit` runs it. Reports stay in test-artifacts/lighthouse/.
 #   Needs: node_modules/.bin/lighthouse (package-lock.json), chromium, ../shared/corpora.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +59,8 @@ first_article() {
 	curl -fsS "$1/" | grep -o 'class="list__title post__title"><a href="[^"]*"' | head -1 | sed 's/.*href="//; s/"$//'
 }
 
+reports=test-artifacts/lighthouse
+mkdir -p "$reports"
 printf '| site | page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|---|\n'
 for site in imported:18931 demo:18932; do
 	name=${site%%:*}
@@ -68,7 +70,7 @@ for site in imported:18931 demo:18932; do
 		label=${page%% *}
 		path=${page#* }
 		[ "$name" = demo ] && [ "$label" = search ] && path="/search?q=harbour"
-		out="$work/$name-$label.json"
+		out="$PWD/$reports/$name-$label.json"
 		"$lighthouse" "$base$path" --quiet --output=json --output-path="$out" \
 			--chrome-path="$chrome" --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking" \
 			--only-categories=performance,accessibility,best-practices,seo >/dev/null 2>"$work/lh.log" ||
@@ -77,8 +79,10 @@ for site in imported:18931 demo:18932; do
 			const r = require(process.argv[1]);
 			const s = k => r.categories[k].score === null ? "n/a" : r.categories[k].score.toFixed(2);
 			const failed = Object.values(r.audits).filter(a => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary").map(a => a.id);
+			const ms = id => Math.round(r.audits[id].numericValue);
 			console.log(`| ${process.argv[2]} | ${process.argv[3]} | ${s("performance")} | ${s("accessibility")} | ${s("best-practices")} | ${s("seo")} |` +
-				(failed.length ? ` <!-- failing: ${failed.join(", ")} -->` : ""));
+				` <!-- LCP ${ms("largest-contentful-paint")} ms, TBT ${ms("total-blocking-time")} ms, CLS ${r.audits["cumulative-layout-shift"].numericValue.toFixed(3)}` +
+				(failed.length ? `; failing: ${failed.join(", ")}` : "") + " -->");
 		' "$out" "$name" "$label $path"
 	done
 done
