@@ -7,7 +7,7 @@ SHELL := /bin/bash
 # Go files under version control plus new ones not yet added (but not ignored ones).
 GO_FILES = $(shell git ls-files --cached --others --exclude-standard -- '*.go')
 
-.PHONY: test deps fmt-check vet generate-check test-go test-race bench generate lint build
+.PHONY: test deps fmt-check vet generate-check test-go test-race bench generate lint build audit
 
 ## test: everything CI checks, in order; browser and HTML tests must run, not skip
 test: deps fmt-check vet generate-check test-go test-race
@@ -42,6 +42,11 @@ test-race:
 bench:
 	go test -run '^$$' -bench . -benchmem -timeout 60m ./...
 	bash scripts/bench.sh
+
+## audit: Lighthouse over the reader pages of the demo and of an imported site (scripts/audit.sh);
+## too slow for `make test`
+audit: deps
+	bash scripts/audit.sh
 
 ## generate: regenerate *_templ.go from the .templ files
 generate:

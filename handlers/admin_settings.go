@@ -45,6 +45,9 @@ func settingsValues(set data.SiteSettings) views.SettingsValues {
 	if pm, ok := paramStrings(p, "post_meta"); ok {
 		v.PostMeta = strings.Join(pm, ", ")
 	}
+	if ms, ok := paramStrings(p, "mainSections"); ok {
+		v.HomeSections = strings.Join(ms, ", ")
+	}
 	if n, ok := paramInt(p, "widgets", "recent_num"); ok {
 		v.RecentNum = strconv.Itoa(n)
 	}
@@ -124,7 +127,11 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 	} else {
 		setParam(p, c, "style", "vars", "highlightColor")
 	}
-	setParam(p, fr.thumbnailAs("logo_image", v.LogoImage), "logo", "image")
+	// An imported site's logo ("img/logo.png", a file of its static folder) is kept as it is
+	// while the field is left alone; a new value must be an upload or an https address.
+	if logo := strings.TrimSpace(v.LogoImage); logo == "" || logo != paramString(p, "logo", "image") {
+		setParam(p, fr.thumbnailAs("logo_image", v.LogoImage), "logo", "image")
+	}
 	for kind, s := range map[string]string{"home": v.SidebarHome, "single": v.SidebarSingle, "list": v.SidebarList} {
 		if s != "" && s != "left" && s != "right" && s != "false" {
 			fr.errs.Add("sidebar", "Pick right, left, none or default.")
@@ -145,6 +152,13 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 		}
 	}
 	setParam(p, anyList(postMeta), "post_meta")
+	// Hugo's mainSections, whatever case the imported config wrote it in, becomes one key.
+	for k := range p {
+		if strings.EqualFold(k, "mainSections") {
+			delete(p, k)
+		}
+	}
+	setParam(p, anyList(fr.list("home_sections", v.HomeSections, 20)), "mainSections")
 	for key, s := range map[string]string{"recent_num": v.RecentNum, "tags_limit": v.TagsLimit} {
 		if strings.TrimSpace(s) == "" {
 			setParam(p, nil, "widgets", key)
@@ -296,7 +310,7 @@ func (dk *desk) handleSettingsSave() http.Handler {
 			HighlightColor: f.Get("highlight_color"), LogoImage: f.Get("logo_image"), SidebarHome: f.Get("sidebar_home"),
 			SidebarSingle: f.Get("sidebar_single"), SidebarList: f.Get("sidebar_list"), Widgets: f.Get("widgets"),
 			RecentNum: f.Get("recent_num"), TagsLimit: f.Get("tags_limit"), CategoriesCounter: f.Get("categories_counter") != "",
-			TagsCounter: f.Get("tags_counter") != "", PostMeta: f.Get("post_meta"), MainMenu: f.Get("main_menu"),
+			TagsCounter: f.Get("tags_counter") != "", PostMeta: f.Get("post_meta"), HomeSections: f.Get("home_sections"), MainMenu: f.Get("main_menu"),
 			FooterMenu: f.Get("footer_menu"), CommentsMode: f.Get("comments_mode"), Social: map[string]string{},
 		}
 		for _, k := range socialKeys() {

@@ -27,7 +27,7 @@ func (s *site) serveArchive(w http.ResponseWriter, r *http.Request, st *state, l
 	if year == "" && len(years) > 0 {
 		year = years[0].Period
 	}
-	v := views.ArchivePage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(l.lang, "archive")}
+	v := views.ArchivePage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(langTag(st, l.lang), "archive")}
 	v.Title, v.Canonical = v.Heading, s.absURL(st, l.url(1))
 	for _, y := range years {
 		v.Years = append(v.Years, views.ArchiveYearLink{Year: y.Period, Count: y.Count, Current: y.Period == year,
@@ -66,7 +66,7 @@ func (s *site) serveArchive(w http.ResponseWriter, r *http.Request, st *state, l
 		if year == "" {
 			return data.ErrNotFound // page N of an empty archive
 		}
-		v.Title += " · " + views.T(l.lang, "page") + " " + strconv.Itoa(n)
+		v.Title += " · " + views.T(langTag(st, l.lang), "page") + " " + strconv.Itoa(n)
 		v.Canonical = s.absURL(st, l.url(n))
 	}
 	setKeys(w, l.keys()...)

@@ -34,7 +34,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	for i := range translations {
 		t := &translations[i]
 		trURLs[t.Lang] = articleURL(t)
-		trLinks = append(trLinks, views.WidgetLink{Name: strings.ToUpper(t.Lang), URL: articleURL(t), Lang: t.Lang})
+		trLinks = append(trLinks, views.WidgetLink{Name: strings.ToUpper(t.Lang), URL: articleURL(t), Lang: langTag(st, t.Lang)})
 	}
 	trURLs[a.Lang] = articleURL(a)
 	uploads, err := s.thumbnailUploads(ctx, a.Thumbnail)
@@ -90,7 +90,9 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 func (s *site) articleNeighbours(ctx context.Context, st *state, a *data.Article, v *views.ArticlePage) error {
 	params := st.settings.Params
 	// Gazette shows the pager unless it is switched off (Mainroad's example config turns it on).
-	if pageFlag(a.Pager, params, "pager", true) {
+	// Pages without a section (About, Contact, an article saved without one) have no
+	// sequence to step through: their "neighbours" would be each other.
+	if a.Section != "" && pageFlag(a.Pager, params, "pager", true) {
 		older, newer, err := s.store.Neighbours(ctx, a)
 		if err != nil {
 			return err

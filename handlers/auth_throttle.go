@@ -110,5 +110,8 @@ func throttleMessage(d time.Duration) string {
 	if secs >= 120 {
 		return fmt.Sprintf("Too many failed attempts from your address: sign-in from it is paused for %d minutes. Wait, or sign in from another network, or ask an admin to run `gazette user unlock`.", (secs+59)/60)
 	}
+	if secs <= 1 {
+		return "Too many failed attempts. Try again in a second."
+	}
 	return fmt.Sprintf("Too many failed attempts. Try again in %d seconds.", secs)
 }

@@ -27,7 +27,7 @@ func (rc *readerComments) handleCommentFeed(perArticle bool) http.Handler {
 			return
 		}
 		f := data.CommentFilter{Status: data.CommentApproved, Limit: commentFeedSize}
-		root := siteRoot(st, r)
+		root := siteRoot(st)
 		feed := &feeds.Feed{Title: "Comments on " + st.settings.Title, Link: &feeds.Link{Href: root + "/"}, Description: "The newest comments"}
 		if perArticle {
 			f.ArticleID, _ = strconv.ParseInt(mux.Vars(r)["id"], 10, 64)

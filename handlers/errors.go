@@ -52,12 +52,12 @@ func (s *site) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	lang := st.settings.DefaultLanguage
 	page := s.page(r.Context(), r, st, pageKind{kind: "list", lang: lang})
-	msg := views.T(lang, "error")
+	msg := views.T(langTag(st, lang), "error")
 	switch status {
 	case http.StatusNotFound:
-		msg = views.T(lang, "not_found")
+		msg = views.T(langTag(st, lang), "not_found")
 	case http.StatusServiceUnavailable:
-		msg = views.T(lang, "read_only")
+		msg = views.T(langTag(st, lang), "read_only")
 	}
 	page.Title, page.NoIndex = msg, true
 	v := views.ErrorPage{Page: page, Status: status, Message: msg, ReadOnly: status == http.StatusServiceUnavailable}

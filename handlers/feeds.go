@@ -65,13 +65,15 @@ func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, f feedFormat) e
 	switch f {
 	case feedRSS:
 		rss := (&feeds.Rss{Feed: feed}).RssFeed()
-		rss.Language, rss.Generator = l.lang, "Gazette"
+		rss.Language, rss.Generator = langTag(st, l.lang), "Gazette"
+		rss.ManagingEditor = "" // RSS wants an email address here, and a site has none to give
 		body, err = feeds.ToXML(rss)
-		body = withAtomSelf(body, siteRoot(st, r)+r.URL.EscapedPath())
+		body = withAtomSelf(body, siteRoot(st)+r.URL.EscapedPath())
+		body = rssCreators(body)
 	case feedAtom:
 		body, err = feed.ToAtom()
 	default:
-		body, err = feed.ToJSON()
+		body, err = jsonFeedItems(feed).ToJSON()
 	}
 	if err != nil {
 		return err
@@ -105,8 +107,11 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	root := siteRoot(st, r)
-	feed := &feeds.Feed{Title: title, Description: desc, Link: &feeds.Link{Href: root + l.url(1)}, Id: root + l.url(1)}
+	root := siteRoot(st)
+	// Atom needs an author for the feed or every entry (RFC 4287 §4.1.1): the site's author,
+	// else the site itself; entries name their own.
+	feed := &feeds.Feed{Title: title, Description: desc, Link: &feeds.Link{Href: root + l.url(1)}, Id: root + l.url(1),
+		Author: &feeds.Author{Name: firstNonEmpty(paramString(set.Params, "author", "name"), siteTitle)}}
 	for i := range list {
 		a := &list[i]
 		updated := firstDate(a.Lastmod, a.Date, a.UpdatedAt)
@@ -117,11 +122,16 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 		item := &feeds.Item{Title: a.Title, Link: &feeds.Link{Href: link}, Id: link,
 			Created: firstDate(a.PublishDate, a.Date), Updated: updated,
 			Description: absoluteLinks(a.SummaryHTML, root)}
+		// The author lives in the front matter, which list rows do not carry; a feed is
+		// rendered once per change and kept by the response cache.
+		full, err := s.store.ArticleView(ctx, a.ID)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		if name := articleAuthor(&full); name != "" {
+			item.Author = &feeds.Author{Name: name}
+		}
 		if set.FeedFullContent {
-			full, err := s.store.ArticleView(ctx, a.ID)
-			if err != nil {
-				return nil, time.Time{}, err
-			}
 			item.Content = absoluteLinks(full.BodyHTML, root)
 		}
 		feed.Add(item)
@@ -189,18 +199,18 @@ func absoluteLinks(html, root string) string {
 	return rootRelative.ReplaceAllString(html, "${1}"+root+"/${2}")
 }
 
-// siteRoot is the site's absolute origin and path prefix without a trailing slash
-// ("https://news.example"). A base URL without a host (Hugo's "/") takes the request's.
-func siteRoot(st *state, r *http.Request) string {
+// siteRoot is the site's absolute origin and path prefix without a trailing slash, from the
+// configured base URL (the desk's settings, `serve --base-url`), never from the request: a
+// forged Host header must not reach a canonical link, a feed or a sitemap. A site whose base
+// URL is a bare path ("/", as many Hugo configs have it) has no known origin: root is "" and
+// links stay root-relative; pages then omit what only an absolute URL may fill (canonical,
+// og:url) and sitemaps are not served.
+func siteRoot(st *state) string {
 	base := strings.TrimSuffix(st.settings.BaseURL, "/")
 	if strings.HasPrefix(base, "http://") || strings.HasPrefix(base, "https://") {
 		return base
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + base
+	return ""
 }
 
 // serveDocument writes a generated document (feed, sitemap, robots.txt) with an ETag over its
@@ -233,4 +243,35 @@ func withAtomSelf(rss, self string) string {
 	link.WriteString(`" rel="self" type="application/rss+xml"></atom:link>`)
 	rss = strings.Replace(rss, `<rss version="2.0"`, `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"`, 1)
 	return strings.Replace(rss, "<channel>", link.String(), 1)
+}
+
+// rssAuthor is an item author as gorilla/feeds writes it in RSS.
+var rssAuthor = regexp.MustCompile(`<author>([^<]*)</author>`)
+
+// rssCreators moves item authors to dc:creator: RSS 2.0's <author> must be an email address,
+// and articles name people, not addresses.
+func rssCreators(rss string) string {
+	if !rssAuthor.MatchString(rss) {
+		return rss
+	}
+	rss = rssAuthor.ReplaceAllString(rss, "<dc:creator>$1</dc:creator>")
+	return strings.Replace(rss, `<rss version="2.0"`, `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"`, 1)
+}
+
+// jsonFeedItems fits the items to JSON Feed 1.1: every item needs content_html or
+// content_text, and summary is plain text. gorilla/feeds maps Content to content_html and
+// Description to summary, so the summary's HTML becomes the content when the feed carries no
+// full text, and the summary its plain text.
+func jsonFeedItems(f *feeds.Feed) *feeds.JSON {
+	out := *f
+	out.Items = make([]*feeds.Item, len(f.Items))
+	for i, it := range f.Items {
+		c := *it
+		if c.Content == "" {
+			c.Content = c.Description
+		}
+		c.Description = plainText(c.Description)
+		out.Items[i] = &c
+	}
+	return &feeds.JSON{Feed: &out}
 }

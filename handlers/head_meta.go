@@ -1,9 +1,7 @@
 package handlers
 
 import (
-	"html"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,10 +13,10 @@ import (
 // articleHead is what link previews and search engines read about an article: Open Graph,
 // Twitter card, NewsArticle and BreadcrumbList JSON-LD, and its language versions.
 func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translations []data.Article) views.PageHead {
-	root := siteRoot(st, r)
+	root := siteRoot(st)
 	siteName := s.siteView(st, a.Lang).Title
 	url := root + articleURL(a)
-	h := views.PageHead{Type: "article", SiteName: siteName, URL: url, Locale: ogLocale(a.Lang),
+	h := views.PageHead{Type: "article", SiteName: siteName, URL: url, Locale: ogLocale(langTag(st, a.Lang)),
 		Description: firstNonEmpty(a.Description, plainText(a.SummaryHTML), st.settings.Description),
 		Image:       articleImage(st, a, root), Published: firstDate(a.PublishDate, a.Date), Modified: firstDate(a.Lastmod, a.Date),
 		Section: a.Section, OpenSearchURL: "/opensearch.xml"}
@@ -26,12 +24,12 @@ func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translat
 		h.Tags = append(h.Tags, t.Name)
 	}
 	if len(translations) > 0 {
-		h.Alternates = append(h.Alternates, views.Alternate{Lang: a.Lang, URL: url})
+		h.Alternates = append(h.Alternates, views.Alternate{Lang: langTag(st, a.Lang), URL: url})
 		for i := range translations {
-			h.Alternates = append(h.Alternates, views.Alternate{Lang: translations[i].Lang, URL: root + articleURL(&translations[i])})
+			h.Alternates = append(h.Alternates, views.Alternate{Lang: langTag(st, translations[i].Lang), URL: root + articleURL(&translations[i])})
 		}
 		for _, alt := range h.Alternates {
-			if alt.Lang == st.settings.DefaultLanguage {
+			if alt.Lang == langTag(st, st.settings.DefaultLanguage) {
 				h.Alternates = append(h.Alternates, views.Alternate{Lang: "x-default", URL: alt.URL})
 			}
 		}
@@ -39,13 +37,20 @@ func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translat
 	home := listSpec{kind: listHome, lang: a.Lang, prefix: st.langPrefix(a.Lang)}
 	h.Feeds = feedLinks(home, siteName)[:1]
 
+	publisher := map[string]any{"@type": "Organization", "name": siteName, "url": root + home.url(1)}
+	if logo := publisherLogo(st, root); logo != nil {
+		publisher["logo"] = logo
+	}
 	ld := map[string]any{
 		"@context": "https://schema.org", "@type": "NewsArticle", "headline": truncateRunes(titleOrPath(a), 110),
-		"mainEntityOfPage": url, "url": url, "inLanguage": a.Lang,
-		"publisher": map[string]any{"@type": "Organization", "name": siteName, "url": root + home.url(1)},
+		"mainEntityOfPage": url, "url": url, "inLanguage": langTag(st, a.Lang), "publisher": publisher,
 	}
 	if !h.Published.IsZero() {
 		ld["datePublished"] = isoDate(h.Published)
+	} else {
+		// A page without a date (About, Contact) is no news article: search engines ask a
+		// NewsArticle for its publication date.
+		ld["@type"], h.Type = "WebPage", "website"
 	}
 	if !h.Modified.IsZero() {
 		ld["dateModified"] = isoDate(h.Modified)
@@ -79,9 +84,9 @@ func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translat
 // listHead describes a list page: its feeds, its neighbours in pagination, its language
 // versions (home pages), and on the first home page the WebSite with its search action.
 func (s *site) listHead(r *http.Request, st *state, l listSpec, pg views.Pagination, title, description string) views.PageHead {
-	root := siteRoot(st, r)
+	root := siteRoot(st)
 	siteName := s.siteView(st, l.lang).Title
-	h := views.PageHead{Type: "website", SiteName: siteName, URL: root + l.url(max(pg.Number, 1)), Locale: ogLocale(l.lang),
+	h := views.PageHead{Type: "website", SiteName: siteName, URL: root + l.url(max(pg.Number, 1)), Locale: ogLocale(langTag(st, l.lang)),
 		Description: firstNonEmpty(description, st.settings.Description), OpenSearchURL: "/opensearch.xml"}
 	if pg.PrevURL != "" {
 		h.PrevURL = root + pg.PrevURL
@@ -94,13 +99,13 @@ func (s *site) listHead(r *http.Request, st *state, l listSpec, pg views.Paginat
 	}
 	if l.kind == listHome && len(st.settings.Languages) > 1 {
 		for _, lang := range st.settings.Languages {
-			h.Alternates = append(h.Alternates, views.Alternate{Lang: lang.Code, URL: root + st.langPrefix(lang.Code) + "/"})
+			h.Alternates = append(h.Alternates, views.Alternate{Lang: langTag(st, lang.Code), URL: root + st.langPrefix(lang.Code) + "/"})
 		}
 		h.Alternates = append(h.Alternates, views.Alternate{Lang: "x-default", URL: root + "/"})
 	}
 	if l.kind == listHome && pg.Number <= 1 {
 		h.JSONLD = append(h.JSONLD, map[string]any{
-			"@context": "https://schema.org", "@type": "WebSite", "name": siteName, "url": h.URL, "inLanguage": l.lang,
+			"@context": "https://schema.org", "@type": "WebSite", "name": siteName, "url": h.URL, "inLanguage": langTag(st, l.lang),
 			"potentialAction": map[string]any{
 				"@type":       "SearchAction",
 				"target":      map[string]any{"@type": "EntryPoint", "urlTemplate": root + "/search?q={search_term_string}"},
@@ -145,13 +150,6 @@ func articleImage(st *state, a *data.Article, root string) string {
 	return img.URL
 }
 
-var htmlTag = regexp.MustCompile(`<[^>]*>`)
-
-// plainText is rendered HTML as one line of text for a description, cut at 300 characters.
-func plainText(h string) string {
-	return truncateRunes(strings.Join(strings.Fields(html.UnescapeString(htmlTag.ReplaceAllString(h, " "))), " "), 300)
-}
-
 func truncateRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
@@ -170,3 +168,23 @@ func ogLocale(lang string) string {
 }
 
 func isoDate(t time.Time) string { return t.Format(time.RFC3339) }
+
+// publisherLogo is the site's logo as schema.org's ImageObject, for the publisher of articles;
+// nil without a logo or without an absolute URL for it.
+func publisherLogo(st *state, root string) map[string]any {
+	u := st.logoImage
+	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+		if root == "" {
+			return nil
+		}
+		u = root + u
+	}
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return nil
+	}
+	logo := map[string]any{"@type": "ImageObject", "url": u}
+	if st.chrome.logoWidth > 0 && st.chrome.logoHeight > 0 {
+		logo["width"], logo["height"] = st.chrome.logoWidth, st.chrome.logoHeight
+	}
+	return logo
+}

@@ -37,7 +37,7 @@ func TestArticleHeadMeta(t *testing.T) {
 	d := doc(t, ts.get(t, "/news/wall/"))
 	for attr, want := range map[string]string{
 		"og:type": "article", "og:url": "https://news.example/news/wall/", "og:site_name": "Harbour Gazette",
-		"og:title": "Harbour wall repairs begin - Harbour Gazette", "og:description": "Engineers start on the storm-damaged wall.",
+		"og:title": "Harbour wall repairs begin", "og:description": "Engineers start on the storm-damaged wall.",
 		"og:image": "https://news.example/img/wall.jpg", "og:locale": "en", "article:section": "news",
 		"article:published_time": "2026-11-20T09:00:00Z", "article:modified_time": "2026-11-21T10:00:00Z",
 	} {

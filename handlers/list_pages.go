@@ -221,7 +221,7 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 		v.Description = ""
 	case listTerm:
 		v.Heading = firstNonEmpty(own.Title, capitalize(l.term.Name))
-		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(l.lang, "posts")
+		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(langTag(st, l.lang), "posts")
 	}
 	// Mainroad's meta description: the site's on the home page, a list's own elsewhere.
 	v.Page.Description = st.settings.Description
@@ -232,11 +232,9 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	}
 	v.Title = v.Heading
 	if n > 1 {
-		v.Title = strings.TrimPrefix(v.Heading+" · ", " · ") + views.T(l.lang, "page") + " " + strconv.Itoa(n)
+		v.Title = strings.TrimPrefix(v.Heading+" · ", " · ") + views.T(langTag(st, l.lang), "page") + " " + strconv.Itoa(n)
 	}
-	if n > 1 || l.kind != listHome {
-		v.Canonical = s.absURL(st, l.url(n))
-	}
+	v.Canonical = s.absURL(st, l.url(n))
 	thumbs := make([]string, len(list))
 	for i := range list {
 		thumbs[i] = list[i].Thumbnail
@@ -272,13 +270,14 @@ var summaryIDs = regexp.MustCompile(` id="[^"]*"`)
 // listItem is one article as lists show it; uploads are the media-library files the page's
 // thumbnails name.
 func (s *site) listItem(st *state, a *data.Article, uploads map[string]data.MediaFile) views.ListItem {
-	a.SummaryHTML = summaryIDs.ReplaceAllString(a.SummaryHTML, "")
+	a.SummaryHTML = excerptHTML(a.SummaryHTML)
 	return views.ListItem{
-		Article:  a,
-		URL:      articleURL(a),
-		Thumb:    sizedThumbnail(thumbnail(st, a, "list"), uploads),
-		Meta:     s.meta(st, a, nil),
-		ReadMore: a.Truncated && paramBool(st.settings.Params, "readmore"),
+		Article: a,
+		URL:     articleURL(a),
+		Thumb:   sizedThumbnail(thumbnail(st, a, "list"), uploads),
+		Meta:    s.meta(st, a, nil),
+		// Every item or none: a link on some items only reads as a fault.
+		ReadMore: paramBool(st.settings.Params, "readmore"),
 	}
 }
 
@@ -309,7 +308,7 @@ func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *state, 
 	if err != nil {
 		return err
 	}
-	v := views.TermsPage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(l.lang, l.taxonomy), Intro: own.BodyHTML}
+	v := views.TermsPage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(langTag(st, l.lang), l.taxonomy), Intro: own.BodyHTML}
 	if v.Heading == l.taxonomy {
 		v.Heading = capitalize(l.taxonomy)
 	}
@@ -357,9 +356,13 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// absURL is a site path on the site's base URL, for canonical links.
+// absURL is a site path on the site's base URL, for canonical links; "" when the base URL
+// has no origin (see siteRoot), since a canonical link must be absolute.
 func (s *site) absURL(st *state, escapedPath string) string {
-	return strings.TrimSuffix(st.settings.BaseURL, "/") + escapedPath
+	if root := siteRoot(st); root != "" {
+		return root + escapedPath
+	}
+	return ""
 }
 
 // listModified is a list page's Last-Modified: the newest of its articles' changes and

@@ -76,19 +76,19 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 		if knownLanguage(st.settings, lang) {
 			v.Lang, q.Lang, pageLang = lang, lang, lang
 		} else {
-			notices = append(notices, views.Tf(pageLang, "search_no_language", "lang", lang))
+			notices = append(notices, views.Tf(langTag(st, pageLang), "search_no_language", "lang", lang))
 		}
 	}
 	loc := siteLocation(st.settings)
 	if t, ok := searchDate(v.From, loc); ok {
 		q.From = t
 	} else {
-		notices = append(notices, views.Tf(pageLang, "search_bad_from", "date", v.From))
+		notices = append(notices, views.Tf(langTag(st, pageLang), "search_bad_from", "date", v.From))
 	}
 	if t, ok := searchDate(v.To, loc); ok && !t.IsZero() {
 		q.To = t.AddDate(0, 0, 1) // the whole of the last day
 	} else if !ok {
-		notices = append(notices, views.Tf(pageLang, "search_bad_to", "date", v.To))
+		notices = append(notices, views.Tf(langTag(st, pageLang), "search_bad_to", "date", v.To))
 	}
 	n, err := strconv.Atoi(form.Get("page"))
 	if err != nil || n < 1 {
@@ -101,7 +101,7 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 	if suggest := s.assets.URL("search-suggest.js"); !slices.Contains(v.Scripts, suggest) {
 		v.Scripts = append(v.Scripts, suggest)
 	}
-	v.Title, v.NoIndex = views.T(pageLang, "search"), true
+	v.Title, v.NoIndex = views.T(langTag(st, pageLang), "search"), true
 	if v.Query != "" {
 		v.Title += ": " + v.Query
 	}
@@ -116,9 +116,9 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		v.Total, v.More = res.Total, res.More
-		v.Facets = searchFacets(form, res.Facets, pageLang)
+		v.Facets = searchFacets(form, res.Facets, langTag(st, pageLang))
 		for _, h := range res.Hits {
-			hit := views.SearchHit{URL: articleURL(&h.Article), TitleHTML: h.TitleHTML, SnippetHTML: h.SnippetHTML, Date: h.Article.Date, Lang: h.Article.Lang}
+			hit := views.SearchHit{URL: articleURL(&h.Article), TitleHTML: h.TitleHTML, SnippetHTML: h.SnippetHTML, Date: h.Article.Date, Lang: langTag(st, h.Article.Lang)}
 			if hit.TitleHTML == "" {
 				hit.TitleHTML = hit.URL // escaped by EscapePath: safe as HTML text
 			}

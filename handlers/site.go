@@ -58,7 +58,7 @@ func (s *site) siteView(st *state, lang string) views.Site {
 		Title:       set.Title,
 		Subtitle:    set.Subtitle,
 		Description: set.Description,
-		Lang:        lang,
+		Lang:        langTag(st, lang),
 		StyleURL:    s.assets.URL("style.css"),
 		Year:        s.store.Now().Year(),
 		HomeURL:     st.langPrefix(lang) + "/",
@@ -79,7 +79,10 @@ func (s *site) siteView(st *state, lang string) views.Site {
 	if sub := paramString(params, "logo", "subtitle"); sub != "" {
 		v.Subtitle = sub
 	}
-	v.LogoImage = st.logoImage
+	v.LogoImage, v.LogoWidth, v.LogoHeight = st.logoImage, st.chrome.logoWidth, st.chrome.logoHeight
+	if !st.chrome.ownFavicon {
+		v.FaviconURL = s.assets.URL("favicon.svg")
+	}
 	if v.Copyright == "" {
 		v.Copyright = v.Title
 	}

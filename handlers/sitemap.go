@@ -82,11 +82,15 @@ func (s *site) serveSitemap(w http.ResponseWriter, r *http.Request, part, perFil
 	if err != nil {
 		return err
 	}
+	if siteRoot(st) == "" {
+		// The protocol takes absolute URLs only, and no origin is configured.
+		return data.ErrNotFound
+	}
 	urls, modified, err := s.sitemapURLs(r, st)
 	if err != nil {
 		return err
 	}
-	root := siteRoot(st, r)
+	root := siteRoot(st)
 	var doc any
 	switch parts := (len(urls) + perFile - 1) / perFile; {
 	case part == 0 && parts <= 1:
@@ -109,7 +113,7 @@ func (s *site) serveSitemap(w http.ResponseWriter, r *http.Request, part, perFil
 // every published article with its translations as hreflang alternates.
 func (s *site) sitemapURLs(r *http.Request, st *state) ([]sitemapURL, time.Time, error) {
 	ctx := r.Context()
-	root := siteRoot(st, r)
+	root := siteRoot(st)
 	articles, err := s.store.PublishedForSitemap(ctx)
 	if err != nil {
 		return nil, time.Time{}, err
@@ -146,7 +150,7 @@ func (s *site) sitemapURLs(r *http.Request, st *state) ([]sitemapURL, time.Time,
 	}
 	groups := map[string][]sitemapLink{}
 	for _, a := range articles {
-		groups[a.TranslationKey] = append(groups[a.TranslationKey], sitemapLink{Rel: "alternate", Hreflang: a.Lang, Href: root + articleURL(&data.Article{Permalink: a.Permalink})})
+		groups[a.TranslationKey] = append(groups[a.TranslationKey], sitemapLink{Rel: "alternate", Hreflang: langTag(st, a.Lang), Href: root + articleURL(&data.Article{Permalink: a.Permalink})})
 	}
 	for _, a := range articles {
 		u := sitemapURL{Loc: root + articleURL(&data.Article{Permalink: a.Permalink}), Lastmod: w3cTime(a.Lastmod)}
@@ -173,11 +177,14 @@ func (s *site) serveNewsSitemap(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if siteRoot(st) == "" {
+		return data.ErrNotFound
+	}
 	articles, err := s.store.PublishedForSitemap(r.Context())
 	if err != nil {
 		return err
 	}
-	root, since := siteRoot(st, r), s.store.Now().Add(-newsSitemapAge)
+	root, since := siteRoot(st), s.store.Now().Add(-newsSitemapAge)
 	doc := sitemapURLSet{News: "http://www.google.com/schemas/sitemap-news/0.9"}
 	var modified time.Time
 	for _, a := range articles {
@@ -207,8 +214,10 @@ func handleRobots(s *site) http.Handler {
 		if strings.TrimSpace(rules) == "" {
 			rules = "User-agent: *\nDisallow: /admin/\nDisallow: /search\n"
 		}
-		root := siteRoot(st, r)
-		body := strings.TrimRight(rules, "\n") + "\n\nSitemap: " + root + "/sitemap.xml\nSitemap: " + root + "/sitemap-news.xml\n"
+		body := strings.TrimRight(rules, "\n") + "\n"
+		if root := siteRoot(st); root != "" {
+			body += "\nSitemap: " + root + "/sitemap.xml\nSitemap: " + root + "/sitemap-news.xml\n"
+		}
 		serveDocument(w, r, "text/plain; charset=utf-8", []byte(body), st.modified)
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"maps"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -31,6 +30,8 @@ type state struct {
 	themeURL  string
 	logoImage string    // the logo's URL, "" when the site names one it does not have
 	modified  time.Time // when this generation was first seen: Last-Modified of pages with no date of their own
+
+	chrome siteChrome // the logo's size and whether the site has a favicon
 
 	mu             sync.Mutex
 	perLang        map[string]*langState
@@ -140,8 +141,6 @@ func (s *site) noteChanges(c data.ChangeSet) {
 	}
 }
 
-var cssColour = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9.,% ]{5,40}\))$`)
-
 func (s *site) buildState(ctx context.Context, gen uint64) (*state, error) {
 	st := &state{gen: gen, settings: s.settings(ctx), perLang: map[string]*langState{}, modified: s.store.Now()}
 	params := st.settings.Params
@@ -168,8 +167,11 @@ func (s *site) buildState(ctx context.Context, gen uint64) (*state, error) {
 		}
 	}
 	st.logoImage = s.logoURL(ctx, paramString(params, "logo", "image"))
-	if c := paramString(params, "style", "vars", "highlightColor"); cssColour.MatchString(c) {
-		st.themeCSS = ":root { --accent: " + c + "; --accent-strong: " + c + "; }\n"
+	if st.chrome, err = s.loadChrome(ctx, st.logoImage); err != nil {
+		return nil, err
+	}
+	if css, ok := accentStylesheet(paramString(params, "style", "vars", "highlightColor")); ok {
+		st.themeCSS = css
 		sum := sha256.Sum256([]byte(st.themeCSS))
 		st.themeURL = themePrefix + hex.EncodeToString(sum[:])[:10] + ".css"
 	}

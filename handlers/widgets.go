@@ -166,7 +166,7 @@ func (s *site) languageLinks(st *state, lang string, translations map[string]str
 		if name == "" {
 			name = strings.ToUpper(l.Code)
 		}
-		link := views.WidgetLink{Name: name, Lang: l.Code, Current: l.Code == lang, URL: st.langPrefix(l.Code) + "/"}
+		link := views.WidgetLink{Name: name, Lang: langTag(st, l.Code), Current: l.Code == lang, URL: st.langPrefix(l.Code) + "/"}
 		if u, ok := translations[l.Code]; ok {
 			link.URL = u
 		}

@@ -2,7 +2,8 @@
 # Installs what Gazette's tests need when it is missing: Chromium for the browser tests, xmllint
 # for feeds and sitemaps, Java and the pinned npm tools (vnu-jar, axe-core) for HTML checks,
 # Debian's Hugo (0.111, the corpora's oracle) for the export round trip, Varnish with the xkey
-# vmod (varnish, varnish-modules) and wrk for the cache tier's end-to-end test.
+# vmod (varnish, varnish-modules) and wrk for the cache tier's end-to-end test, Lighthouse (npm)
+# for `make audit`.
 # It fails loudly when it cannot, so that `make test` never passes by skipping those tests.
 set -euo pipefail
 
@@ -66,3 +67,4 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
 fi
 [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || die "node_modules/vnu-jar/build/dist/vnu.jar is missing after npm ci"
 [ -f node_modules/axe-core/axe.min.js ] || die "node_modules/axe-core/axe.min.js is missing after npm ci"
+[ -x node_modules/.bin/lighthouse ] || die "node_modules/.bin/lighthouse is missing after npm ci (make audit needs it)"

@@ -36,14 +36,16 @@ type ArticleForm struct {
 	Values    ArticleValues
 	Errors    map[string]string
 	Message   string // a sentence above the form (why it came back)
-	TimeZone  string
-	Languages []data.LanguageSetting
-	Widgets   []string // every widget the picker offers
-	Sections  []string
-	Tags      []string // existing names, suggested while typing
-	Cats      []string
-	Conflict  *Conflict
-	Images    []MediaItem // recent uploads, to pick a thumbnail from
+	// SectionNote warns that the article's section keeps it off the home page.
+	SectionNote string
+	TimeZone    string
+	Languages   []data.LanguageSetting
+	Widgets     []string // every widget the picker offers
+	Sections    []string
+	Tags        []string // existing names, suggested while typing
+	Cats        []string
+	Conflict    *Conflict
+	Images      []MediaItem // recent uploads, to pick a thumbnail from
 	// Discussion holds a saved article's discussion switches (issue 5); nil for a new one.
 	Discussion *DiscussionForm
 }

@@ -53,6 +53,7 @@ type SettingsValues struct {
 	Widgets, RecentNum, TagsLimit                             string
 	CategoriesCounter, TagsCounter                            bool
 	PostMeta                                                  string
+	HomeSections                                              string // Hugo's mainSections, comma-separated
 	Social                                                    map[string]string
 	MainMenu, FooterMenu                                      string // "Name | /url/" per line
 	CommentsMode                                              string

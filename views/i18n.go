@@ -633,8 +633,9 @@ func MonthName(m time.Month, lang string) string {
 	return string(unicode.ToUpper(r)) + name[size:]
 }
 
-// DefaultDateFormat is Mainroad's date layout.
-const DefaultDateFormat = "January 02, 2006"
+// DefaultDateFormat is the date layout when the site names none: the day without a leading
+// zero, as people write it ("November 5, 2026").
+const DefaultDateFormat = "January 2, 2006"
 
 // FormatDate formats t with a Go layout (the site's params.dateformat) and the month and day
 // names of lang, as Hugo ≥ 0.87 localises dates.

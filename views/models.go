@@ -17,6 +17,12 @@ type Site struct {
 	HomeURL    string // "/" or "/<lang>/"
 	DateFormat string // Go layout from params.dateformat
 	LogoImage  string
+	// LogoWidth and LogoHeight are the logo file's own size, 0 when unknown; the stylesheet
+	// draws it at a fixed height and its own aspect ratio.
+	LogoWidth  int
+	LogoHeight int
+	// FaviconURL is the icon the head links; "" = the site's own /favicon.ico.
+	FaviconURL string
 	Menu       []MenuItem
 	FooterMenu []MenuItem
 	Copyright  string
@@ -39,6 +45,25 @@ type Page struct {
 
 	// Discovery (issue 6): social, structured-data, language and feed links, for HeadMeta.
 	Head PageHead
+}
+
+// MetaDescription is the page's description for search results: its own, else the site's.
+func (p Page) MetaDescription() string {
+	if p.Description != "" {
+		return p.Description
+	}
+	if p.Head.Description != "" {
+		return p.Head.Description
+	}
+	return p.Site.Description
+}
+
+// shareTitle is the title link previews show: the page's own (og:site_name names the site).
+func (p Page) shareTitle() string {
+	if p.Title == "" {
+		return p.Site.Title
+	}
+	return p.Title
 }
 
 // FullTitle is the document title: "Title - Site", or the site title alone on the home page.

@@ -32,6 +32,12 @@ type browser struct {
 // GAZETTE_BROWSER_TESTS=1 (as in `make test`) says the browser tests must run.
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
+	return newBrowserWithin(t, 2*time.Minute)
+}
+
+// newBrowserWithin is newBrowser for a test that needs the browser longer than two minutes.
+func newBrowserWithin(t *testing.T, limit time.Duration) *browser {
+	t.Helper()
 	path := chromiumPath()
 	if path == "" {
 		if os.Getenv("GAZETTE_BROWSER_TESTS") == "1" {
@@ -53,7 +59,7 @@ func newBrowser(t *testing.T) *browser {
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(tabCtx, 2*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(tabCtx, limit)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelTab()

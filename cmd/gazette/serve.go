@@ -141,7 +141,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		go scheduleBackups(ctx, backup.Schedule{Store: store, Media: media, Root: dir, Every: *backupEvery, Keep: *backupKeep, Version: version}, logger)
 	}
-	if err := printSetupLink(ctx, store, stdout, *baseURL, "http://"+ln.Addr().String()); err != nil {
+	if err := printSetupLink(ctx, store, stdout, *baseURL, listenURL(ln.Addr())); err != nil {
 		return err
 	}
 	errc := make(chan error, 1)

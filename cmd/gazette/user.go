@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -174,6 +175,19 @@ const userUsage = `Usage:
 Disabling an editor or changing their password ends their sessions at once; changing the
 password also forgets failed sign-ins, as unlock does.
 `
+
+// listenURL is a link to the listening address a person can open: a server listening on all
+// interfaces ("[::]:8080", "0.0.0.0:8080") is reached at localhost.
+func listenURL(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
 
 // setupLinkTTL is how long the first-admin link works.
 const setupLinkTTL = time.Hour
