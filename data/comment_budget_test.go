@@ -48,7 +48,7 @@ func TestCommentBudget(t *testing.T) {
 	if err := post(list[0].ID, "192.0.2.3", CommentPending); err != nil {
 		t.Errorf("held comments have their own room on the article: %v", err)
 	}
-	now = now.Add(61 * time.Minute)
+	setNow(&now, now.Add(61*time.Minute))
 	for i := range 6 {
 		if err := post(list[1].ID, "198.51.100."+strconv.Itoa(i), CommentSpam); err != nil && i < 4 {
 			t.Fatalf("a window later, post %d: %v", i, err)
@@ -80,11 +80,11 @@ func TestPurgeComments(t *testing.T) {
 	if _, err := s.AddComments(ctx, add); err != nil {
 		t.Fatal(err)
 	}
-	now = now.Add(29 * 24 * time.Hour)
+	setNow(&now, now.Add(29*24*time.Hour))
 	if _, err := s.AddComments(ctx, []NewComment{{ArticleID: list[0].ID, Status: CommentSpam, Name: "N", Body: "new spam"}}); err != nil {
 		t.Fatal(err)
 	}
-	now = now.Add(2 * 24 * time.Hour)
+	setNow(&now, now.Add(2*24*time.Hour))
 	if err := s.PurgeComments(ctx); err != nil {
 		t.Fatal(err)
 	}

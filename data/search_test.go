@@ -134,7 +134,7 @@ func TestSearchFollowsEditsAndTime(t *testing.T) {
 	if got := searchTitles(t, s, SearchQuery{Text: "tomorrow"}); len(got) != 0 {
 		t.Fatalf("scheduled article found early: %v", got)
 	}
-	now = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+	setNow(&now, time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC))
 	if got := searchTitles(t, s, SearchQuery{Text: "tomorrow"}); len(got) != 1 {
 		t.Errorf("scheduled article not found once published: %v", got)
 	}

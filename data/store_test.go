@@ -5,13 +5,30 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 )
 
+// testClockMu guards the clocks of openTestStore's stores: the change watcher's goroutine reads
+// them while a test moves them with setNow.
+var testClockMu sync.Mutex
+
+// setNow moves a test store's clock.
+func setNow(now *time.Time, t time.Time) {
+	testClockMu.Lock()
+	defer testClockMu.Unlock()
+	*now = t
+}
+
 func openTestStore(t testing.TB, now *time.Time) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), func() time.Time { return *now })
+	clock := func() time.Time {
+		testClockMu.Lock()
+		defer testClockMu.Unlock()
+		return *now
+	}
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), clock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +144,7 @@ func TestListPublished(t *testing.T) {
 	if total != 22 || len(tagged) != 22 || len(tagged[0].Terms) != 1 {
 		t.Errorf("by term: %d %d", total, len(tagged))
 	}
-	now = now.Add(2 * time.Hour)
+	setNow(&now, now.Add(2*time.Hour))
 	_, total, _ = s.ListPublished(ctx, ListQuery{Lang: "en"})
 	if total != 23 {
 		t.Errorf("after the scheduled time: %d published, want 23", total)
@@ -224,7 +241,7 @@ func TestPurgeStale(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	now = now.Add(ReaderSessionIdle + 24*time.Hour)
+	setNow(&now, now.Add(ReaderSessionIdle+24*time.Hour))
 	if _, err := s.CreateSession(ctx, ed.ID); err != nil {
 		t.Fatal(err)
 	}
