@@ -30,8 +30,10 @@ func TestListPagesShowTheirOwnPage(t *testing.T) {
 	}{
 		{"/", "", "Welcome to <strong>the Courier</strong>", "The site's own description"},
 		{"/news/", "Latest news", "<em>own</em> words", "Everything we report"},
-		{"/about/", "About us", "We are a small newsroom.", ""},
-		{"/tags/", "Topics", "All our topics.", ""},
+		// A list page without a description of its own takes the site's: every page has one
+		// (issue 15's rule, which search engines and link previews need).
+		{"/about/", "About us", "We are a small newsroom.", "The site's own description"},
+		{"/tags/", "Topics", "All our topics.", "The site's own description"},
 		{"/tags/council/", "City council", "What the council decides.", "Every vote of the council"},
 	} {
 		t.Run(c.path, func(t *testing.T) {
