@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -15,7 +16,8 @@ import (
 	"sync"
 	"time"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+	"modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -141,10 +143,50 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
+// createMigrationsTable creates the table that records migrations, in an immediate
+// transaction: as a plain statement it first reads the schema, and a second process creating
+// the same new store at that moment made SQLite refuse it at once (a reader may not wait for
+// a writer's lock, which could deadlock) instead of waiting out the busy timeout.
+//
+// Two processes opening one new store at once (two imports) can still meet while the first
+// turns the file to WAL, when SQLite answers busy without waiting; that answer is retried.
+func (s *Store) createMigrationsTable(ctx context.Context) error {
+	deadline := time.Now().Add(30 * time.Second)
+	for wait := 20 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		err := s.tryCreateMigrationsTable(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+func (s *Store) tryCreateMigrationsTable(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil) // _txlock=immediate: the write lock first, waiting if need be
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// isBusy reports whether SQLite answered that another connection holds the lock.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
 // migrate applies every embedded migration not yet recorded, each in its own transaction.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+	if err := s.createMigrationsTable(ctx); err != nil {
 		return fmt.Errorf("create migrations table: %w", err)
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
