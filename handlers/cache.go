@@ -294,6 +294,7 @@ func (c *responseCache) keep(rec *recorder, now time.Time, soft uint64) *cachedR
 	e.base.Del("Transfer-Encoding")
 	e.base.Set("Vary", "Accept-Encoding")
 	e.bodies = [encCount][]byte{body, gz, nil}
+	_, e.etags[encBrotli] = e.encodingHeader(encBrotli, 0)
 	for _, i := range []int{encIdentity, encGzip} {
 		e.headers[i], e.etags[i] = e.encodingHeader(i, len(e.bodies[i]))
 		e.size += len(e.bodies[i])
@@ -469,13 +470,12 @@ func (e *cachedResponse) notModified(r *http.Request) bool {
 	if inm == "" {
 		return r.Header.Get("If-Modified-Since") != "" && notModified(r, e.etag, e.modified)
 	}
-	for _, t := range e.etags[:encBrotli] {
+	// The brotli ETag counts before this entry's brotli body is made: a page rendered again
+	// (after a change elsewhere) has the same ETags while its bytes are the same.
+	for _, t := range e.etags {
 		if notModified(r, t, e.modified) {
 			return true
 		}
-	}
-	if b := e.brotli.Load(); b != nil {
-		return notModified(r, b.etag, e.modified)
 	}
 	return false
 }
