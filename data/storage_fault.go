@@ -27,12 +27,11 @@ func StorageFault(err error) string {
 	case errors.Is(err, syscall.EIO):
 		return "the disk reports input/output errors"
 	}
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
+	code, ok := sqliteResult(err)
+	if !ok {
 		return ""
 	}
-	// Extended result codes keep the primary code in the low byte.
-	switch se.Code() & 0xff {
+	switch code {
 	case sqlite3.SQLITE_FULL:
 		return "the disk is full"
 	case sqlite3.SQLITE_READONLY:
@@ -84,3 +83,13 @@ func describeFault(what string, err error) error {
 // IsStorageFull reports whether err comes from a write the disk (or the database's size limit)
 // had no room for.
 func IsStorageFull(err error) bool { return StorageFault(err) == "the disk is full" }
+
+// sqliteResult is the primary SQLite result code an error carries (extended codes keep it in
+// the low byte); ok is false when the error did not come from SQLite.
+func sqliteResult(err error) (code int, ok bool) {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return 0, false
+	}
+	return se.Code() & 0xff, true
+}

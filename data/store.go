@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -16,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -180,8 +179,8 @@ func (s *Store) tryCreateMigrationsTable(ctx context.Context) error {
 
 // isBusy reports whether SQLite answered that another connection holds the lock.
 func isBusy(err error) bool {
-	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+	code, ok := sqliteResult(err)
+	return ok && code == sqlite3.SQLITE_BUSY
 }
 
 // migrate applies every embedded migration not yet recorded, each in its own transaction.
