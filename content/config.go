@@ -272,12 +272,6 @@ func (c SiteConfig) LangPrefix(lang string) string {
 	return "/" + lang
 }
 
-// AbsURL joins the base URL and a site-relative path, escaping the path as Hugo's permalinks are.
-func (c SiteConfig) AbsURL(rel string) string {
-	base := strings.TrimSuffix(c.BaseURL, "/")
-	return base + EscapePath(rel)
-}
-
 // Settings are the Gazette site settings a Hugo configuration implies.
 func (c SiteConfig) Settings() data.SiteSettings {
 	set := data.DefaultSiteSettings()

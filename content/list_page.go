@@ -87,12 +87,6 @@ func (s *Site) readListPage(dir contentDir, p string) {
 	s.ListPages = append(s.ListPages, lp)
 }
 
-// ListPage reads one _index file as if it sat at sitePath ("content/post/_index.md"): what
-// an export's re-import and the tests read.
-func (p *Pipeline) ListPage(sitePath string, text []byte) (data.ListPage, error) {
-	return buildListPage(p.cfg, p.cfg.fileInfoOf(sitePath), text)
-}
-
 // buildListPage reads a list page's kind and URL from where it sits, as Hugo does: the
 // content root is the home page, a top-level folder named after a taxonomy is that taxonomy
 // and its sub-folders are terms, any other folder is a section.

@@ -64,7 +64,7 @@ type Site struct {
 	// Sources are the page files that read well, by source path, each with what links to it
 	// (pages.go). An import reads them again one batch at a time (RenderBatches).
 	Sources []Source
-	// Pages holds every page, unrendered, for LoadSite and LoadFiles; ScanSite and ScanFiles
+	// Pages holds every page, unrendered, for LoadSite; ScanSite and ScanFiles
 	// leave it empty, so a large site is never in memory at once.
 	Pages       []Page
 	ListPages   []data.ListPage // home, section, taxonomy and term pages (_index files)
@@ -105,14 +105,10 @@ func loadSite(root string, keepPages bool) (*Site, error) {
 	return s, nil
 }
 
-// LoadFiles reads single content files or folders that are not a whole site, with default
-// settings: each folder is treated as a content folder.
-func LoadFiles(paths []string) (*Site, error) { return loadFiles(paths, true) }
-
-// ScanFiles is LoadFiles without keeping the pages (see ScanSite).
-func ScanFiles(paths []string) (*Site, error) { return loadFiles(paths, false) }
-
-func loadFiles(paths []string, keepPages bool) (*Site, error) {
+// ScanFiles reads single content files or folders that are not a whole site, with default
+// settings (each folder is treated as a content folder), without keeping the pages (see
+// ScanSite).
+func ScanFiles(paths []string) (*Site, error) {
 	s := &Site{Config: DefaultSiteConfig()}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
@@ -134,7 +130,7 @@ func loadFiles(paths []string, keepPages bool) (*Site, error) {
 		s.Root = filepath.Dir(abs)
 		s.readPage(filepath.Dir(abs), abs, s.Config.DefaultContentLanguage, nil)
 	}
-	s.scan(keepPages)
+	s.scan(false)
 	s.warnDuplicates()
 	return s, nil
 }
