@@ -421,9 +421,21 @@ func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
 }
 
 // Translations returns the other-language versions of an article that readers may see.
+//
+// The answer is kept until a change names the story (key tr:<translation key>, which every
+// write of one of its articles records), so an article page does not read its group each time.
+// The slice is shared with the memo: callers must not modify it.
 func (s *Store) Translations(ctx context.Context, a *Article) ([]Article, error) {
-	return s.queryArticles(ctx, false, "SELECT "+listColumns+" FROM articles a WHERE "+publishedWhere+
-		" AND a.translation_key = ?2 AND a.lang <> ?3 ORDER BY a.lang", s.now().Unix(), a.TranslationKey, a.Lang)
+	return memoGet(ctx, s.memo, "translations\x00"+a.TranslationKey+"\x00"+a.Lang, []string{"tr:" + a.TranslationKey},
+		func() ([]Article, int, []string, error) {
+			list, err := s.queryArticles(ctx, false, "SELECT "+listColumns+" FROM articles a WHERE "+publishedWhere+
+				" AND a.translation_key = ?2 AND a.lang <> ?3 ORDER BY a.lang", s.now().Unix(), a.TranslationKey, a.Lang)
+			size := 8
+			for _, t := range list {
+				size += 16 + (len(t.SummaryHTML)+len(t.Title))/8
+			}
+			return list, size, nil, err
+		})
 }
 
 // TranslationGroup returns every stored article of a story (all languages, any status), for

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -164,7 +165,26 @@ func (s *Store) Comment(ctx context.Context, id int64) (Comment, error) {
 // ArticleComments returns what readers of an article may see, oldest first: approved comments,
 // plus the pending and spam ones of the reader whose session id is readerID (shown to them as
 // awaiting moderation).
+//
+// Without a reader (every cached page) the answer is kept until a change names the article:
+// approving, editing or deleting a visible comment does. The slice is shared with the memo:
+// callers must not modify it.
 func (s *Store) ArticleComments(ctx context.Context, articleID int64, readerID string) ([]Comment, error) {
+	if readerID != "" {
+		return s.articleComments(ctx, articleID, readerID)
+	}
+	id := strconv.FormatInt(articleID, 10)
+	return memoGet(ctx, s.memo, "comments\x00"+id, []string{"a:" + id}, func() ([]Comment, int, []string, error) {
+		list, err := s.articleComments(ctx, articleID, "")
+		size := 8
+		for _, c := range list {
+			size += 16 + (len(c.Body)+len(c.BodyHTML))/8
+		}
+		return list, size, nil, err
+	})
+}
+
+func (s *Store) articleComments(ctx context.Context, articleID int64, readerID string) ([]Comment, error) {
 	reader := hashOrEmpty(readerID)
 	rows, err := s.db.QueryContext(ctx, "SELECT "+commentColumns+` FROM comments c
 		WHERE c.article_id = ? AND (c.status = 'approved' OR (? <> '' AND c.reader_hash = ? AND c.status IN ('pending', 'spam')))

@@ -152,7 +152,17 @@ func (s *Store) SaveCommentSettings(ctx context.Context, set CommentSettings) er
 
 // CommentFormSecret returns the key that signs comment form tokens, made on first use and kept
 // so that forms shown before a restart still work after it.
+//
+// It is read on every article page with a comment form: kept in the memo until the settings
+// change (every settings write names "*").
 func (s *Store) CommentFormSecret(ctx context.Context) ([]byte, error) {
+	return memoGet(ctx, s.memo, "comment-form-secret", nil, func() ([]byte, int, []string, error) {
+		key, err := s.commentFormSecret(ctx)
+		return key, 8, nil, err
+	})
+}
+
+func (s *Store) commentFormSecret(ctx context.Context) ([]byte, error) {
 	var raw string
 	err := s.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE name = ?", commentSecretName).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -165,13 +165,15 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// The host is part of the key because a site without an absolute base URL builds its
 	// absolute links (feeds, canonical, Open Graph) from the request's Host header.
-	key := r.Host + "\x00" + r.URL.EscapedPath()
+	// Built on the stack: a lookup by string(b) does not copy, so a hit allocates no key.
+	var kb [256]byte
+	kbytes := append(append(append(kb[:0], r.Host...), 0), r.URL.EscapedPath()...)
 	c.mu.RLock()
-	e, soft := c.items[key], c.soft
+	e, soft := c.items[string(kbytes)], c.soft
 	c.mu.RUnlock()
 	if e != nil && now.Sub(e.stored) < cacheTTL {
 		if e.soft != soft {
-			c.refreshLater(key, r)
+			c.refreshLater(string(kbytes), r)
 			c.serve(e, w, r, cacheStale)
 			return
 		}
@@ -183,6 +185,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// A miss: one render per page, however many readers ask for it at once.
+	key := string(kbytes)
 	c.mu.Lock()
 	if f, ok := c.flights[key]; ok {
 		c.mu.Unlock()

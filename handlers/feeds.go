@@ -3,8 +3,6 @@ package handlers
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/xml"
 	"net/http"
 	"regexp"
@@ -216,8 +214,7 @@ func siteRoot(st *state) string {
 // serveDocument writes a generated document (feed, sitemap, robots.txt) with an ETag over its
 // bytes and Last-Modified, answering conditional requests with 304 as pages do.
 func serveDocument(w http.ResponseWriter, r *http.Request, contentType string, body []byte, modified time.Time) {
-	sum := sha256.Sum256(body)
-	etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+	etag := contentETag(body)
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	h.Set("Cache-Control", string(cachePublic))

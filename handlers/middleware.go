@@ -28,7 +28,9 @@ func recoverPanics(log *slog.Logger, next http.Handler) http.Handler {
 	})
 }
 
-// securityHeaders sets the headers every response carries. The CSP allows no inline script:
+// securityHeaders sets the headers every response carries. Framing is ruled by the CSP's
+// frame-ancestors, which every current browser honours and which supersedes X-Frame-Options;
+// a cache hit writes each header again, so one that says nothing new is not sent. The CSP allows no inline script:
 // Gazette's pages need none to be read. The one outside script is MathJax, allowed from its
 // cdnjs folder only (all of cdnjs would admit old libraries that are known CSP bypasses); a site
 // that sets mathjaxPath elsewhere must self-host it under /static or widen this list.
@@ -40,7 +42,6 @@ func securityHeaders(next http.Handler) http.Handler {
 			"script-src 'self' https://cdnjs.cloudflare.com/ajax/libs/mathjax/; style-src 'self'; style-src-attr 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("X-Frame-Options", "SAMEORIGIN")
 		next.ServeHTTP(w, r)
 	})
 }

@@ -26,10 +26,10 @@ func requestID(ctx context.Context) string {
 	return id
 }
 
-// observeRequests gives every request an id (sent back in X-Request-Id and added to every log
-// line written with the request's context), counts it by route kind and status, and logs it
-// at debug level. It sits outside the response cache, so hits are counted too, and sets its
-// header only when the status is written, so no kept page carries another request's id.
+// observeRequests gives every request an id (sent back in X-Request-Id; requestContext adds it
+// to every log line written with the request's context), counts it by route kind and status,
+// and logs it at debug level. It sits outside the response cache, so hits are counted too, and
+// sets its header only when the status is written, so no kept page carries another request's id.
 func observeRequests(log *slog.Logger, m *metrics.Metrics, next http.Handler) http.Handler {
 	ids := newRequestIDs()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -39,7 +39,6 @@ func observeRequests(log *slog.Logger, m *metrics.Metrics, next http.Handler) ht
 			id = ids.next()
 		}
 		ow := &observedWriter{ResponseWriter: w, id: id, status: http.StatusOK}
-		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
 		next.ServeHTTP(ow, r)
 		if !ow.wrote {
 			ow.writeID()
@@ -52,9 +51,41 @@ func observeRequests(log *slog.Logger, m *metrics.Metrics, next http.Handler) ht
 				m.CacheResult(ow.cache)
 			}
 		}
-		log.DebugContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", ow.status,
-			"cache", ow.cache, "took", took)
+		// Checked first: building the record's values costs more than a cache hit's lookup.
+		if log.Enabled(r.Context(), slog.LevelDebug) {
+			log.LogAttrs(r.Context(), slog.LevelDebug, "request", slog.String("method", r.Method),
+				slog.String("path", r.URL.Path), slog.Int("status", ow.status), slog.String("cache", ow.cache),
+				slog.Duration("took", took), slog.String("request_id", id))
+		}
 	})
+}
+
+// requestContext puts the id observeRequests gave a request into the request's context, for
+// the log lines of the handlers that run. It sits inside the response cache, so a hit never
+// pays for the copy of the request a new context takes.
+func requestContext(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if id := writerRequestID(w); id != "" {
+			r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// writerRequestID finds the observedWriter under w's wrappers (the response cache's recorder,
+// the compressor) and returns its request id, or "" when there is none.
+func writerRequestID(w http.ResponseWriter) string {
+	for w != nil {
+		switch x := w.(type) {
+		case *observedWriter:
+			return x.id
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = x.Unwrap()
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 type observedWriter struct {

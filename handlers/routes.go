@@ -19,11 +19,11 @@ func routes(d Deps, ready *readiness) http.Handler {
 	// One site for every handler: one settings reader, one widget state per store generation.
 	pub := newSite(d)
 	// The editor desk under /admin/ (its routes are listed in admin_routes.go) and uploads.
-	deskRoutes(r, d, pub)
+	deskRoutes(pathsUnder(r, "/admin", "/media/"), d, pub)
 	// Search, feeds, sitemaps, robots.txt, OpenSearch (discovery_routes.go): fixed paths first.
 	discoveryRoutes(r, pub)
 	// Readers' comments: posting, their own edits, comment feeds (comments.go).
-	commentRoutes(r, d, pub)
+	commentRoutes(pathsUnder(r, "/comments/"), d, pub)
 	// Everything else is a public page found through the path index.
 	r.PathPrefix("/").Handler(handlePublicPath(pub)).Methods(http.MethodGet, http.MethodHead)
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
@@ -38,10 +38,26 @@ func routes(d Deps, ready *readiness) http.Handler {
 	h = readerAddress(d.TrustedProxies, h)
 	// Keys and s-maxage for a shared cache in front, kept with the page by the cache below.
 	h = exposeToSharedCache(d.SharedCache, h)
+	h = requestContext(h)
 	// Outermost but for panics and the request id, metrics and log: a cached page costs a map
 	// lookup and one write, with the headers above already in it.
 	h = cacheResponses(d.Store, strings.EqualFold(d.SharedCache.KeysHeader, surrogateKey), h)
 	h = observeRequests(d.Logger, d.Metrics, h)
 	h = recoverPanics(d.Logger, h)
 	return h
+}
+
+// pathsUnder is a router for routes whose full paths begin with one of prefixes: a reader's
+// page is tried against those prefixes instead of every desk and comment route's pattern
+// (gorilla/mux matches routes in order, one regular expression each). Routes keep their full
+// paths; one outside the prefixes would never match.
+func pathsUnder(r *mux.Router, prefixes ...string) *mux.Router {
+	return r.MatcherFunc(func(req *http.Request, _ *mux.RouteMatch) bool {
+		for _, p := range prefixes {
+			if strings.HasPrefix(req.URL.Path, p) {
+				return true
+			}
+		}
+		return false
+	}).Subrouter()
 }

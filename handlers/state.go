@@ -36,6 +36,7 @@ type state struct {
 	mu             sync.Mutex
 	perLang        map[string]*langState
 	unknownWidgets map[string]bool
+	sidebars       map[string]string // rendered sidebars shared by pages (widgets.go)
 }
 
 // langState holds one language's widget lists, built on first use.

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"gazette/content"
+	"slices"
 	"strings"
 
 	"gazette/data"
@@ -73,6 +74,21 @@ func (s *site) sidebar(ctx context.Context, st *state, pk pageKind) views.Sideba
 	if lang == "" {
 		lang = st.settings.DefaultLanguage
 	}
+	// A sidebar without the languages widget (whose links are the page's own translations) is
+	// the same on every page of its language until the state moves: rendered once, then shared.
+	shared := !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(strings.TrimSpace(n), "languages") })
+	key := lang + "\x00" + sb.Position + "\x00" + strings.Join(names, "\x00")
+	if shared {
+		if html, ok := st.sidebarHTML(key); ok {
+			sb.HTML = html
+			return sb
+		}
+		defer func() {
+			if html, err := views.RenderSidebar(ctx, lang, sb); err == nil {
+				st.keepSidebarHTML(key, html)
+			}
+		}()
+	}
 	ls, err := st.lang(ctx, s, lang)
 	if err != nil {
 		// A sidebar is not worth a failed page: the page goes out without its lists.
@@ -111,6 +127,27 @@ func (s *site) sidebar(ctx context.Context, st *state, pk pageKind) views.Sideba
 	}
 	sb.Warning = len(names) == 0
 	return sb
+}
+
+// sidebarHTML is a rendered sidebar this state keeps under key, if any.
+func (st *state) sidebarHTML(key string) (string, bool) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	html, ok := st.sidebars[key]
+	return html, ok
+}
+
+// keepSidebarHTML keeps a rendered sidebar for the rest of this state's pages. A site has a
+// handful of keys (languages × the few widget lists its articles choose), bounded anyway.
+func (st *state) keepSidebarHTML(key, html string) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.sidebars == nil {
+		st.sidebars = map[string]string{}
+	}
+	if len(st.sidebars) < 256 {
+		st.sidebars[key] = html
+	}
 }
 
 // logUnknownWidget logs a widget name Gazette does not know, once per store generation.

@@ -14,6 +14,9 @@ type Sidebar struct {
 	Widgets  []Widget
 	// Warning is Mainroad's note when a sidebar is on but no widget is chosen.
 	Warning bool
+	// HTML, when set, is this sidebar already rendered (RenderSidebar): pages of one language
+	// share it for as long as their widget lists do.
+	HTML string
 }
 
 // Widget is one sidebar block. Kind is one of search, recent, categories, taglist, social,
