@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -47,22 +46,6 @@ func MaxPages(n int) OpenOption {
 	return func(q url.Values) { q.Add("_pragma", "max_page_count("+strconv.Itoa(n)+")") }
 }
 
-// WithoutMemoryMap opens the store without mapping the database file into memory. A mapped
-// file counts in the process's resident memory as far as it has been read (up to 1 GiB), which
-// suits a long-running server but not an import of a whole archive that touches every page.
-func WithoutMemoryMap() OpenOption {
-	return func(q url.Values) {
-		// The driver runs pragmas in sorted order, so the default is replaced, not followed.
-		pragmas := q["_pragma"][:0]
-		for _, p := range q["_pragma"] {
-			if !strings.HasPrefix(p, "mmap_size(") {
-				pragmas = append(pragmas, p)
-			}
-		}
-		q["_pragma"] = append(pragmas, "mmap_size(0)")
-	}
-}
-
 // Open opens (creating if needed) the database file at path and brings its schema up to date.
 // now is the clock every publication check uses; nil means time.Now.
 func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOption) (*Store, error) {
@@ -73,7 +56,12 @@ func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOp
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)",
 		// Statement journals (every write whose triggers record change keys) stay in memory, not temp files.
-		"temp_store(MEMORY)", "mmap_size(1073741824)"} {
+		"temp_store(MEMORY)",
+		// No memory map: a mapped file counts in the process's resident memory as far as it has
+		// been read (a 100,000-article store: 1 GiB after an hour, 120 MiB without), while reader
+		// pages come from the memo and search read as fast through the OS page cache (measured
+		// side by side at 100,000 articles; see issue 9's note).
+		"mmap_size(0)"} {
 		q.Add("_pragma", p)
 	}
 	for _, o := range opts {

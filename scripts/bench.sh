@@ -159,7 +159,7 @@ for N in $SIZES; do
 		anon=$(awk '/RssAnon/ {print int($2 / 1024)}' "/proc/$gzt/status")
 		echo "| a publish shows on home, tag page and feed (s) | $(printf '%.2f' "$fresh") | | | ≤ 1 |"
 		echo "| ready after start (s) / first page after ready (ms) | $(printf '%.1f' "$ready_s") / $first_ms | | | first page ≤ 50 ms |"
-		echo "| server memory: peak resident / heap now (MiB; resident counts the mmap'd store's pages) | $hwm / $anon | | | < 200 |"
+		echo "| server memory under load: peak resident / anonymous now (MiB) | $hwm / $anon | | | < 200 |"
 		echo "| import wall time vs Hugo build | ${imp_wall:-?} | ${hugo_wall:-?} | | ≤ 0.5× |"
 		echo "| import peak memory (MiB) vs Hugo | ${imp_rss:-?} | ${hugo_rss:-?} | | ≤ 500 |"
 	} | tee "$out"

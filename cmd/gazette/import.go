@@ -7,7 +7,6 @@ import (
 	"io"
 	"runtime/debug"
 
-	"gazette/data"
 	"gazette/hugosite"
 )
 
@@ -36,7 +35,7 @@ folders. Importing again updates changed articles and leaves the others alone.`)
 	// garbage fast; past this soft limit the collector runs sooner instead of letting the heap
 	// grow to twice what is live.
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
-	store, media, err := openStore(ctx, *dataDir, data.WithoutMemoryMap())
+	store, media, err := openStore(ctx, *dataDir)
 	if err != nil {
 		return err
 	}
