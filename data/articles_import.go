@@ -1,7 +1,7 @@
 package data
 
-// A batch import's change keys and search entries, written once per batch instead of by the
-// per-row triggers (migration 0090 says why). A batch records what the triggers would have:
+// A batch import's change keys and search entries (words, titles, word pairs), written once per
+// batch instead of by the per-row triggers (migrations 0090 and 0096 say why). A batch records what the triggers would have:
 // the keys of every article row it replaces and of every row it writes, a search entry taken
 // out for every replaced row and one put in for every written row.
 
@@ -57,6 +57,9 @@ func (w *writeTx) beforeDeferredUpdate(id int64) error {
 		SELECT 'delete', `+searchKeyOf+`, title, search_tags FROM articles WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("title entry of article %d: %w", id, err)
 	}
+	if _, err := w.exec(`DELETE FROM search_pairs WHERE rowid = (SELECT `+searchKeyOf+` FROM articles WHERE id = ?)`, id); err != nil {
+		return fmt.Errorf("word pairs of article %d: %w", id, err)
+	}
 	return nil
 }
 
@@ -79,6 +82,11 @@ func (w *writeTx) indexDeferred() error {
 		if _, err := w.exec(`INSERT INTO search_titles (rowid, title, search_tags)
 			SELECT `+searchKeyOf+`, title, search_tags FROM articles WHERE id `+written+inKeyOrder, string(ids)); err != nil {
 			return fmt.Errorf("title entries: %w", err)
+		}
+		if _, err := w.exec(`INSERT INTO search_pairs (rowid, title, lead, summary, plain_text, search_tags)
+			SELECT `+searchKeyOf+`, search_word_pairs(title), search_word_pairs(lead), search_word_pairs(summary),
+				search_word_pairs(plain_text), search_word_pairs(search_tags) FROM articles WHERE id `+written+inKeyOrder, string(ids)); err != nil {
+			return fmt.Errorf("word pairs: %w", err)
 		}
 	}
 	if _, err := w.exec("DELETE FROM import_defers_indexing"); err != nil {

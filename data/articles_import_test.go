@@ -70,6 +70,26 @@ func matches(t *testing.T, s *Store, words ...string) []int64 {
 	return out
 }
 
+// pairMatches is matches for the word-pair index (migration 0080), whose words are pairs.
+func pairMatches(t *testing.T, s *Store, pairs ...string) []int64 {
+	t.Helper()
+	var out []int64
+	for _, p := range pairs {
+		rows, err := s.db.Query("SELECT rowid FROM search_pairs WHERE search_pairs MATCH ? ORDER BY rowid", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var k int64
+			rows.Scan(&k)
+			out = append(out, k)
+		}
+		rows.Close()
+		out = append(out, -1)
+	}
+	return out
+}
+
 func searchIndexesIntact(t *testing.T, s *Store) {
 	t.Helper()
 	for _, table := range []string{"search_fts", "search_titles"} {
@@ -118,6 +138,8 @@ func TestBatchImportRecordsWhatTheTriggersDid(t *testing.T) {
 	}
 	batched, rowByRow := open("batched.db"), open("rows.db")
 	words := []string{"harbour", "regatta", "sunday", "monday", "lighthouse", "storm", "ferry", "budget", "lig*"}
+	pairs := []string{"harbour_reopens", "regatta_postponed", "regatta_on", "on_sunday", "on_monday", "lighthouse_restored",
+		"ferry_timetable", "budget_talks"}
 
 	var seenB, seenR int64
 	for i, batch := range []func() []Article{batch1, batch2} {
@@ -133,6 +155,9 @@ func TestBatchImportRecordsWhatTheTriggersDid(t *testing.T) {
 		}
 		if b, r := matches(t, batched, words...), matches(t, rowByRow, words...); !slices.Equal(b, r) {
 			t.Errorf("batch %d: search finds %v, with the triggers %v", i+1, b, r)
+		}
+		if b, r := pairMatches(t, batched, pairs...), pairMatches(t, rowByRow, pairs...); !slices.Equal(b, r) {
+			t.Errorf("batch %d: word pairs find %v, with the triggers %v", i+1, b, r)
 		}
 		searchIndexesIntact(t, batched)
 	}
