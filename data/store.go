@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,6 +45,23 @@ type OpenOption func(pragmas url.Values)
 // it to fill the store honestly.
 func MaxPages(n int) OpenOption {
 	return func(q url.Values) { q.Add("_pragma", "max_page_count("+strconv.Itoa(n)+")") }
+}
+
+// BusyTimeout sets how long a write waits for another process's write to finish (SQLite's
+// busy_timeout) before it fails. The server's default suits an editor waiting on a save; a
+// batch job beside another one (two imports, an import beside a busy server on a loaded
+// machine) should wait as long as the other's batch takes.
+func BusyTimeout(d time.Duration) OpenOption {
+	return func(q url.Values) {
+		// The driver runs pragmas in sorted order, so the default is replaced, not followed.
+		pragmas := q["_pragma"][:0]
+		for _, p := range q["_pragma"] {
+			if !strings.HasPrefix(p, "busy_timeout(") {
+				pragmas = append(pragmas, p)
+			}
+		}
+		q["_pragma"] = append(pragmas, "busy_timeout("+strconv.FormatInt(d.Milliseconds(), 10)+")")
+	}
 }
 
 // Open opens (creating if needed) the database file at path and brings its schema up to date.

@@ -6,12 +6,17 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"time"
 
+	"gazette/data"
 	"gazette/hugosite"
 )
 
 // importMemoryLimit is the Go heap an import aims to stay under (see runImport).
 const importMemoryLimit = 320 << 20
+
+// importBusyTimeout is how long an import's write waits for another writer's transaction.
+const importBusyTimeout = 5 * time.Minute
 
 // runImport imports a Hugo site (or loose content files) into the store.
 func runImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -35,7 +40,9 @@ folders. Importing again updates changed articles and leaves the others alone.`)
 	// garbage fast; past this soft limit the collector runs sooner instead of letting the heap
 	// grow to twice what is live.
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
-	store, media, err := openStore(ctx, *dataDir)
+	// Another import (or a server's save) may hold the write lock for a whole batch: wait for
+	// it as long as a batch can take on a loaded machine rather than fail the import.
+	store, media, err := openStore(ctx, *dataDir, data.BusyTimeout(importBusyTimeout))
 	if err != nil {
 		return err
 	}
