@@ -162,16 +162,17 @@ func (f *follower) catchUp(ctx context.Context) error {
 }
 
 // nextFile is the file that continues from f.txid: the level-0 file starting right after it,
-// or else the compacted file reaching furthest among those that start at or before it. nil
-// when the copy is up to date.
+// or, when level 0 has a gap there (files already removed after compaction), the compacted
+// file reaching furthest among those that start at or before it. nil when the copy is up to
+// date. An up-to-date look costs one listing of level 0 (one request on S3).
 func (f *follower) nextFile(ctx context.Context) (*ltx.FileInfo, error) {
-	l0, err := f.firstCovering(ctx, 0)
-	if err != nil || l0 != nil {
+	l0, gap, err := f.covering(ctx, 0)
+	if err != nil || l0 != nil || !gap {
 		return l0, err
 	}
 	var best *ltx.FileInfo
 	for level := 1; level <= litestream.SnapshotLevel; level++ {
-		info, err := f.firstCovering(ctx, level)
+		info, _, err := f.covering(ctx, level)
 		if err != nil {
 			return nil, err
 		}
@@ -182,22 +183,24 @@ func (f *follower) nextFile(ctx context.Context) (*ltx.FileInfo, error) {
 	return best, nil
 }
 
-// firstCovering returns the file of level that holds f.txid+1 and starts at or before it,
-// reaching furthest; nil if none.
-func (f *follower) firstCovering(ctx context.Context, level int) (*ltx.FileInfo, error) {
+// covering returns the file of level that holds f.txid+1 and starts at or before it,
+// reaching furthest (nil if none), and whether a file of that level starts later (a gap).
+func (f *follower) covering(ctx context.Context, level int) (*ltx.FileInfo, bool, error) {
 	seek := ltx.TXID(0)
 	if level == 0 {
-		seek = f.txid + 1 // level-0 files are one transaction or a few: seek, don't list all
+		seek = f.txid + 1 // level-0 files are a transaction or a few each: seek, don't list all
 	}
 	itr, err := f.client.LTXFiles(ctx, level, seek, false)
 	if err != nil {
-		return nil, fmt.Errorf("list level %d: %w", level, err)
+		return nil, false, fmt.Errorf("list level %d: %w", level, err)
 	}
 	defer itr.Close()
 	var best *ltx.FileInfo
+	gap := false
 	for itr.Next() {
 		info := itr.Item()
 		if info.MinTXID > f.txid+1 {
+			gap = true
 			break // sorted by MinTXID: the rest start later still
 		}
 		if info.MaxTXID > f.txid && (best == nil || info.MaxTXID > best.MaxTXID) {
@@ -205,9 +208,9 @@ func (f *follower) firstCovering(ctx context.Context, level int) (*ltx.FileInfo,
 		}
 	}
 	if err := itr.Err(); err != nil {
-		return nil, fmt.Errorf("list level %d: %w", level, err)
+		return nil, false, fmt.Errorf("list level %d: %w", level, err)
 	}
-	return best, nil
+	return best, gap, nil
 }
 
 // fetchMissingMedia fetches the media files the replica has and the folder lacks.
