@@ -232,3 +232,16 @@ func fetchMissingMedia(ctx context.Context, t *target, mediaRoot string) error {
 	}
 	return nil
 }
+
+// FollowPosition is where a followed copy stands: the last transaction applied and when.
+func FollowPosition(dbPath string) (uint64, time.Time, error) {
+	txid, err := litestream.ReadTXIDFile(dbPath)
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	st, err := os.Stat(litestream.TXIDPath(dbPath))
+	if err != nil {
+		return 0, time.Time{}, fmt.Errorf("follow position: %w", err)
+	}
+	return uint64(txid), st.ModTime(), nil
+}

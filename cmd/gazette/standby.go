@@ -121,3 +121,24 @@ func runPromote(ctx context.Context, args []string, getenv func(string) string, 
 	fmt.Fprintf(stdout, "Promoted %s: %d articles. Serve it with: gazette serve --data %s --replicate NEW_REPLICA_URL\n", *dataDir, n, *dataDir)
 	return nil
 }
+
+// standbyStatus is `gazette status` on a standby's copy: read-only, with the follower's position.
+func standbyStatus(ctx context.Context, dbPath string, stdout io.Writer) error {
+	store, err := data.OpenReadOnly(ctx, dbPath, time.Now)
+	if err != nil {
+		return err
+	}
+	n, err := store.CountArticles(ctx)
+	store.Close()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Store:    %s, %d articles (a warm standby's read-only copy)\n", dbPath, n)
+	txid, at, err := replica.FollowPosition(dbPath)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Standby:  at transaction %d, last applied %s ago (the follower writes nothing while the primary is idle)\n",
+		txid, time.Since(at).Round(100*time.Millisecond))
+	return nil
+}

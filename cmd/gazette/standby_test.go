@@ -80,6 +80,10 @@ func TestWarmStandby(t *testing.T) {
 		if out, err := runWithEnv(func(string) string { return "" }, "serve", "--addr", "127.0.0.1:0", "--data", standbyDir); err == nil || !strings.Contains(err.Error(), "promote") {
 			t.Errorf("serve read-write on the followed copy: %v %s, want a refusal naming promote", err, out)
 		}
+		// status reads the copy without turning it to WAL (the loop below would stall if it did).
+		if out, err := runWithEnv(func(string) string { return "" }, "status", "--data", standbyDir); err != nil || !strings.Contains(out, "Standby:  at transaction") {
+			t.Errorf("status on the standby: %v %s", err, out)
+		}
 	})
 
 	editor := loginWriter(t, pbase, email, password)
