@@ -205,7 +205,7 @@ func (s *Store) scheduledKeys(ctx context.Context, from, to int64) ([]string, er
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("scheduled keys: %w", err)
 	}
-	if len(keys) > 0 {
+	if len(keys) > 0 && !s.readOnly { // a standby's copy gets the primary's record
 		// Not a change count: other watchers find the same instant themselves.
 		if _, err := s.db.ExecContext(ctx, `INSERT INTO changes (key, seq, changed_at) SELECT value, 0, ?2 FROM json_each(?1) WHERE true
 			ON CONFLICT (key) DO UPDATE SET changed_at = max(changed_at, excluded.changed_at)`, jsonText(keys), to); err != nil {

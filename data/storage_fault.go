@@ -20,6 +20,8 @@ func StorageFault(err error) string {
 		return ""
 	}
 	switch {
+	case errors.Is(err, ErrStandby):
+		return ErrStandby.Error()
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return "the disk is full"
 	case errors.Is(err, syscall.EROFS):

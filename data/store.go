@@ -35,6 +35,8 @@ type Store struct {
 
 	memo  *memo
 	terms *termCounts
+
+	readOnly bool // opened by OpenReadOnly: a standby's copy
 }
 
 // OpenOption changes how Open opens the database.

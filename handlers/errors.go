@@ -59,8 +59,12 @@ func (s *site) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	case http.StatusServiceUnavailable:
 		msg = views.T(langTag(st, lang), "read_only")
 	}
+	standby := errors.Is(err, data.ErrStandby)
+	if standby {
+		msg = views.T(langTag(st, lang), "standby")
+	}
 	page.Title, page.NoIndex = msg, true
-	v := views.ErrorPage{Page: page, Status: status, Message: msg, ReadOnly: status == http.StatusServiceUnavailable}
+	v := views.ErrorPage{Page: page, Status: status, Message: msg, ReadOnly: status == http.StatusServiceUnavailable, Standby: standby}
 	if rerr := render(w, r, status, views.Error(v), cacheNone, time.Time{}); rerr != nil {
 		s.log.Error("render error page", "err", rerr)
 		http.Error(w, msg, status)

@@ -14,7 +14,7 @@ func routes(d Deps, ready *readiness) http.Handler {
 	// redirect instead of the 404 it deserves.
 	r.SkipClean(true)
 	r.Handle("/healthz", handleHealth(d.Store)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/readyz", handleReady(ready.check, storageWritable(d.Store, d.Media, d.Logger, d.Metrics))).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", handleReady(ready.check, writableUnlessStandby(d))).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(http.MethodGet, http.MethodHead)
 	// One site for every handler: one settings reader, one widget state per store generation.
 	pub := newSite(d)
@@ -30,6 +30,8 @@ func routes(d Deps, ready *readiness) http.Handler {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	})
 	var h http.Handler = r
+	// A warm standby's copy serves readers only (standby.go).
+	h = refuseWritesOnStandby(d.Store, pub, h)
 	h = compress(h)
 	// A logged-in editor's pages are never kept by any cache, so a fix shows at once.
 	h = noStoreForEditors(h)

@@ -127,4 +127,6 @@ type ErrorPage struct {
 	// ReadOnly: the store cannot write for now (a full disk, a read-only filesystem); the
 	// page says reading still works and to try again later.
 	ReadOnly bool
+	// Standby: this server is a warm standby's read-only copy; writes belong on the primary.
+	Standby bool
 }

@@ -50,8 +50,10 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 	fs := newFlagSet("restore", stderr)
 	dataDir := fs.String("data", defaultDataDir, "data directory to restore into")
 	force := fs.Bool("force", false, "restore into a data directory that already holds a site, replacing its database")
+	follow := fs.Bool("follow", false, "with a replica URL: keep DIR a warm standby, applying the primary's new transactions until stopped (serve it with serve --read-only)")
+	followEvery := fs.Duration("follow-every", time.Second, "with --follow: how often to look for new transactions")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: gazette restore SRC --data DIR [--force]\n\nChecks the backup folder SRC (manifest and every file's hash) and restores it into DIR,\nthen brings its schema up to date. SRC may also be a replica (file:///path, s3://bucket/path).\nStop the server that uses DIR first.")
+		fmt.Fprintln(stderr, "Usage: gazette restore SRC --data DIR [--force] [--follow [--follow-every 1s]]\n\nChecks the backup folder SRC (manifest and every file's hash) and restores it into DIR,\nthen brings its schema up to date. SRC may also be a replica (file:///path, s3://bucket/path).\nStop the server that uses DIR first. With --follow (a replica only) it keeps running and\nDIR stays a read-only copy of the primary: a warm standby (README, \"Operating Gazette\").")
 		fs.PrintDefaults()
 	}
 	src, err := parseWithOnePath(fs, args, getenv)
@@ -59,6 +61,15 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	start := time.Now()
+	if *follow {
+		if !strings.Contains(src, "://") {
+			return errors.New("--follow needs a replica URL (file:///path or s3://bucket/path)")
+		}
+		if *followEvery <= 0 {
+			return errors.New("--follow-every must be positive")
+		}
+		return followReplica(ctx, replicaConfig(src, getenv), *dataDir, *followEvery, stdout, stderr)
+	}
 	if strings.Contains(src, "://") {
 		return restoreFromReplica(ctx, replicaConfig(src, getenv), *dataDir, *force, stdout)
 	}

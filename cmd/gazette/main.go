@@ -4,6 +4,9 @@
 //	        [--backup-every 6h --backup-keep 14] [--replicate URL]
 //	gazette backup DEST [--data DIR]
 //	gazette restore SRC --data DIR [--force]
+//	gazette restore URL --data DIR --follow [--follow-every 1s]
+//	gazette serve --read-only --data DIR
+//	gazette promote --data DIR
 //	gazette status [--data DIR]
 //	gazette import [--data DIR] SITE_OR_FILES...
 //	gazette export [--data DIR] [--force] FOLDER
@@ -58,6 +61,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runBackup(ctx, args, getenv, stdout, stderr)
 	case "restore":
 		return runRestore(ctx, args, getenv, stdout, stderr)
+	case "promote":
+		return runPromote(ctx, args, getenv, stdout, stderr)
 	case "status":
 		return runStatus(ctx, args, getenv, stdout, stderr)
 	case "import":
@@ -90,6 +95,9 @@ Usage:
           [--shared-max-age 5m] [--log-format json] [--log-level debug]
   gazette backup DEST [--data DIR]          a verified backup, safe while serving
   gazette restore SRC --data DIR [--force]  check a backup and restore it
+  gazette restore URL --data DIR --follow   keep DIR a warm standby of the replica URL
+  gazette serve --read-only --data DIR      serve a standby's copy (writes answer 503)
+  gazette promote --data DIR                make a stopped standby's copy the site's store
   gazette status [--data DIR]               the store and how far its replica trails
   gazette import [--data DIR] SITE_OR_FILES...
   gazette export [--data DIR] [--force] FOLDER

@@ -65,6 +65,10 @@ func runStatus(ctx context.Context, args []string, getenv func(string) string, s
 	if _, err := os.Stat(dbPath); err != nil {
 		return fmt.Errorf("status: no Gazette database in %s", *dataDir)
 	}
+	if replica.IsFollowedCopy(dbPath) {
+		// Opening it read-write would turn it to WAL under the follower's feet.
+		return standbyStatus(ctx, dbPath, stdout)
+	}
 	store, err := data.Open(ctx, dbPath, time.Now)
 	if err != nil {
 		return err

@@ -43,6 +43,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	staleIfError := fs.Duration("stale-if-error", 24*time.Hour, "with --shared-max-age: how long a shared cache may serve a page while Gazette fails")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	logLevel := fs.String("log-level", "info", "log level: debug (every request), info, warn or error")
+	readOnly := fs.Bool("read-only", false, "serve a warm standby's copy that `gazette restore URL --follow` keeps in DIR: readers' pages only, writes and the desk answer 503 until `gazette promote`")
 	replicate := fs.String("replicate", "", "keep a live replica at file:///path or s3://bucket/path (S3 settings from AWS_* variables); an empty data directory is restored from it first")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: gazette serve [flags]\n\nServes the site. A new data directory starts with demo articles unless --no-demo is given.")
@@ -59,12 +60,19 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	if *readOnly && (*replicate != "" || *baseURL != "" || *backupEvery > 0) {
+		return errors.New("--read-only serves a standby's copy: it cannot replicate, back up or change the base URL (promote it first)")
+	}
 	if *replicate != "" {
 		if err := restoreFromReplicaIfNew(ctx, replicaConfig(*replicate, getenv), *dataDir, stdout, logger); err != nil {
 			return err
 		}
 	}
-	store, media, err := openStore(ctx, *dataDir)
+	open := func() (*data.Store, *data.MediaDir, error) { return openStore(ctx, *dataDir) }
+	if *readOnly {
+		open = func() (*data.Store, *data.MediaDir, error) { return openStandbyStore(ctx, *dataDir) }
+	}
+	store, media, err := open()
 	if err != nil {
 		return err
 	}
@@ -86,8 +94,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		fmt.Fprintf(stdout, "Replicating to %s\n", *replicate)
 	}
-	if err := prepareSite(ctx, store, media, *baseURL, *noDemo, *addr, logger); err != nil {
-		return err
+	if !*readOnly {
+		if err := prepareSite(ctx, store, media, *baseURL, *noDemo, *addr, logger); err != nil {
+			return err
+		}
 	}
 	assets, err := static.New()
 	if err != nil {
@@ -131,7 +141,11 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	fmt.Fprintf(stdout, "Gazette is serving http://%s/ (data in %s)\n", ln.Addr(), *dataDir)
-	go housekeeping(ctx, store, logger)
+	if *readOnly {
+		fmt.Fprintln(stdout, "Read-only standby: readers' pages only; writes answer 503 until `gazette promote` (README, \"Operating Gazette\")")
+	} else {
+		go housekeeping(ctx, store, logger)
+	}
 	// /healthz answers at once; /readyz once the pages readers meet first are warm.
 	go site.WarmUp()
 	if *backupEvery > 0 {
@@ -141,8 +155,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		go scheduleBackups(ctx, backup.Schedule{Store: store, Media: media, Root: dir, Every: *backupEvery, Keep: *backupKeep, Version: version}, logger)
 	}
-	if err := printSetupLink(ctx, store, stdout, *baseURL, listenURL(ln.Addr())); err != nil {
-		return err
+	if !*readOnly {
+		if err := printSetupLink(ctx, store, stdout, *baseURL, listenURL(ln.Addr())); err != nil {
+			return err
+		}
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

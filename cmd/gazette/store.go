@@ -8,12 +8,16 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/replica"
 )
 
 // openStore opens the data directory: the database file and the media folder.
 func openStore(ctx context.Context, dir string, opts ...data.OpenOption) (*data.Store, *data.MediaDir, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, nil, fmt.Errorf("data directory: %w", err)
+	}
+	if replica.IsFollowedCopy(filepath.Join(dir, "gazette.db")) {
+		return nil, nil, fmt.Errorf("%s is a warm standby's copy, kept by `gazette restore --follow`: serve it with --read-only, or stop the follower and run `gazette promote --data %s` to write to it", dir, dir)
 	}
 	store, err := data.Open(ctx, filepath.Join(dir, "gazette.db"), time.Now, opts...)
 	if reason := data.StorageFault(err); reason != "" {
