@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -46,13 +47,28 @@ func articleArgs(a *Article) []any {
 	}
 }
 
-// searchTags is what the search index reads of an article's terms: their names.
+// searchTags is what the search index reads of an article's terms: their names, then one
+// token per term that a tag or category filter asks for (searchTermToken). Migration 0100
+// writes the same shape in SQL.
 func searchTags(terms []Term) string {
-	names := make([]string, len(terms))
+	var b strings.Builder
 	for i, t := range terms {
-		names[i] = t.Name
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Name)
 	}
-	return strings.Join(names, " ")
+	for _, t := range terms {
+		b.WriteByte(' ')
+		b.WriteString(searchTermToken(t.Taxonomy, t.Key))
+	}
+	return b.String()
+}
+
+// searchTermToken is a term as one index token no article text contains: its taxonomy and
+// key in hex, so any key stays one token of letters and digits (migration 0100).
+func searchTermToken(taxonomy, key string) string {
+	return "gzterm" + hex.EncodeToString([]byte(taxonomy+"/"+key))
 }
 
 // scanner is what *sql.Row and *sql.Rows share.

@@ -36,12 +36,17 @@ func (s *Store) withoutCommonWords(ctx context.Context, plan searchPlan) (search
 	}
 	keep := make([]bool, len(plan.words))
 	rare := false
+	samples := map[string]int64{} // a title repeats its words; each is sampled once
 	for i, at := range plan.words {
-		var sample int64
-		err := s.db.QueryRowContext(ctx, `SELECT rowid FROM search_fts WHERE search_fts MATCH ?
-			ORDER BY rowid DESC LIMIT 1 OFFSET ?`, plan.include[at], commonSample-1).Scan(&sample)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return plan, fmt.Errorf("common words: %w", err)
+		word := plan.include[at]
+		sample, ok := samples[word]
+		if !ok {
+			err := s.db.QueryRowContext(ctx, `SELECT rowid FROM search_fts WHERE search_fts MATCH ?
+				ORDER BY rowid DESC LIMIT 1 OFFSET ?`, word, commonSample-1).Scan(&sample)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return plan, fmt.Errorf("common words: %w", err)
+			}
+			samples[word] = sample
 		}
 		keep[i] = sample < window
 		rare = rare || keep[i]

@@ -58,3 +58,30 @@ func TestSearchManyMatchesObeyExclusions(t *testing.T) {
 		t.Errorf("coast road: %d results, first %q", len(got), got[:2])
 	}
 }
+
+// Past the few candidates ranked from their text, the lead part is read from the index over
+// the candidates' dates: articles with every word in the lead come first, newest first, then
+// the body-only matches, newest first; a lead match outside the query's words does not count.
+func TestSearchManyMatchesLeadFirst(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	var list []Article
+	for i := range 80 {
+		a := article(fmt.Sprintf("content/news/a%d.md", i), fmt.Sprintf("/news/a%d/", i), fmt.Sprintf("Report %d", i), now.Add(-time.Duration(i)*time.Hour))
+		a.Lead, a.PlainText = "Prices held.", "The ferry harbour was busy and the pier was full."
+		list = append(list, a)
+	}
+	list[30].Title, list[30].Lead = "Lead 30", "The ferry harbour reopens."
+	list[75].Title, list[75].Lead = "Lead 75", "A ferry leaves the harbour."
+	list[5].Title, list[5].Lead = "Late boat", "The ferry is late." // one word: not a lead match
+	if _, err := s.SaveArticles(context.Background(), list); err != nil {
+		t.Fatal(err)
+	}
+	got := searchTitles(t, s, SearchQuery{Text: "harbour ferry", Limit: 100})
+	if len(got) != 80 || !slices.Equal(got[:4], []string{"Lead 30", "Lead 75", "Report 0", "Report 1"}) {
+		t.Errorf("harbour ferry: %d results, first %q", len(got), got[:min(4, len(got))])
+	}
+	if i := slices.Index(got, "Late boat"); i != 2+5 {
+		t.Errorf("the one-word lead ranks at %d, want 7 (a body match among them)", i)
+	}
+}

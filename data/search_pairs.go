@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 	"modernc.org/sqlite"
@@ -52,8 +53,61 @@ func wordPairs(text string) string {
 	return b.String()
 }
 
-// pairWords splits text into the words wordPairs pairs.
+// pairWords splits text into the words wordPairs pairs. Most text is ASCII, which needs no
+// normalising: it is split and lower-cased byte by byte (about ten times faster; ranking a
+// few candidates from their text splits whole bodies).
 func pairWords(text string) []string {
+	if isASCII(text) {
+		return asciiWords(text)
+	}
+	return unicodeWords(text)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiWords is unicodeWords for ASCII text: words are runs of letters and digits.
+func asciiWords(text string) []string {
+	var words []string
+	start := -1
+	lower := true // the current word has no upper-case letter: a substring of text will do
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := text[start:end]
+		if !lower {
+			w = strings.ToLower(w)
+		}
+		words = append(words, w)
+		start, lower = -1, true
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		default:
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	flush(len(text))
+	return words
+}
+
+// unicodeWords splits any text: letters lose their diacritics and are lower-cased.
+func unicodeWords(text string) []string {
 	var words []string
 	var w strings.Builder
 	flush := func() {
