@@ -34,8 +34,8 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 	}
 	form := views.ArticleForm{
 		AdminPage: dk.page(r, title, nav), ID: st.id, Version: st.version, Status: st.status, PublicURL: st.url,
-		Values: v, Errors: st.errs, Message: st.message, Conflict: st.conflict, TimeZone: siteLocation(set).String(),
-		Languages: set.Languages, Widgets: deskWidgets,
+		Values: v, Errors: st.errs, Message: st.message, Conflict: st.conflict, TimeZone: zoneName(siteLocation(set), dk.store.Now()),
+		Languages: set.Languages, Widgets: deskWidgets, Primary: primaryAction(st.status, v.PublishDate, siteLocation(set), dk.store.Now()),
 	}
 	form.SectionNote = homeSectionNote(set, v.Section)
 	if len(form.Languages) == 0 {

@@ -38,7 +38,11 @@ type ArticleForm struct {
 	Message   string // a sentence above the form (why it came back)
 	// SectionNote warns that the article's section keeps it off the home page.
 	SectionNote string
-	TimeZone    string
+	// TimeZone names the site's zone as the form's dates are read and shown ("Europe/Oslo,
+	// CET, UTC+01:00").
+	TimeZone string
+	// Primary is the one primary action: "publish", "schedule" or "update".
+	Primary string
 	Languages   []data.LanguageSetting
 	Widgets     []string // every widget the picker offers
 	Sections    []string
