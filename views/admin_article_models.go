@@ -42,14 +42,14 @@ type ArticleForm struct {
 	// CET, UTC+01:00").
 	TimeZone string
 	// Primary is the one primary action: "publish", "schedule" or "update".
-	Primary string
-	Languages   []data.LanguageSetting
-	Widgets     []string // every widget the picker offers
-	Sections    []string
-	Tags        []string // existing names, suggested while typing
-	Cats        []string
-	Conflict    *Conflict
-	Images      []MediaItem // recent uploads, to pick a thumbnail from
+	Primary   string
+	Languages []data.LanguageSetting
+	Widgets   []string // every widget the picker offers
+	Sections  []string
+	Tags      []string // existing names, suggested while typing
+	Cats      []string
+	Conflict  *Conflict
+	Images    []MediaItem // recent uploads, to pick a thumbnail from
 	// Discussion holds a saved article's discussion switches (issue 5); nil for a new one.
 	Discussion *DiscussionForm
 }
