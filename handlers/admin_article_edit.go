@@ -33,7 +33,7 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 		title, nav = "Edit: "+v.Title, "articles"
 	}
 	form := views.ArticleForm{
-		AdminPage: dk.page(r, title, nav), ID: st.id, Version: st.version, Status: st.status, PublicURL: st.url,
+		AdminPage: dk.deskPageWithEditor(r, title, nav), ID: st.id, Version: st.version, Status: st.status, PublicURL: st.url,
 		Values: v, Errors: st.errs, Message: st.message, Conflict: st.conflict, TimeZone: zoneName(siteLocation(set), dk.store.Now()),
 		Languages: set.Languages, Widgets: deskWidgets, Primary: primaryAction(st.status, v.PublishDate, siteLocation(set), dk.store.Now()),
 	}

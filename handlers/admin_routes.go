@@ -41,6 +41,7 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 	a.Handle("/admin/articles/new", editor(dk.handleArticleNew())).Methods(get...)
 	a.Handle("/admin/articles/new", uploader(dk.handleArticleSave())).Methods(post...)
 	a.Handle("/admin/articles/preview", uploader(dk.handleArticlePreview())).Methods(post...)
+	a.Handle("/admin/articles/render", editor(dk.handleArticleRender())).Methods(post...)
 	a.Handle("/admin/articles/{id:[0-9]+}", editor(dk.handleArticleEdit())).Methods(get...)
 	a.Handle("/admin/articles/{id:[0-9]+}", uploader(dk.handleArticleSave())).Methods(post...)
 	a.Handle("/admin/articles/{id:[0-9]+}/trash", editor(dk.handleArticleTrash(true))).Methods(post...)
