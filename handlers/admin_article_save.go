@@ -30,6 +30,7 @@ func (dk *desk) handleArticleSave() http.Handler {
 			return
 		}
 		errs := &data.ValidationError{}
+		mediaTextFrom(r.PostForm, "thumbnail_", errs) // only checked here; saveThumbText writes it
 		if url, err := dk.uploadFromForm(r, "thumbnail_file", sess.Editor.ID); err != nil && errorStatus(err) == http.StatusServiceUnavailable {
 			dk.deskError(w, r, err) // the disk, not the image: "read-only right now"
 			return
@@ -70,6 +71,9 @@ func (dk *desk) handleArticleSave() http.Handler {
 		a, err = dk.assembleArticle(r.Context(), &base, &a, edits, body)
 		if err == nil {
 			_, err = dk.store.SaveDeskArticle(r.Context(), &a, baseVersion, sess.Editor.ID, note)
+		}
+		if err == nil {
+			err = dk.saveThumbText(r.Context(), v)
 		}
 		var conflict *data.ConflictError
 		switch {

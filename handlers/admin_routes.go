@@ -53,6 +53,9 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 
 	a.Handle("/admin/media", editor(dk.handleMediaList())).Methods(get...)
 	a.Handle("/admin/media", uploader(dk.handleMediaUpload())).Methods(post...)
+	a.Handle("/admin/media/{id:[0-9]+}", editor(dk.handleMediaEdit())).Methods(get...)
+	a.Handle("/admin/media/{id:[0-9]+}", editor(dk.handleMediaSave())).Methods(post...)
+	a.Handle("/admin/media/{id:[0-9]+}/delete", editor(dk.handleMediaDelete())).Methods(post...)
 
 	a.Handle("/admin/settings", admin(dk.handleSettingsShow())).Methods(get...)
 	a.Handle("/admin/settings", admin(dk.handleSettingsSave())).Methods(post...)

@@ -18,6 +18,10 @@ type ArticleValues struct {
 	Categories, Tags                         string // comma-separated names
 	Menu, MenuWeight, Weight                 string
 	Thumbnail                                string
+	// ThumbText are the thumbnail's words (alt text, caption, credit), kept on the upload in
+	// the media library; ThumbTextFor is the thumbnail they were shown for.
+	ThumbText    MediaTextValues
+	ThumbTextFor string
 	ThumbInList, ThumbInPost                 bool
 	Comments, Authorbox, Pager, TOC, MathJax bool
 	Sidebar                                  string            // "", "left", "right", "false"
@@ -50,6 +54,8 @@ type ArticleForm struct {
 	Cats      []string
 	Conflict  *Conflict
 	Images    []MediaItem // recent uploads, to pick a thumbnail from
+	// MissingAlt names the images the article shows without alt text (warned on publish).
+	MissingAlt []string
 	// Discussion holds a saved article's discussion switches (issue 5); nil for a new one.
 	Discussion *DiscussionForm
 }

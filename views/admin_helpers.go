@@ -57,3 +57,11 @@ func mediaLabel(m MediaItem) string {
 	}
 	return m.Name
 }
+
+// deskPlural picks the English word for n (the desk is in English).
+func deskPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
