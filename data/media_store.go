@@ -20,9 +20,9 @@ type MediaFile struct {
 	Height     int
 	Size       int64
 	Variants   []MediaVariant // smaller copies, narrowest first
-	Alt        string // the text alternative; "" = not written yet (the desk warns on publish)
-	Caption    string // shown under the image
-	Credit     string // who made it, shown after the caption
+	Alt        string         // the text alternative; "" = not written yet (the desk warns on publish)
+	Caption    string         // shown under the image
+	Credit     string         // who made it, shown after the caption
 	CreatedAt  time.Time
 }
 

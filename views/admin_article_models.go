@@ -12,16 +12,16 @@ type ArticleValues struct {
 	Title, Slug, Section, Lang, Translations string
 	Author                                   string // front matter `author`; "" = the site author
 	// TranslationOf is the URL of the same story in another language, linking the two.
-	TranslationOf                            string
-	Date, PublishDate, ExpiryDate            string // datetime-local values in the site time zone
-	Summary, Description, Lead               string
-	Categories, Tags                         string // comma-separated names
-	Menu, MenuWeight, Weight                 string
-	Thumbnail                                string
+	TranslationOf                 string
+	Date, PublishDate, ExpiryDate string // datetime-local values in the site time zone
+	Summary, Description, Lead    string
+	Categories, Tags              string // comma-separated names
+	Menu, MenuWeight, Weight      string
+	Thumbnail                     string
 	// ThumbText are the thumbnail's words (alt text, caption, credit), kept on the upload in
 	// the media library; ThumbTextFor is the thumbnail they were shown for.
-	ThumbText    MediaTextValues
-	ThumbTextFor string
+	ThumbText                                MediaTextValues
+	ThumbTextFor                             string
 	ThumbInList, ThumbInPost                 bool
 	Comments, Authorbox, Pager, TOC, MathJax bool
 	Sidebar                                  string            // "", "left", "right", "false"
