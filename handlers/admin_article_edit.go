@@ -56,6 +56,9 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 	if err == nil && st.id != 0 {
 		form.Discussion, err = dk.articleDiscussionForm(r, st.id)
 	}
+	if err == nil && st.id != 0 {
+		form.Reads, err = dk.articleReads(ctx, st.id)
+	}
 	if err != nil {
 		dk.deskError(w, r, err)
 		return

@@ -37,6 +37,7 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 	a.Handle("/admin/setup/{token}", anyone(dk.handleSetupSubmit())).Methods(post...)
 
 	a.Handle("/admin/", editor(dk.handleArticleList())).Methods(get...)
+	a.Handle("/admin/dashboard", editor(dk.handleDashboard())).Methods(get...)
 	a.Handle("/admin/articles/bulk", editor(dk.handleArticleBulk())).Methods(post...)
 	a.Handle("/admin/articles/new", editor(dk.handleArticleNew())).Methods(get...)
 	a.Handle("/admin/articles/new", uploader(dk.handleArticleSave())).Methods(post...)

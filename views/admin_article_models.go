@@ -56,6 +56,8 @@ type ArticleForm struct {
 	Images    []MediaItem // recent uploads, to pick a thumbnail from
 	// MissingAlt names the images the article shows without alt text (warned on publish).
 	MissingAlt []string
+	// Reads are a saved article's reading figures; nil for a new one.
+	Reads *ArticleReadsView
 	// Discussion holds a saved article's discussion switches (issue 5); nil for a new one.
 	Discussion *DiscussionForm
 }
