@@ -18,9 +18,9 @@ import (
 	"gazette/content"
 	"gazette/data"
 	"gazette/handlers"
-	"gazette/reads"
 	"gazette/hugosite"
 	"gazette/metrics"
+	"gazette/reads"
 	"gazette/replica"
 	"gazette/static"
 )
