@@ -405,7 +405,7 @@ func AdminArticleForm(v ArticleForm) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<div class=\"editor\" data-testid=\"editor\"><label for=\"body\">Text (Markdown)</label><div class=\"editor__panes\"><textarea id=\"body\" name=\"body\" rows=\"22\" data-testid=\"field-body\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<div class=\"editor\" data-testid=\"editor\"><label for=\"body\">Text (Markdown)</label><div class=\"editor__panes\"><textarea id=\"body\" name=\"body\" rows=\"16\" data-testid=\"field-body\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

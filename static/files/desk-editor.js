@@ -53,21 +53,23 @@
   bar.setAttribute("role", "toolbar");
   bar.setAttribute("aria-label", "Formatting");
   bar.setAttribute("aria-controls", "body");
+  // Each tool: its name (shown), what it does (its tooltip), and the text around the selection.
   var tools = [
-    ["B", "Bold", "**", "**", "bold text"],
-    ["I", "Italic", "_", "_", "italic text"],
-    ["H2", "Heading", "\n## ", "\n", "Heading"],
-    ["Link", "Link", "[", "](https://)", "link text"],
-    ["Quote", "Quote", "\n> ", "\n", "quoted text"],
-    ["List", "Bulleted list", "\n- ", "\n", "item"],
-    ["Code", "Code", "`", "`", "code"],
-    ["Figure", "Figure with caption and credit", '\n{{< figure src="/media/…" alt="" caption="" attr="" >}}\n', "", ""]
+    ["Bold", "**bold**", "**", "**", "bold text"],
+    ["Italic", "_italic_", "_", "_", "italic text"],
+    ["Heading", "## Heading", "\n## ", "\n", "Heading"],
+    ["Link", "[text](https://…)", "[", "](https://)", "link text"],
+    ["Quote", "> quoted text", "\n> ", "\n", "quoted text"],
+    ["List", "- item", "\n- ", "\n", "item"],
+    ["Code", "`code`", "`", "`", "code"],
+    ["Figure", "an image with alt text, caption and credit (Media gives the line ready to copy)",
+      '\n{{< figure src="/media/…" alt="" caption="" attr="" >}}\n', "", ""]
   ];
   tools.forEach(function (t) {
     var b = document.createElement("button");
     b.type = "button";
     b.textContent = t[0];
-    b.setAttribute("aria-label", t[1]);
+    b.title = t[1];
     b.setAttribute("data-testid", "tool-" + t[0].toLowerCase());
     b.addEventListener("click", function () { wrap(t[2], t[3], t[4]); });
     bar.appendChild(b);
