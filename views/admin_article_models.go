@@ -115,6 +115,7 @@ type ArticleListPage struct {
 	PrevURL   string
 	NextURL   string
 	Languages []data.LanguageSetting
+	TimeZone  string // the site's zone, named, in which the times are shown
 }
 
 // ArticleFilter is the list's query as typed.
