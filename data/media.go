@@ -3,6 +3,7 @@ package data
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -78,4 +79,16 @@ func validExt(ext string) bool {
 		}
 	}
 	return true
+}
+
+// Remove deletes a stored file; one already gone is not an error.
+func (m *MediaDir) Remove(stored string) error {
+	p, err := m.Path(stored)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("remove media %s: %w", stored, err)
+	}
+	return nil
 }

@@ -20,7 +20,9 @@ type MediaFile struct {
 	Height     int
 	Size       int64
 	Variants   []MediaVariant // smaller copies, narrowest first
-	Alt        string
+	Alt        string         // the text alternative; "" = not written yet (the desk warns on publish)
+	Caption    string         // shown under the image
+	Credit     string         // who made it, shown after the caption
 	CreatedAt  time.Time
 }
 
@@ -39,22 +41,22 @@ func (s *Store) AddMedia(ctx context.Context, m MediaFile, editorID int64) (Medi
 		return m, fmt.Errorf("add media: %w", err)
 	}
 	now := s.now()
-	_, err = s.db.ExecContext(ctx, `INSERT INTO media (stored_name, name, media_type, width, height, size, variants, alt, editor_id, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (stored_name) DO NOTHING`,
-		m.StoredName, m.Name, m.MediaType, m.Width, m.Height, m.Size, string(variants), m.Alt, nullID(editorID), now.Unix())
+	_, err = s.db.ExecContext(ctx, `INSERT INTO media (stored_name, name, media_type, width, height, size, variants, alt, caption, credit, editor_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (stored_name) DO NOTHING`,
+		m.StoredName, m.Name, m.MediaType, m.Width, m.Height, m.Size, string(variants), m.Alt, m.Caption, m.Credit, nullID(editorID), now.Unix())
 	if err != nil {
 		return m, fmt.Errorf("add media: %w", err)
 	}
 	return s.MediaByStoredName(ctx, m.StoredName)
 }
 
-const mediaColumns = "id, stored_name, name, media_type, width, height, size, variants, alt, created_at"
+const mediaColumns = "id, stored_name, name, media_type, width, height, size, variants, alt, caption, credit, created_at"
 
 func scanMedia(sc scanner) (MediaFile, error) {
 	var m MediaFile
 	var variants string
 	var created int64
-	if err := sc.Scan(&m.ID, &m.StoredName, &m.Name, &m.MediaType, &m.Width, &m.Height, &m.Size, &variants, &m.Alt, &created); err != nil {
+	if err := sc.Scan(&m.ID, &m.StoredName, &m.Name, &m.MediaType, &m.Width, &m.Height, &m.Size, &variants, &m.Alt, &m.Caption, &m.Credit, &created); err != nil {
 		return m, err
 	}
 	m.CreatedAt = time.Unix(created, 0).UTC()

@@ -22,6 +22,8 @@ type articleFormState struct {
 	message  string
 	conflict *views.Conflict
 	url      string
+	// missingAlt names the stored article's images without alt text.
+	missingAlt []string
 }
 
 // renderArticleForm shows the article form with its suggestions.
@@ -33,11 +35,12 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 		title, nav = "Edit: "+v.Title, "articles"
 	}
 	form := views.ArticleForm{
-		AdminPage: dk.page(r, title, nav), ID: st.id, Version: st.version, Status: st.status, PublicURL: st.url,
-		Values: v, Errors: st.errs, Message: st.message, Conflict: st.conflict, TimeZone: siteLocation(set).String(),
-		Languages: set.Languages, Widgets: deskWidgets,
+		AdminPage: dk.deskPageWithEditor(r, title, nav), ID: st.id, Version: st.version, Status: st.status, PublicURL: st.url,
+		Values: v, Errors: st.errs, Message: st.message, Conflict: st.conflict, TimeZone: zoneName(siteLocation(set), dk.store.Now()),
+		Languages: set.Languages, Widgets: deskWidgets, Primary: primaryAction(st.status, v.PublishDate, siteLocation(set), dk.store.Now()),
 	}
 	form.SectionNote = homeSectionNote(set, v.Section)
+	form.MissingAlt = st.missingAlt
 	if len(form.Languages) == 0 {
 		form.Languages = []data.LanguageSetting{{Code: set.DefaultLanguage}}
 	}
@@ -52,6 +55,9 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 	}
 	if err == nil && st.id != 0 {
 		form.Discussion, err = dk.articleDiscussionForm(r, st.id)
+	}
+	if err == nil && st.id != 0 {
+		form.Reads, err = dk.articleReads(ctx, st.id)
 	}
 	if err != nil {
 		dk.deskError(w, r, err)
@@ -79,7 +85,15 @@ func (dk *desk) handleArticleEdit() http.Handler {
 		}
 		v := valuesFromArticle(&a, siteLocation(dk.settings(r.Context())))
 		v.TranslationOf = dk.translationOf(r.Context(), &a)
-		dk.renderArticleForm(w, r, http.StatusOK, v, dk.formState(&a, st))
+		thumb, err := dk.thumbnailMedia(r.Context(), a.Thumbnail)
+		if err != nil {
+			dk.deskError(w, r, err)
+			return
+		}
+		fillThumbText(&v, thumb)
+		fs := dk.formState(&a, st)
+		fs.missingAlt = imagesWithoutAlt(&a, thumb)
+		dk.renderArticleForm(w, r, http.StatusOK, v, fs)
 	})
 }
 

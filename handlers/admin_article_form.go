@@ -40,6 +40,8 @@ func valuesFromForm(f url.Values) views.ArticleValues {
 		TOC: f.Get("toc") != "", MathJax: f.Get("mathjax") != "", Sidebar: f.Get("sidebar"),
 		Aliases: f.Get("aliases"), Body: f.Get("body"), WidgetOrder: map[string]string{},
 	}
+	v.ThumbText = views.MediaTextValues{Alt: f.Get("thumbnail_alt"), Caption: f.Get("thumbnail_caption"), Credit: f.Get("thumbnail_credit")}
+	v.ThumbTextFor = f.Get("thumbnail_text_for")
 	if pick := f.Get("thumbnail_pick"); pick != "" {
 		v.Thumbnail = pick
 	}

@@ -49,9 +49,14 @@ func (dk *desk) handleArticleList() http.Handler {
 		for _, st := range data.Statuses {
 			v.Counts = append(v.Counts, views.StatusCount{Status: string(st), Count: counts[st], URL: listURL(f, string(st), 1), Active: f.Status == string(st)})
 		}
+		loc := siteLocation(dk.settings(ctx))
+		v.TimeZone = zoneName(loc, dk.store.Now())
 		for _, row := range rows {
 			a := row.Article
-			vr := views.ArticleRow{ID: a.ID, Title: a.Title, Status: string(row.Status), Lang: a.Lang, Section: a.Section, Date: a.Date, Updated: a.UpdatedAt}
+			vr := views.ArticleRow{ID: a.ID, Title: a.Title, Status: string(row.Status), Lang: a.Lang, Section: a.Section, Date: a.Date, Updated: a.UpdatedAt.In(loc)}
+			if !a.Date.IsZero() {
+				vr.Date = a.Date.In(loc) // shown in the site's zone, as the form reads it
+			}
 			if row.Status == data.StatusPublished {
 				vr.URL = articleURL(&a)
 			}

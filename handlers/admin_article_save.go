@@ -30,6 +30,7 @@ func (dk *desk) handleArticleSave() http.Handler {
 			return
 		}
 		errs := &data.ValidationError{}
+		mediaTextFrom(r.PostForm, "thumbnail_", errs) // only checked here; saveThumbText writes it
 		if url, err := dk.uploadFromForm(r, "thumbnail_file", sess.Editor.ID); err != nil && errorStatus(err) == http.StatusServiceUnavailable {
 			dk.deskError(w, r, err) // the disk, not the image: "read-only right now"
 			return
@@ -70,6 +71,9 @@ func (dk *desk) handleArticleSave() http.Handler {
 		a, err = dk.assembleArticle(r.Context(), &base, &a, edits, body)
 		if err == nil {
 			_, err = dk.store.SaveDeskArticle(r.Context(), &a, baseVersion, sess.Editor.ID, note)
+		}
+		if err == nil {
+			err = dk.saveThumbText(r.Context(), v)
 		}
 		var conflict *data.ConflictError
 		switch {
@@ -155,7 +159,20 @@ func applyAction(a, base *data.Article, action string, now time.Time, errs *data
 // handleArticlePreview shows the form's article in the real reader layout, unsaved.
 func (dk *desk) handleArticlePreview() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sess, _ := sessionFrom(r.Context())
 		v := valuesFromForm(r.PostForm)
+		// A just-chosen upload is in the preview: it is stored now (the library keeps it by its
+		// content hash, so saving the form later stores nothing twice).
+		if url, err := dk.uploadFromForm(r, "thumbnail_file", sess.Editor.ID); err != nil && errorStatus(err) == http.StatusServiceUnavailable {
+			dk.deskError(w, r, err)
+			return
+		} else if err != nil {
+			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, articleFormState{errs: map[string]string{"thumbnail_file": uploadMessage(err)},
+				message: "The preview needs these fields corrected first."})
+			return
+		} else if url != "" {
+			v.Thumbnail = url
+		}
 		now := dk.store.Now()
 		base := data.Article{SourcePath: deskPrefix + "preview.md", TranslationKey: deskPrefix + "preview"}
 		a, invalid := buildArticle(v, base, dk.settings(r.Context()), now)
@@ -176,7 +193,7 @@ func (dk *desk) handleArticlePreview() http.Handler {
 			return
 		}
 		w.Header().Set("X-Robots-Tag", "noindex")
-		if err := dk.serveArticle(&noStoreWriter{ResponseWriter: w}, r, &a); err != nil {
+		if err := dk.serveArticle(&noStoreWriter{ResponseWriter: w}, r.WithContext(withPreview(r.Context())), &a); err != nil {
 			dk.deskError(w, r, err)
 		}
 	})

@@ -104,7 +104,7 @@ func flashText(code string) string {
 	return map[string]string{
 		"saved": "Saved.", "published": "Published.", "scheduled": "Scheduled.", "unpublished": "Unpublished: readers no longer see it.",
 		"trashed": "Moved to the trash.", "restored": "Restored from the trash as a draft: publish it again when it is ready.", "deleted": "Deleted for good.",
-		"reverted": "Revision restored.", "uploaded": "Uploaded.", "settings": "Settings saved.", "bulk": "Done.",
+		"reverted": "Revision restored.", "uploaded": "Uploaded.", "media-deleted": "Image deleted.", "settings": "Settings saved.", "bulk": "Done.",
 		"welcome": "Welcome. You are the site's admin.",
 	}[code]
 }

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strconv"
+	"strings"
 
 	"github.com/gorilla/mux"
 
@@ -20,7 +22,7 @@ func mediaURL(stored string) string { return "/media/" + stored }
 
 // mediaItem is an upload as the desk shows it, with srcset and the smallest variant.
 func mediaItem(m data.MediaFile) views.MediaItem {
-	it := views.MediaItem{ID: m.ID, URL: mediaURL(m.StoredName), Name: m.Name, Width: m.Width, Height: m.Height, Alt: m.Alt,
+	it := views.MediaItem{ID: m.ID, URL: mediaURL(m.StoredName), Name: m.Name, Width: m.Width, Height: m.Height, Alt: m.Alt, Caption: m.Caption, Credit: m.Credit,
 		ThumbURL: mediaURL(m.StoredName), ThumbW: m.Width, ThumbH: m.Height}
 	if len(m.Variants) > 0 {
 		v := m.Variants[0]
@@ -44,23 +46,28 @@ func (dk *desk) recentImages(r *http.Request, n int) ([]views.MediaItem, error) 
 
 // uploadFromForm stores the image posted in field, if any, and returns its URL.
 func (dk *desk) uploadFromForm(r *http.Request, field string, editorID int64) (string, error) {
-	if r.MultipartForm == nil || len(r.MultipartForm.File[field]) == 0 {
-		return "", nil
-	}
-	fh := r.MultipartForm.File[field][0]
-	if fh.Size == 0 {
-		return "", nil
-	}
-	f, err := fh.Open()
-	if err != nil {
-		return "", errImageBroken
-	}
-	defer f.Close()
-	m, err := dk.storeImage(r, f, fh.Filename, editorID)
-	if err != nil {
+	m, err := dk.uploadMediaFromForm(r, field, editorID)
+	if err != nil || m.StoredName == "" {
 		return "", err
 	}
 	return mediaURL(m.StoredName), nil
+}
+
+// uploadMediaFromForm stores the image posted in field, if any; a zero MediaFile when none.
+func (dk *desk) uploadMediaFromForm(r *http.Request, field string, editorID int64) (data.MediaFile, error) {
+	if r.MultipartForm == nil || len(r.MultipartForm.File[field]) == 0 {
+		return data.MediaFile{}, nil
+	}
+	fh := r.MultipartForm.File[field][0]
+	if fh.Size == 0 {
+		return data.MediaFile{}, nil
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return data.MediaFile{}, errImageBroken
+	}
+	defer f.Close()
+	return dk.storeImage(r, f, fh.Filename, editorID)
 }
 
 // handleMediaList shows the media library and its upload form.
@@ -75,20 +82,31 @@ func (dk *desk) renderMediaList(w http.ResponseWriter, r *http.Request, status i
 	if err != nil || page < 1 || page > 100000 {
 		page = 1
 	}
-	list, total, err := dk.store.MediaFiles(r.Context(), mediaPageSize, (page-1)*mediaPageSize)
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > 200 {
+		q = q[:200]
+	}
+	list, total, err := dk.store.FindMedia(r.Context(), q, mediaPageSize, (page-1)*mediaPageSize)
 	if err != nil {
 		dk.deskError(w, r, err)
 		return
 	}
-	v := views.MediaPage{AdminPage: dk.page(r, "Media", "media"), Errors: errs}
+	v := views.MediaPage{AdminPage: dk.page(r, "Media", "media"), Errors: errs, Query: q, Total: total}
 	for _, m := range list {
 		v.Items = append(v.Items, mediaItem(m))
 	}
+	pageURL := func(n int) string {
+		u := url.Values{"page": {strconv.Itoa(n)}}
+		if q != "" {
+			u.Set("q", q)
+		}
+		return "/admin/media?" + u.Encode()
+	}
 	if page > 1 {
-		v.Prev = "/admin/media?page=" + strconv.Itoa(page-1)
+		v.Prev = pageURL(page - 1)
 	}
 	if page*mediaPageSize < total {
-		v.Next = "/admin/media?page=" + strconv.Itoa(page+1)
+		v.Next = pageURL(page + 1)
 	}
 	dk.renderDesk(w, r, status, views.AdminMedia(v))
 }
@@ -97,9 +115,18 @@ func (dk *desk) renderMediaList(w http.ResponseWriter, r *http.Request, status i
 func (dk *desk) handleMediaUpload() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
-		u, err := dk.uploadFromForm(r, "file", sess.Editor.ID)
-		if err == nil && u == "" {
+		words := &data.ValidationError{}
+		text := mediaTextFrom(r.PostForm, "", words)
+		if words.Err() != nil {
+			dk.renderMediaList(w, r, http.StatusUnprocessableEntity, words.Fields)
+			return
+		}
+		m, err := dk.uploadMediaFromForm(r, "file", sess.Editor.ID)
+		if err == nil && m.StoredName == "" {
 			err = errImageBroken
+		}
+		if err == nil && text != (data.MediaText{}) {
+			err = dk.store.SetMediaText(r.Context(), m.ID, text)
 		}
 		if err != nil && errorStatus(err) == http.StatusServiceUnavailable {
 			dk.deskError(w, r, err) // the disk, not the image: "read-only right now"

@@ -37,10 +37,12 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 	a.Handle("/admin/setup/{token}", anyone(dk.handleSetupSubmit())).Methods(post...)
 
 	a.Handle("/admin/", editor(dk.handleArticleList())).Methods(get...)
+	a.Handle("/admin/dashboard", editor(dk.handleDashboard())).Methods(get...)
 	a.Handle("/admin/articles/bulk", editor(dk.handleArticleBulk())).Methods(post...)
 	a.Handle("/admin/articles/new", editor(dk.handleArticleNew())).Methods(get...)
 	a.Handle("/admin/articles/new", uploader(dk.handleArticleSave())).Methods(post...)
 	a.Handle("/admin/articles/preview", uploader(dk.handleArticlePreview())).Methods(post...)
+	a.Handle("/admin/articles/render", editor(dk.handleArticleRender())).Methods(post...)
 	a.Handle("/admin/articles/{id:[0-9]+}", editor(dk.handleArticleEdit())).Methods(get...)
 	a.Handle("/admin/articles/{id:[0-9]+}", uploader(dk.handleArticleSave())).Methods(post...)
 	a.Handle("/admin/articles/{id:[0-9]+}/trash", editor(dk.handleArticleTrash(true))).Methods(post...)
@@ -52,6 +54,9 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 
 	a.Handle("/admin/media", editor(dk.handleMediaList())).Methods(get...)
 	a.Handle("/admin/media", uploader(dk.handleMediaUpload())).Methods(post...)
+	a.Handle("/admin/media/{id:[0-9]+}", editor(dk.handleMediaEdit())).Methods(get...)
+	a.Handle("/admin/media/{id:[0-9]+}", editor(dk.handleMediaSave())).Methods(post...)
+	a.Handle("/admin/media/{id:[0-9]+}/delete", editor(dk.handleMediaDelete())).Methods(post...)
 
 	a.Handle("/admin/settings", admin(dk.handleSettingsShow())).Methods(get...)
 	a.Handle("/admin/settings", admin(dk.handleSettingsSave())).Methods(post...)

@@ -48,6 +48,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 		Thumb:   sizedThumbnail(thumbnail(st, a, "post"), uploads),
 	}
 	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, articleURL(a))
+	v.Preview = isPreview(ctx)
 	v.Head = s.articleHead(r, st, a, translations)
 	if v.Title == "" {
 		v.Title = a.Permalink

@@ -24,6 +24,8 @@ type Deps struct {
 	Metrics *metrics.Metrics
 	// SharedCache is what a cache in front (Varnish, a CDN) is told: keys and s-maxage.
 	SharedCache SharedCache
+	// Reads counts page views for the reading figures; nil counts nothing.
+	Reads ReadCounter
 }
 
 // Server is the site's whole HTTP handler.

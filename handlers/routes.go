@@ -44,6 +44,8 @@ func routes(d Deps, ready *readiness) http.Handler {
 	// Outermost but for panics and the request id, metrics and log: a cached page costs a map
 	// lookup and one write, with the headers above already in it.
 	h = cacheResponses(d.Store, strings.EqualFold(d.SharedCache.KeysHeader, surrogateKey), h)
+	// Reading figures count every reader's view, a cached one too (read_count.go).
+	h = countReads(d.Reads, h)
 	h = observeRequests(d.Logger, d.Metrics, h)
 	h = recoverPanics(d.Logger, h)
 	return h

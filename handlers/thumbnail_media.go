@@ -68,5 +68,9 @@ func sizedThumbnail(img *views.Image, uploads map[string]data.MediaFile) *views.
 		}
 	}
 	img.SrcSet = mediaSrcSet(m)
+	if m.Alt != "" { // else the article's title stands in, as before the library had words
+		img.Alt = m.Alt
+	}
+	img.Caption, img.Credit = m.Caption, m.Credit
 	return img
 }

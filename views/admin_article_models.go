@@ -12,12 +12,16 @@ type ArticleValues struct {
 	Title, Slug, Section, Lang, Translations string
 	Author                                   string // front matter `author`; "" = the site author
 	// TranslationOf is the URL of the same story in another language, linking the two.
-	TranslationOf                            string
-	Date, PublishDate, ExpiryDate            string // datetime-local values in the site time zone
-	Summary, Description, Lead               string
-	Categories, Tags                         string // comma-separated names
-	Menu, MenuWeight, Weight                 string
-	Thumbnail                                string
+	TranslationOf                 string
+	Date, PublishDate, ExpiryDate string // datetime-local values in the site time zone
+	Summary, Description, Lead    string
+	Categories, Tags              string // comma-separated names
+	Menu, MenuWeight, Weight      string
+	Thumbnail                     string
+	// ThumbText are the thumbnail's words (alt text, caption, credit), kept on the upload in
+	// the media library; ThumbTextFor is the thumbnail they were shown for.
+	ThumbText                                MediaTextValues
+	ThumbTextFor                             string
 	ThumbInList, ThumbInPost                 bool
 	Comments, Authorbox, Pager, TOC, MathJax bool
 	Sidebar                                  string            // "", "left", "right", "false"
@@ -38,14 +42,22 @@ type ArticleForm struct {
 	Message   string // a sentence above the form (why it came back)
 	// SectionNote warns that the article's section keeps it off the home page.
 	SectionNote string
-	TimeZone    string
-	Languages   []data.LanguageSetting
-	Widgets     []string // every widget the picker offers
-	Sections    []string
-	Tags        []string // existing names, suggested while typing
-	Cats        []string
-	Conflict    *Conflict
-	Images      []MediaItem // recent uploads, to pick a thumbnail from
+	// TimeZone names the site's zone as the form's dates are read and shown ("Europe/Oslo,
+	// CET, UTC+01:00").
+	TimeZone string
+	// Primary is the one primary action: "publish", "schedule" or "update".
+	Primary   string
+	Languages []data.LanguageSetting
+	Widgets   []string // every widget the picker offers
+	Sections  []string
+	Tags      []string // existing names, suggested while typing
+	Cats      []string
+	Conflict  *Conflict
+	Images    []MediaItem // recent uploads, to pick a thumbnail from
+	// MissingAlt names the images the article shows without alt text (warned on publish).
+	MissingAlt []string
+	// Reads are a saved article's reading figures; nil for a new one.
+	Reads *ArticleReadsView
 	// Discussion holds a saved article's discussion switches (issue 5); nil for a new one.
 	Discussion *DiscussionForm
 }
@@ -103,6 +115,7 @@ type ArticleListPage struct {
 	PrevURL   string
 	NextURL   string
 	Languages []data.LanguageSetting
+	TimeZone  string // the site's zone, named, in which the times are shown
 }
 
 // ArticleFilter is the list's query as typed.

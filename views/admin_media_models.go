@@ -11,13 +11,33 @@ type MediaItem struct {
 	ThumbW        int
 	ThumbH        int
 	Alt           string
+	Caption       string
+	Credit        string
 }
 
-// MediaPage is the media library: upload form and every image.
+// MediaPage is the media library: upload form, search and the images found.
 type MediaPage struct {
 	AdminPage
 	Items  []MediaItem
 	Errors map[string]string
+	Query  string // the name searched for; "" = every image
+	Total  int
 	Prev   string
 	Next   string
+}
+
+// MediaTextValues are an image's words as typed.
+type MediaTextValues struct {
+	Alt, Caption, Credit string
+}
+
+// MediaEditPage is one image with its words, its uses and deletion.
+type MediaEditPage struct {
+	AdminPage
+	Item    MediaItem
+	Values  MediaTextValues
+	Errors  map[string]string
+	Message string
+	Uses    int    // rows that name it; deletion needs 0
+	Figure  string // the figure shortcode that places it in a text with its words
 }

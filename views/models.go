@@ -45,6 +45,9 @@ type Page struct {
 
 	// Discovery (issue 6): social, structured-data, language and feed links, for HeadMeta.
 	Head PageHead
+
+	// Preview marks the desk's preview of an unsaved article: a banner says readers cannot see it.
+	Preview bool
 }
 
 // MetaDescription is the page's description for search results: its own, else the site's.

@@ -56,11 +56,13 @@ type Meta struct {
 // its resized variants and the intrinsic size of URL (so the page does not shift as it loads);
 // other images (bundle files, external URLs) have only URL and Alt.
 type Image struct {
-	URL    string
-	Alt    string
-	SrcSet string // "url 320w, url 640w, …"; "" = URL alone
-	Width  int    // of URL; 0 = unknown
-	Height int
+	URL     string
+	Alt     string
+	Caption string // from the media library; "" = none
+	Credit  string
+	SrcSet  string // "url 320w, url 640w, …"; "" = URL alone
+	Width   int    // of URL; 0 = unknown
+	Height  int
 }
 
 // TOCEntry is one h2 of the table of contents with its h3s.

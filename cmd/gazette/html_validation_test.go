@@ -288,9 +288,16 @@ func deskPages(t *testing.T, ts *testSite) deskSession {
 		t.Fatal(err)
 	}
 	id := strconv.FormatInt(tgt.ArticleID, 10)
+	// An image in the media library with its words, for its own page.
+	img, err := ts.Store.AddMedia(ctx, data.MediaFile{StoredName: "ab/ab12cd.png", Name: "harbour.png", MediaType: "image/png",
+		Width: 640, Height: 320, Size: 100, Alt: "The harbour at dawn", Caption: "Dawn", Credit: "Ada Lens"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var pages []checkedPage
 	urls := map[string]bool{}
-	for _, u := range []string{"/admin/", "/admin/?status=draft", "/admin/articles/new", "/admin/articles/" + id,
+	for _, u := range []string{"/admin/", "/admin/dashboard", "/admin/media/" + strconv.FormatInt(img.ID, 10), "/admin/media?q=harbour",
+		"/admin/?status=draft", "/admin/articles/new", "/admin/articles/" + id,
 		"/admin/articles/" + id + "/revisions", "/admin/media", "/admin/settings", "/admin/editors", "/admin/comments/",
 		"/admin/comments/settings"} {
 		pages = append(pages, checkedPage{url: u, status: http.StatusOK})

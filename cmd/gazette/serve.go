@@ -20,6 +20,7 @@ import (
 	"gazette/handlers"
 	"gazette/hugosite"
 	"gazette/metrics"
+	"gazette/reads"
 	"gazette/replica"
 	"gazette/static"
 )
@@ -41,6 +42,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	keysHeader := fs.String("surrogate-header", "", "send each public page's dependency keys in this header: Surrogate-Key (Varnish with the kit's VCL, Fastly), xkey or Cache-Tag (default: none)")
 	sharedMaxAge := fs.Duration("shared-max-age", 0, "s-maxage for pages that name their keys, when every shared cache is purged (--purge-url), e.g. 5m (default: none)")
 	staleIfError := fs.Duration("stale-if-error", 24*time.Hour, "with --shared-max-age: how long a shared cache may serve a page while Gazette fails")
+	readsKeep := fs.Int("reads-keep-days", 90, "keep first-party reading figures (views per article per day, referring domains) this many days (0: count nothing)")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	logLevel := fs.String("log-level", "info", "log level: debug (every request), info, warn or error")
 	readOnly := fs.Bool("read-only", false, "serve a warm standby's copy that `gazette restore URL --follow` keeps in DIR: readers' pages only, writes and the desk answer 503 until `gazette promote`")
@@ -118,8 +120,21 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		defer stop()
 	}
+	var readCounter handlers.ReadCounter // a nil interface when off, never a nil *reads.Counter
+	if *readsKeep > 0 {
+		counter := reads.NewCounter(100_000)
+		readCounter = counter
+		written := make(chan struct{})
+		readsCtx, stopReads := context.WithCancel(context.Background())
+		go func() {
+			defer close(written)
+			reads.Writer{Counter: counter, Store: store, Every: 10 * time.Second, KeepDays: *readsKeep, Log: logger}.Run(readsCtx)
+		}()
+		defer func() { stopReads(); <-written }() // the last views are written before the store closes
+	}
 	site := handlers.New(handlers.Deps{Store: store, Media: media, Assets: assets, Logger: logger, TrustedProxies: trusted,
-		Metrics: m, SharedCache: handlers.SharedCache{KeysHeader: *keysHeader, MaxAge: *sharedMaxAge, StaleIfError: *staleIfError}})
+		Metrics: m, SharedCache: handlers.SharedCache{KeysHeader: *keysHeader, MaxAge: *sharedMaxAge, StaleIfError: *staleIfError},
+		Reads: readCounter})
 	if len(purgeURLs) > 0 {
 		p := startPurger(store, purgeURLs, m, logger)
 		defer func() {

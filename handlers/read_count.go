@@ -1,0 +1,76 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+)
+
+// ReadCounter counts a page view of path from a referring host ("" = none given). It is
+// called on the serving path before any cache, so it must be quick: reads.Counter is a
+// sharded map that allocates nothing for a pair it has seen.
+type ReadCounter interface {
+	Count(path, referrer string)
+}
+
+// countReads counts readers' page views, cache hits included, before the response cache
+// answers. Which path is an article is decided when the counts are written, not here. Not
+// counted: HEAD and other methods, editors (their session cookie), robots that say so, and
+// the paths that are never pages.
+func countReads(c ReadCounter, next http.Handler) http.Handler {
+	if c == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && countablePath(r.URL.Path) && !isEditorOrRobot(r) {
+			c.Count(r.URL.Path, referrerHost(r))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func countablePath(p string) bool {
+	for _, prefix := range []string{"/admin", "/static/", "/media/", "/comments/", "/search", "/healthz", "/readyz"} {
+		if strings.HasPrefix(p, prefix) {
+			return false
+		}
+	}
+	return true
+}
+
+// isEditorOrRobot tells editors (who check their own pages) and self-declared robots apart
+// from readers, without allocating.
+func isEditorOrRobot(r *http.Request) bool {
+	if strings.Contains(r.Header.Get("Cookie"), sessionCookie+"=") {
+		return true
+	}
+	ua := r.Header.Get("User-Agent")
+	for _, s := range []string{"bot", "Bot", "crawl", "Crawl", "spider", "Spider", "Lighthouse", "HeadlessChrome"} {
+		if strings.Contains(ua, s) {
+			return true
+		}
+	}
+	return ua == ""
+}
+
+// referrerHost is the host of the Referer header, or "" when there is none, it is this site
+// itself (a reader moving between pages), or it is not an http(s) URL. It is a slice of the
+// header, never a copy.
+func referrerHost(r *http.Request) string {
+	ref := r.Header.Get("Referer")
+	rest, ok := strings.CutPrefix(ref, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(ref, "http://"); !ok {
+			return ""
+		}
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	if strings.EqualFold(rest, r.Host) {
+		return ""
+	}
+	return rest
+}
