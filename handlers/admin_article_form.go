@@ -40,6 +40,7 @@ func valuesFromForm(f url.Values) views.ArticleValues {
 		TOC: f.Get("toc") != "", MathJax: f.Get("mathjax") != "", Sidebar: f.Get("sidebar"),
 		Aliases: f.Get("aliases"), Body: f.Get("body"), WidgetOrder: map[string]string{},
 	}
+	v.Newsroom = newsroomFromForm(f)
 	if pick := f.Get("thumbnail_pick"); pick != "" {
 		v.Thumbnail = pick
 	}
@@ -68,6 +69,7 @@ func valuesFromArticle(a *data.Article, loc *time.Location) views.ArticleValues 
 		TOC: isTrue(a.TOC), MathJax: isTrue(a.MathJax), Aliases: strings.Join(a.Aliases, "\n"), Body: a.BodyMarkdown,
 		WidgetOrder: map[string]string{}, ThumbInList: true, ThumbInPost: true,
 	}
+	v.Newsroom = newsroomFromArticle(a)
 	if a.Weight != 0 {
 		v.Weight = strconv.Itoa(a.Weight)
 	}
