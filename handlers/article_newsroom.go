@@ -18,6 +18,9 @@ func (s *site) articleNewsroom(ctx context.Context, st *state, a *data.Article, 
 		return time.Time{}, err
 	}
 	v.Bylines = s.bylineLinks(st, a, profiles)
+	if len(v.Bylines) > 0 {
+		v.Meta.Author = "" // the byline names them, linked
+	}
 	var persons []map[string]any
 	root := siteRoot(st)
 	for i, t := range a.TermsOf(data.AuthorsTaxonomy) {

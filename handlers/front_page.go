@@ -227,6 +227,9 @@ func (s *site) labelItems(ctx context.Context, st *state, items []views.ListItem
 		_, noted := notes[a.ID]
 		items[i].Featured, items[i].Updated = featured[a.ID], noted
 		items[i].Authors = s.bylineLinks(st, a, profiles)
+		if len(items[i].Authors) > 0 {
+			items[i].Meta.Author = ""
+		}
 	}
 	return nil
 }
