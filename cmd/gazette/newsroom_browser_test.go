@@ -161,5 +161,14 @@ func TestBrowserNewsroom(t *testing.T) {
 		checkLayout(t, ctx, "newsroom-article")
 		axeClean(t)
 	})
+	t.Run("the other new pages pass axe", func(t *testing.T) {
+		for _, p := range []string{"/authors/", "/admin/authors", "/admin/authors/new", "/admin/authors/ana-ruiz", "/admin/front-page",
+			"/admin/articles/" + itoa64(story.ArticleID)} {
+			open(t, base+p)
+			for _, v := range runAxe(t, ctx, axe) {
+				t.Errorf("%s: axe %s (%s): %s at %s", p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, ", "))
+			}
+		}
+	})
 	b.assertNoConsoleErrors(t)
 }
