@@ -17,6 +17,10 @@ CREATE TABLE author_profiles (
     updated_at INTEGER NOT NULL
 );
 
+-- Articles imported before every site had the authors taxonomy have no author terms yet: a
+-- cleared content hash makes the next import read them again (the hash only says "unchanged").
+UPDATE articles SET content_hash = '' WHERE json_type(front_matter, '$.authors') IN ('array', 'text');
+
 -- The pages a profile shows on: its author page (and its feeds), the authors index of every
 -- language, and every article it signs (byline, author box, JSON-LD).
 CREATE VIEW author_profile_keys AS
