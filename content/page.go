@@ -316,8 +316,13 @@ func resolveAlias(al string, f fileInfo, cfg SiteConfig) string {
 // urlize to the same key are one term, as in Hugo.
 func termsOf(cfg SiteConfig, p map[string]any) []data.Term {
 	plurals := make([]string, 0, len(cfg.Taxonomies))
+	authors := false
 	for _, plural := range cfg.Taxonomies {
 		plurals = append(plurals, plural)
+		authors = authors || plural == data.AuthorsTaxonomy
+	}
+	if !authors { // every site has authors: a byline always leads to a page (issue 17)
+		plurals = append(plurals, data.AuthorsTaxonomy)
 	}
 	sort.Strings(plurals)
 	var terms []data.Term

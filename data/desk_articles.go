@@ -53,6 +53,7 @@ type DeskQuery struct {
 	Lang     string
 	Tag      string // term key
 	Category string // term key
+	Author   string // term key of the authors taxonomy
 	Text     string // in the title or the body
 	Sort     string // "updated" (default), "date", "title"
 	Limit    int
@@ -80,7 +81,7 @@ func (s *Store) DeskArticles(ctx context.Context, q DeskQuery) ([]DeskRow, int, 
 	if q.Lang != "" {
 		add("a.lang = ?", q.Lang)
 	}
-	for tax, key := range map[string]string{"tags": q.Tag, "categories": q.Category} {
+	for tax, key := range map[string]string{"tags": q.Tag, "categories": q.Category, AuthorsTaxonomy: q.Author} {
 		if key != "" {
 			add("a.id IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id WHERE t.taxonomy = '"+tax+"' AND t.key = ?)", key)
 		}

@@ -11,12 +11,12 @@ import (
 
 // mediaReferrers are the columns that may name an upload: an article's thumbnail, text, front
 // matter and bundle files (an imported bundle file with the same bytes shares the stored
-// file), a list page's text, a setting (a logo, an avatar) and an imported static file. A new
+// file), a list page's text, a setting (a logo, an avatar), an author's picture and an imported static file. A new
 // place that stores media URLs belongs here, or deleting an upload could break it.
 var mediaReferrers = []struct{ table, column string }{
 	{"articles", "thumbnail"}, {"articles", "body_markdown"}, {"articles", "front_matter_text"}, {"articles", "resources"},
 	{"list_pages", "body_markdown"}, {"list_pages", "front_matter_text"},
-	{"settings", "value"}, {"site_files", "stored_name"},
+	{"settings", "value"}, {"site_files", "stored_name"}, {"author_profiles", "avatar"},
 }
 
 // MediaUses counts the rows that name an upload or one of its variants (by content hash,

@@ -156,6 +156,7 @@ func deskEdits(shown, posted views.ArticleValues, a, base *data.Article, loc *ti
 	text(shown.Sidebar != posted.Sidebar, "sidebar", a.Sidebar)
 	set(!reflect.DeepEqual(typedOrder(shown.WidgetOrder), typedOrder(posted.WidgetOrder)), "widgets", orEmptyList(a.Widgets))
 	set(shown.Aliases != posted.Aliases, "aliases", orEmptyList(a.Aliases))
+	edits = append(edits, newsroomEdits(shown.Newsroom, posted.Newsroom, base)...)
 	if len(edits) > 0 || bodyChanged {
 		set(true, "lastmod", now.In(loc).Truncate(time.Second).Format(time.RFC3339), "modified")
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // reservedSections would put articles on URLs the site itself answers.
-var reservedSections = map[string]bool{"admin": true, "static": true, "media": true, "healthz": true, "page": true, "tags": true, "categories": true}
+var reservedSections = map[string]bool{"admin": true, "static": true, "media": true, "healthz": true, "page": true, "tags": true, "categories": true, "authors": true}
 
 // maxBodyBytes bounds an article's markdown.
 const maxBodyBytes = 1 << 20
@@ -52,7 +52,7 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 	if base.ID != 0 && v.Section == base.Section {
 		section = base.Section // as imported: only a changed section must follow the desk's rule
 	} else if section != "" && (!sectionPattern.MatchString(section) || len(section) > 60 || reservedSections[section]) {
-		fr.errs.Add("section", "Use lower-case letters, digits and hyphens (not admin, static, media, page, tags or categories).")
+		fr.errs.Add("section", "Use lower-case letters, digits and hyphens (not admin, static, media, page, tags, categories or authors).")
 	}
 	applyURL(fr, &a, &base, v.Slug, section, set)
 

@@ -59,6 +59,9 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 	if err == nil && st.id != 0 {
 		form.Reads, err = dk.articleReads(ctx, st.id)
 	}
+	if err == nil {
+		form.Newsroom, err = dk.newsroomForm(ctx, st.id, v.Newsroom)
+	}
 	if err != nil {
 		dk.deskError(w, r, err)
 		return

@@ -42,6 +42,7 @@ func valuesFromForm(f url.Values) views.ArticleValues {
 	}
 	v.ThumbText = views.MediaTextValues{Alt: f.Get("thumbnail_alt"), Caption: f.Get("thumbnail_caption"), Credit: f.Get("thumbnail_credit")}
 	v.ThumbTextFor = f.Get("thumbnail_text_for")
+	v.Newsroom = newsroomFromForm(f)
 	if pick := f.Get("thumbnail_pick"); pick != "" {
 		v.Thumbnail = pick
 	}
@@ -70,6 +71,7 @@ func valuesFromArticle(a *data.Article, loc *time.Location) views.ArticleValues 
 		TOC: isTrue(a.TOC), MathJax: isTrue(a.MathJax), Aliases: strings.Join(a.Aliases, "\n"), Body: a.BodyMarkdown,
 		WidgetOrder: map[string]string{}, ThumbInList: true, ThumbInPost: true,
 	}
+	v.Newsroom = newsroomFromArticle(a)
 	if a.Weight != 0 {
 		v.Weight = strconv.Itoa(a.Weight)
 	}

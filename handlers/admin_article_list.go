@@ -18,7 +18,7 @@ func (dk *desk) handleArticleList() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		f := views.ArticleFilter{Status: q.Get("status"), Lang: q.Get("lang"), Tag: q.Get("tag"), Category: q.Get("category"),
-			Text: q.Get("q"), Sort: q.Get("sort")}
+			Author: q.Get("author"), Text: q.Get("q"), Sort: q.Get("sort")}
 		if !validStatus(f.Status) {
 			f.Status = ""
 		}
@@ -28,7 +28,7 @@ func (dk *desk) handleArticleList() http.Handler {
 		}
 		ctx := r.Context()
 		rows, total, err := dk.store.DeskArticles(ctx, data.DeskQuery{Status: data.Status(f.Status), Lang: f.Lang,
-			Tag: content.Urlize(f.Tag), Category: content.Urlize(f.Category), Text: f.Text, Sort: f.Sort,
+			Tag: content.Urlize(f.Tag), Category: content.Urlize(f.Category), Author: content.Urlize(f.Author), Text: f.Text, Sort: f.Sort,
 			Limit: deskPageSize, Offset: (page - 1) * deskPageSize})
 		if err != nil {
 			dk.deskError(w, r, err)
@@ -84,7 +84,7 @@ func validStatus(s string) bool {
 // listURL is the one URL builder for the desk's list.
 func listURL(f views.ArticleFilter, status string, page int) string {
 	q := url.Values{}
-	for k, v := range map[string]string{"status": status, "lang": f.Lang, "tag": f.Tag, "category": f.Category, "q": f.Text, "sort": f.Sort} {
+	for k, v := range map[string]string{"status": status, "lang": f.Lang, "tag": f.Tag, "category": f.Category, "author": f.Author, "q": f.Text, "sort": f.Sort} {
 		if v != "" {
 			q.Set(k, v)
 		}

@@ -64,7 +64,7 @@ func (dk *desk) handleArticleSave() http.Handler {
 		if bodyChanged {
 			body = a.BodyMarkdown
 		}
-		edits := newArticleEdits(&a, strings.TrimSpace(v.Author), now)
+		edits := append(newArticleEdits(&a, strings.TrimSpace(v.Author), now), newsroomEdits(views.NewsroomValues{}, v.Newsroom, &base)...)
 		if id != 0 {
 			edits = deskEdits(shown, v, &a, &base, loc, now, bodyChanged)
 		}

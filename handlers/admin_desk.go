@@ -105,7 +105,8 @@ func flashText(code string) string {
 		"saved": "Saved.", "published": "Published.", "scheduled": "Scheduled.", "unpublished": "Unpublished: readers no longer see it.",
 		"trashed": "Moved to the trash.", "restored": "Restored from the trash as a draft: publish it again when it is ready.", "deleted": "Deleted for good.",
 		"reverted": "Revision restored.", "uploaded": "Uploaded.", "media-deleted": "Image deleted.", "settings": "Settings saved.", "bulk": "Done.",
-		"welcome": "Welcome. You are the site's admin.",
+		"welcome": "Welcome. You are the site's admin.", "noted": "Note added: readers see it under the article.",
+		"author": "Author saved.", "front": "Front page saved.",
 	}[code]
 }
 

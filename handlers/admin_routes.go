@@ -76,6 +76,18 @@ func deskRoutes(r *mux.Router, d Deps, s *site) {
 	a.Handle("/admin/comments/{id:[0-9]+}/reply", editor(dk.handleCommentReply())).Methods(post...)
 	a.Handle("/admin/articles/{id:[0-9]+}/discussion", editor(dk.handleDiscussionSave())).Methods(post...)
 
+	// The newsroom (issue 17): corrections, author profiles, the front page.
+	a.Handle("/admin/articles/{id:[0-9]+}/notes", editor(dk.handleNoteAdd())).Methods(post...)
+	a.Handle("/admin/articles/{id:[0-9]+}/notes/{note:[0-9]+}/delete", editor(dk.handleNoteDelete())).Methods(post...)
+	a.Handle("/admin/authors", editor(dk.handleAuthorList())).Methods(get...)
+	a.Handle("/admin/authors/new", editor(dk.handleAuthorShow())).Methods(get...)
+	a.Handle("/admin/authors/new", uploader(dk.handleAuthorSave())).Methods(post...)
+	a.Handle("/admin/authors/{slug}", editor(dk.handleAuthorShow())).Methods(get...)
+	a.Handle("/admin/authors/{slug}", uploader(dk.handleAuthorSave())).Methods(post...)
+	a.Handle("/admin/authors/{slug}/delete", editor(dk.handleAuthorDelete())).Methods(post...)
+	a.Handle("/admin/front-page", admin(dk.handleFrontSettingsShow())).Methods(get...)
+	a.Handle("/admin/front-page", admin(dk.handleFrontSettingsSave())).Methods(post...)
+
 	// Uploaded images are public: articles show them.
 	r.Handle("/media/{dir:[0-9a-f]{2}}/{file}", dk.handleMediaFile()).Methods(get...)
 }

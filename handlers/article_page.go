@@ -50,6 +50,10 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, articleURL(a))
 	v.Preview = isPreview(ctx)
 	v.Head = s.articleHead(r, st, a, translations)
+	modified, err := s.articleNewsroom(ctx, st, a, &v)
+	if err != nil {
+		return err
+	}
 	if v.Title == "" {
 		v.Title = a.Permalink
 	}
@@ -84,7 +88,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 		return err
 	}
 	setKeys(w, "a:"+strconv.FormatInt(a.ID, 10))
-	return render(w, r, http.StatusOK, views.Article(v), discussionCache(v.Comments), a.UpdatedAt)
+	return render(w, r, http.StatusOK, views.Article(v), discussionCache(v.Comments), modified)
 }
 
 // articleNeighbours fills the pager and the related articles.

@@ -105,6 +105,10 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 	if err != nil {
 		return nil, time.Time{}, err
 	}
+	notes, err := s.feedNotes(ctx, list)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
 	root := siteRoot(st)
 	// Atom needs an author for the feed or every entry (RFC 4287 §4.1.1): the site's author,
 	// else the site itself; entries name their own.
@@ -126,9 +130,11 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 		if err != nil {
 			return nil, time.Time{}, err
 		}
-		if name := articleAuthor(&full); name != "" {
+		if name := firstNonEmpty(articleAuthor(&full), authorNames(&full)); name != "" {
 			item.Author = &feeds.Author{Name: name}
 		}
+		markNoted(item, notes[a.ID], langTag(st, a.Lang))
+		feed.Updated = latest(feed.Updated, item.Updated)
 		if set.FeedFullContent {
 			item.Content = absoluteLinks(full.BodyHTML, root)
 		}

@@ -63,6 +63,9 @@ func (l listSpec) keys() []string {
 	case listTaxonomy:
 		return []string{"tax:" + l.lang + ":" + l.taxonomy}
 	case listTerm:
+		if l.taxonomy == data.AuthorsTaxonomy {
+			return authorPageKeys(l)
+		}
 		return []string{"t:" + strconv.FormatInt(l.term.ID, 10)}
 	case listArchive:
 		// The page lists every year's count, so any dated article moves it.
@@ -81,7 +84,7 @@ func (l listSpec) url(n int) string {
 }
 
 // knownTaxonomies always have a page, even before the first term exists: Mainroad links them.
-var knownTaxonomies = map[string]bool{"tags": true, "categories": true}
+var knownTaxonomies = map[string]bool{"tags": true, "categories": true, data.AuthorsTaxonomy: true}
 
 // parseList reads a list page from a path ending in "/"; ok is false when the path names none
 // (an unknown section or term, a year without articles).
@@ -130,6 +133,9 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 			return l, false
 		}
 		t, err := s.store.FindTerm(ctx, l.lang, l.taxonomy, segs[1])
+		if errors.Is(err, data.ErrNotFound) && l.taxonomy == data.AuthorsTaxonomy {
+			t, err = s.profileOnlyAuthor(ctx, segs[1])
+		}
 		if err != nil {
 			if !errors.Is(err, data.ErrNotFound) {
 				s.log.Error("term lookup", "path", p, "err", err)
@@ -182,6 +188,9 @@ func isDigits(s string, n int) bool {
 func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l listSpec, n int) error {
 	switch l.kind {
 	case listTaxonomy:
+		if l.taxonomy == data.AuthorsTaxonomy {
+			return s.serveAuthorsIndex(w, r, st, l)
+		}
 		return s.serveTaxonomy(w, r, st, l)
 	case listArchive:
 		return s.serveArchive(w, r, st, l, n)
@@ -214,6 +223,10 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 		return err
 	}
 	v := views.ListPage{Page: s.page(ctx, r, st, pageKind{kind: kind, lang: l.lang}), Pagination: paginate(l, n, pages), Intro: own.BodyHTML}
+	cache, keys, err := s.newsroomList(ctx, st, l, n, &v, &list)
+	if err != nil {
+		return err
+	}
 	v.Description = st.settings.Description
 	switch l.kind {
 	case listSection:
@@ -254,13 +267,18 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 		}
 		v.Items = append(v.Items, it)
 	}
+	if newsroomLayout(st.settings.Params) {
+		if err := s.labelItems(ctx, st, v.Items); err != nil {
+			return err
+		}
+	}
 	v.Head = s.listHead(r, st, l, v.Pagination, v.Heading, headDescription)
 	modified, err := s.listModified(ctx, l, list)
 	if err != nil {
 		return err
 	}
-	setKeys(w, l.keys()...)
-	return render(w, r, http.StatusOK, views.List(v), cachePublic, modified)
+	setKeys(w, keys...)
+	return render(w, r, http.StatusOK, views.List(v), cache, modified)
 }
 
 // summaryIDs are the id attributes of a summary's headings: a list shows many summaries, and

@@ -28,6 +28,7 @@ type ArticleValues struct {
 	WidgetOrder                              map[string]string // widget → position typed ("" = not shown)
 	Aliases                                  string            // one per line
 	Body                                     string
+	Newsroom                                 NewsroomValues // front page and authors (issue 17)
 }
 
 // ArticleForm is the page that writes or edits an article.
@@ -60,6 +61,7 @@ type ArticleForm struct {
 	Reads *ArticleReadsView
 	// Discussion holds a saved article's discussion switches (issue 5); nil for a new one.
 	Discussion *DiscussionForm
+	Newsroom   NewsroomForm // author picker, corrections (issue 17)
 }
 
 // Conflict is another editor's save that happened while this form was open.
@@ -120,7 +122,7 @@ type ArticleListPage struct {
 
 // ArticleFilter is the list's query as typed.
 type ArticleFilter struct {
-	Status, Lang, Tag, Category, Text, Sort string
+	Status, Lang, Tag, Category, Author, Text, Sort string
 }
 
 // StatusCount is one status tab.

@@ -81,6 +81,8 @@ var uiStrings = map[string]map[string]string{
 		"search_too_many":    "Too many searches from your address: please wait a few seconds and try again.",
 		"search_busy":        "Search is busy right now: please try again in a few seconds.",
 		"search_found_more":  "More than {count} found", "search_sections": "Sections",
+		// The newsroom front page, bylines and corrections (issue 17).
+		"featured": "Featured", "updated": "Updated", "latest": "Latest", "breaking": "Breaking", "top_stories": "Top stories", "by": "By", "and": "and", "authors": "Authors", "notes_title": "Corrections and updates", "note_correction": "Correction", "note_update": "Update",
 	},
 	"ru": {
 		"skip": "Перейти к содержанию", "menu": "Меню", "search": "Поиск", "search_label": "Поиск по сайту",
@@ -146,6 +148,8 @@ var uiStrings = map[string]map[string]string{
 		"search_too_many":    "Слишком много поисковых запросов с вашего адреса: подождите несколько секунд и попробуйте снова.",
 		"search_busy":        "Поиск сейчас перегружен: попробуйте снова через несколько секунд.",
 		"search_found_more":  "Найдено больше {count}", "search_sections": "Разделы",
+		// The newsroom front page, bylines and corrections (issue 17).
+		"featured": "Выбор редакции", "updated": "Обновлено", "latest": "Последнее", "breaking": "Срочно", "top_stories": "Главное", "by": "Автор:", "and": "и", "authors": "Авторы", "notes_title": "Исправления и дополнения", "note_correction": "Исправление", "note_update": "Дополнение",
 	},
 	"es": {
 		"skip": "Ir al contenido", "menu": "Menú", "search": "Buscar", "search_label": "Buscar en el sitio",
@@ -210,6 +214,8 @@ var uiStrings = map[string]map[string]string{
 		"search_too_many":    "Demasiadas búsquedas desde su dirección: espere unos segundos e inténtelo de nuevo.",
 		"search_busy":        "La búsqueda está saturada en este momento: inténtelo de nuevo en unos segundos.",
 		"search_found_more":  "Más de {count} resultados", "search_sections": "Secciones",
+		// The newsroom front page, bylines and corrections (issue 17).
+		"featured": "Destacado", "updated": "Actualizado", "latest": "Lo último", "breaking": "Última hora", "top_stories": "Portada", "by": "Por", "and": "y", "authors": "Autores", "notes_title": "Correcciones y actualizaciones", "note_correction": "Corrección", "note_update": "Actualización",
 	},
 	"pt": {
 		"skip": "Ir para o conteúdo", "menu": "Menu", "search": "Pesquisar", "search_label": "Pesquisar no site",
@@ -274,6 +280,8 @@ var uiStrings = map[string]map[string]string{
 		"search_too_many":    "Demasiadas pesquisas a partir do seu endereço: aguarde alguns segundos e tente novamente.",
 		"search_busy":        "A pesquisa está sobrecarregada neste momento: tente novamente dentro de alguns segundos.",
 		"search_found_more":  "Mais de {count} resultados", "search_sections": "Secções",
+		// The newsroom front page, bylines and corrections (issue 17).
+		"featured": "Destaque", "updated": "Atualizado", "latest": "Mais recentes", "breaking": "Última hora", "top_stories": "Destaques", "by": "Por", "and": "e", "authors": "Autores", "notes_title": "Correções e atualizações", "note_correction": "Correção", "note_update": "Atualização",
 	},
 	"fr": {
 		"skip": "Aller au contenu", "menu": "Menu", "search": "Rechercher", "search_label": "Rechercher sur le site",
@@ -338,6 +346,8 @@ var uiStrings = map[string]map[string]string{
 		"search_too_many":    "Trop de recherches depuis votre adresse : patientez quelques secondes et réessayez.",
 		"search_busy":        "La recherche est saturée pour le moment : réessayez dans quelques secondes.",
 		"search_found_more":  "Plus de {count} résultats", "search_sections": "Rubriques",
+		// The newsroom front page, bylines and corrections (issue 17).
+		"featured": "À la une", "updated": "Mis à jour", "latest": "Dernières nouvelles", "breaking": "Alerte", "top_stories": "À la une", "by": "Par", "and": "et", "authors": "Auteurs", "notes_title": "Corrections et mises à jour", "note_correction": "Correction", "note_update": "Mise à jour",
 	},
 	"de": {
 		"skip": "Zum Inhalt springen", "menu": "Menü", "search": "Suchen", "search_label": "Website durchsuchen",
@@ -402,6 +412,8 @@ var uiStrings = map[string]map[string]string{
 		"search_too_many":    "Zu viele Suchanfragen von Ihrer Adresse: Bitte warten Sie einige Sekunden und versuchen Sie es dann erneut.",
 		"search_busy":        "Die Suche ist gerade ausgelastet: Bitte versuchen Sie es in einigen Sekunden erneut.",
 		"search_found_more":  "Mehr als {count} Treffer", "search_sections": "Rubriken",
+		// The newsroom front page, bylines and corrections (issue 17).
+		"featured": "Empfohlen", "updated": "Aktualisiert", "latest": "Neueste", "breaking": "Eilmeldung", "top_stories": "Topthemen", "by": "Von", "and": "und", "authors": "Autoren", "notes_title": "Korrekturen und Aktualisierungen", "note_correction": "Korrektur", "note_update": "Aktualisierung",
 	},
 	"ja": {
 		"skip": "本文へ移動", "menu": "メニュー", "search": "検索", "search_label": "サイト内検索",
@@ -465,6 +477,8 @@ var uiStrings = map[string]map[string]string{
 		"search_too_many":    "お使いのアドレスからの検索が多すぎます。数秒待ってからもう一度お試しください。",
 		"search_busy":        "現在、検索が混み合っています。数秒後にもう一度お試しください。",
 		"search_found_more":  "{count} 件以上見つかりました", "search_sections": "セクション",
+		// The newsroom front page, bylines and corrections (issue 17).
+		"featured": "注目", "updated": "更新", "latest": "最新", "breaking": "速報", "top_stories": "トップニュース", "by": "著者:", "and": "、", "authors": "著者", "notes_title": "訂正と更新", "note_correction": "訂正", "note_update": "更新",
 	},
 	"zh": {
 		"skip": "跳到正文", "menu": "菜单", "search": "搜索", "search_label": "站内搜索",
@@ -528,6 +542,8 @@ var uiStrings = map[string]map[string]string{
 		"search_too_many":    "您的地址搜索次数过多，请等待几秒后重试。",
 		"search_busy":        "搜索服务当前繁忙，请几秒后重试。",
 		"search_found_more":  "找到超过 {count} 条结果", "search_sections": "栏目",
+		// The newsroom front page, bylines and corrections (issue 17).
+		"featured": "精选", "updated": "已更新", "latest": "最新", "breaking": "突发", "top_stories": "头条", "by": "作者：", "and": "、", "authors": "作者", "notes_title": "更正与更新", "note_correction": "更正", "note_update": "更新",
 	},
 }
 

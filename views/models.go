@@ -92,6 +92,11 @@ type ArticlePage struct {
 	Newer     *TermLink // the pager's "Next »"
 	Related   []RelatedLink
 	Comments  Discussion // the zero value shows no discussion (issue 5)
+	// Bylines link the article's authors to their pages; AuthorCards are their profiles and
+	// Notes its corrections and updates (issue 17).
+	Bylines     []TermLink
+	AuthorCards []AuthorCard
+	Notes       []NoteView
 }
 
 // TermLink is a link to a taxonomy term page.
@@ -108,6 +113,9 @@ type ListItem struct {
 	Thumb    *Image // nil = no thumbnail in lists
 	Meta     Meta
 	ReadMore bool // the site shows "Read more" and the summary is cut
+	// Featured and Updated are the item's labels; Authors its byline (issue 17).
+	Featured, Updated bool
+	Authors           []TermLink
 }
 
 // ListPage is a page of articles: the home page, a section, a term.
@@ -120,6 +128,8 @@ type ListPage struct {
 	Intro      string
 	Items      []ListItem
 	Pagination Pagination
+	Front      *FrontPage  // the newsroom layout's top; nil = the plain list
+	Author     *AuthorCard // an author page's profile
 }
 
 // ErrorPage is a 404 or 500 page.

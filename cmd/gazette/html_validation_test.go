@@ -107,7 +107,12 @@ func listPages(t *testing.T, ts *testSite) []checkedPage {
 		// Search: results with snippets, filters, and the friendly empty answer.
 		{"/search?q=harbour", http.StatusOK}, {"/search?q=%22unbalanced&tag=nope", http.StatusOK}, {"/search?q=", http.StatusOK},
 		// The admin login page and the first-editor setup page a new owner sees.
-		{"/admin/login", http.StatusOK}}
+		{"/admin/login", http.StatusOK},
+		// The newsroom (issue 17): the authors index, an author page with a profile, one
+		// without; the demo's front page leads with a story, and its lead carries a
+		// correction (newsroomExtras).
+		{"/authors/", http.StatusOK}, {"/authors/mara-quinn/", http.StatusOK}, {"/authors/tomas-reyes/", http.StatusOK}}
+	newsroomExtras(t, ts)
 	for _, taxonomy := range []string{"/tags/", "/categories/"} {
 		_, body := fetch(t, ts.Server.URL+taxonomy)
 		m := regexp.MustCompile(`<a class="terms__link" href="([^"]+)"`).FindAllSubmatch(body, -1)
@@ -299,9 +304,33 @@ func deskPages(t *testing.T, ts *testSite) deskSession {
 	for _, u := range []string{"/admin/", "/admin/dashboard", "/admin/media/" + strconv.FormatInt(img.ID, 10), "/admin/media?q=harbour",
 		"/admin/?status=draft", "/admin/articles/new", "/admin/articles/" + id,
 		"/admin/articles/" + id + "/revisions", "/admin/media", "/admin/settings", "/admin/editors", "/admin/comments/",
-		"/admin/comments/settings"} {
+		"/admin/comments/settings", "/admin/authors", "/admin/authors/new", "/admin/authors/mara-quinn", "/admin/front-page"} {
 		pages = append(pages, checkedPage{url: u, status: http.StatusOK})
 		urls[u] = true
 	}
 	return deskSession{pages: pages, urls: urls, fetch: get}
+}
+
+// newsroomExtras gives the demo what only the desk makes: an author profile with a picture,
+// bio and links, and a correction and an update on the lead story, so the pages that show
+// them are checked.
+func newsroomExtras(t *testing.T, ts *testSite) {
+	t.Helper()
+	ctx := context.Background()
+	if err := ts.Store.SaveAuthorProfile(ctx, "", data.AuthorProfile{Slug: "mara-quinn", Name: "Mara Quinn",
+		Bio: "Mara Quinn is the editor of The Harbour Gazette.", Avatar: "https://img.example/mara.png",
+		Links: []data.AuthorLink{{Name: "Mastodon", URL: "https://social.example/@mara"}}}); err != nil {
+		t.Fatal(err)
+	}
+	tgt, err := ts.Store.ResolvePath(ctx, "/news/harbour-wall-repairs/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []data.ArticleNote{{Kind: data.NoteCorrection, Note: "An earlier version gave the cost as £2 million."},
+		{Kind: data.NoteUpdate, Note: "The quay reopens a week early."}} {
+		n.ArticleID, n.At = tgt.ArticleID, time.Now().UTC().Truncate(time.Minute)
+		if _, err := ts.Store.AddArticleNote(ctx, n, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
