@@ -53,11 +53,20 @@ func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, f feedFormat) e
 		return err
 	}
 	base := strings.TrimSuffix(r.URL.Path, f.file)
-	l, ok := s.parseList(ctx, st, base)
-	if !ok || (l.kind != listHome && l.kind != listSection && l.kind != listTerm) {
+	l, ok := s.feedList(ctx, st, base)
+	if !ok {
 		return data.ErrNotFound
 	}
-	feed, modified, err := s.buildFeed(r, st, l)
+	return s.writeFeed(w, r, st, l, f)
+}
+
+// writeFeed writes one format of a list's feed.
+func (s *site) writeFeed(w http.ResponseWriter, r *http.Request, st *state, l listSpec, f feedFormat) error {
+	build := s.buildFeed
+	if l.kind == listTaxonomy {
+		build = s.buildTaxonomyFeed
+	}
+	feed, modified, err := build(r, st, l)
 	if err != nil {
 		return err
 	}

@@ -63,6 +63,11 @@ func (l listSpec) keys() []string {
 	case listTaxonomy:
 		return []string{"tax:" + l.lang + ":" + l.taxonomy}
 	case listTerm:
+		if l.term.ID == 0 {
+			// A term only its own page names: its first article adds the term, which names
+			// the taxonomy.
+			return []string{"tax:" + l.lang + ":" + l.taxonomy}
+		}
 		return []string{"t:" + strconv.FormatInt(l.term.ID, 10)}
 	case listArchive:
 		// The page lists every year's count, so any dated article moves it.
@@ -126,14 +131,27 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 			l.kind = listTaxonomy
 			return l, true
 		}
-		if len(segs) != 2 {
+		// A term may hold "/" (tag "parent/child"): Hugo keeps it in the URL,
+		// /tags/parent/child/.
+		key := strings.Join(segs[1:], "/")
+		t, err := s.store.FindTerm(ctx, l.lang, l.taxonomy, key)
+		if errors.Is(err, data.ErrNotFound) {
+			// A term no article carries still has Hugo's page when it has an _index file
+			// (an author page before the author's first post).
+			l.kind, l.term = listTerm, data.Term{Taxonomy: l.taxonomy, Key: key}
+			if own, err := s.ownPage(ctx, l); err == nil && own.SourcePath != "" && !own.Draft {
+				l.term.Name = firstNonEmpty(own.Title, key)
+				return l, true
+			}
+			// Or when a list page names it (a section's _index with tags).
+			if name, ok := s.listPageTerm(ctx, l.lang, l.taxonomy, key); ok {
+				l.term.Name = name
+				return l, true
+			}
 			return l, false
 		}
-		t, err := s.store.FindTerm(ctx, l.lang, l.taxonomy, segs[1])
 		if err != nil {
-			if !errors.Is(err, data.ErrNotFound) {
-				s.log.Error("term lookup", "path", p, "err", err)
-			}
+			s.log.Error("term lookup", "path", p, "err", err)
 			return l, false
 		}
 		l.kind, l.term = listTerm, t
