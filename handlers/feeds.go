@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/xml"
 	"net/http"
+	"path"
 	"regexp"
 	"strings"
 	"time"
@@ -106,8 +107,9 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 	title, desc := siteTitle, "Recent content on "+siteTitle
 	switch l.kind {
 	case listSection:
-		q.Section = l.section
-		title, desc = capitalize(l.section)+" on "+siteTitle, "Recent content in "+capitalize(l.section)+" on "+siteTitle
+		l.sectionQuery(&q)
+		name := capitalize(path.Base(l.section))
+		title, desc = name+" on "+siteTitle, "Recent content in "+name+" on "+siteTitle
 	case listTerm:
 		q.Taxonomy, q.TermKey = l.taxonomy, l.term.Key
 		title, desc = capitalize(l.term.Name)+" on "+siteTitle, "Recent content in "+capitalize(l.term.Name)+" on "+siteTitle

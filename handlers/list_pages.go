@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,10 +30,13 @@ const (
 
 // listSpec is a list page a path names, before its page number.
 type listSpec struct {
-	kind     listKind
-	lang     string
-	prefix   string // the language's URL prefix: "" or "/es"
-	section  string
+	kind    listKind
+	lang    string
+	prefix  string // the language's URL prefix: "" or "/es"
+	section string // "post", or a nested section's path "post/sub"
+	// folder is a nested section's content folder from the site root ("content/post/sub/"):
+	// its articles are those stored below it.
+	folder   string
 	taxonomy string
 	term     data.Term
 	year     string // archive year; "" = the newest
@@ -59,7 +63,9 @@ func (l listSpec) base() string {
 func (l listSpec) keys() []string {
 	switch l.kind {
 	case listSection:
-		return []string{"sec:" + l.lang + ":" + l.section}
+		// A nested section's articles carry their top-level section's key.
+		top, _, _ := strings.Cut(l.section, "/")
+		return []string{"sec:" + l.lang + ":" + top}
 	case listTaxonomy:
 		return []string{"tax:" + l.lang + ":" + l.taxonomy}
 	case listTerm:
@@ -74,6 +80,12 @@ func (l listSpec) keys() []string {
 		return []string{"arch:" + l.lang}
 	}
 	return []string{"home:" + l.lang}
+}
+
+// sectionQuery narrows a query to the section's articles.
+func (l listSpec) sectionQuery(q *data.ListQuery) {
+	q.Section, _, _ = strings.Cut(l.section, "/")
+	q.SourcePrefix = l.folder
 }
 
 // url is page n of the list, escaped as a link writes it.
@@ -159,6 +171,13 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 	case len(segs) == 1 && (ls.sections[segs[0]] || s.sectionHasOwnPage(ctx, l, segs[0])):
 		l.kind, l.section = listSection, segs[0]
 		return l, true
+	case len(segs) > 1:
+		// A nested section (a folder with its own _index file) lists what is stored below it.
+		l.kind, l.section = listSection, strings.Join(segs, "/")
+		if own, err := s.ownPage(ctx, l); err == nil && own.Kind == data.KindSection && own.SourcePath != "" {
+			l.folder = path.Dir(own.SourcePath) + "/"
+			return l, true
+		}
 	}
 	return l, false
 }
@@ -212,7 +231,7 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	case listHome:
 		q.Types, kind = st.mainTypes, "home"
 	case listSection:
-		q.Section = l.section
+		l.sectionQuery(&q)
 	case listTerm:
 		q.Taxonomy, q.TermKey = l.taxonomy, l.term.Key
 	}
