@@ -48,6 +48,13 @@ func TestShortcodes(t *testing.T) {
 				{sel: "iframe", attr: "src", want: "embed/abc_DEF-1?start=30"},
 				{sel: "iframe", attr: "title", want: "Talk"},
 			}},
+		{name: "spaces around =", src: "{{< youtube id = \"abc\" title = \"Talk\" >}}\n\n{{< figure src= \"b.png\" caption =\"Cap\" >}}\n",
+			checks: []check{
+				{sel: "iframe", attr: "src", want: "embed/abc"},
+				{sel: "iframe", attr: "title", want: "Talk"},
+				{sel: "figure img", attr: "src", want: "b.png"},
+				{sel: "figcaption", want: "Cap"},
+			}},
 		{name: "vimeo", src: `{{< vimeo 146022717 >}}`,
 			checks: []check{{sel: "iframe", attr: "src", want: "https://player.vimeo.com/video/146022717"}}},
 		{name: "highlight", src: "{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n",
