@@ -15,7 +15,7 @@ func (s *Site) Render() {
 	pl := NewPipeline(s.Config)
 	refs := s.lazyRefIndex()
 	for i := range s.Pages {
-		problems, _ := renderPage(pl, refs, &s.Pages[i].Article)
+		problems, _ := renderPage(pl, refs, &s.Pages[i].Article, &s.shortcodes)
 		s.Problems = append(s.Problems, problems...)
 	}
 	s.renderListPages(pl, refs)
@@ -34,11 +34,12 @@ func (s *Site) renderListPages(pl *Pipeline, refs *lazyRefIndex) {
 }
 
 // renderPage renders one article; ok is false when it could not be rendered at all.
-func renderPage(pl *Pipeline, refs *lazyRefIndex, a *data.Article) (problems []Problem, ok bool) {
+func renderPage(pl *Pipeline, refs *lazyRefIndex, a *data.Article, tally *shortcodeTally) (problems []Problem, ok bool) {
 	res, err := pl.render(a, refs.resolve)
 	if err != nil {
 		return []Problem{{Path: a.SourcePath, Message: "render: " + err.Error()}}, false
 	}
+	tally.add(res.Shortcodes)
 	for _, name := range res.UnknownShortcodes {
 		problems = append(problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}}: its inner text and any image or video it names are kept, the rest is left out"})
 	}

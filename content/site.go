@@ -71,7 +71,8 @@ type Site struct {
 	StaticFiles []StaticFile
 	Problems    []Problem
 
-	contentFiles []StaticFile // content-folder files Hugo copies as they are (content_files.go)
+	contentFiles []StaticFile   // content-folder files Hugo copies as they are (content_files.go)
+	shortcodes   shortcodeTally // the shortcodes rendered pages called (shortcode_report.go)
 }
 
 // LoadSite reads every regular page of the Hugo site at root into Pages. Bad files become

@@ -88,6 +88,7 @@ type renderState struct {
 	prefix  string
 	outputs []output
 	unknown map[string]bool
+	used    map[string]int // every shortcode called, by name: the import's shortcode report
 	broken  []string
 	ids     *headingIDs
 }
