@@ -62,6 +62,14 @@ func TestShortcodes(t *testing.T) {
 				{sel: "div.highlight code.language-go span.kd", want: "func"},
 				{sel: "p", count: -1},
 			}},
+		{name: "highlight line numbers in a table, from 10, line 2 marked", src: "{{< highlight go \"linenos=table,hl_lines=2,linenostart=10\" >}}\nfunc a() {}\nfunc b() {}\n{{< /highlight >}}\n",
+			checks: []check{
+				{sel: "div.highlight table.lntable td.lntd pre code span.lnt", want: "10\n"},
+				{sel: "div.highlight table.lntable span.hl span.lnt", want: "11\n"},
+				{sel: "div.highlight table td span.kd", want: "func"},
+			}},
+		{name: "highlight inline line numbers", src: "{{< highlight go \"linenos=inline\" >}}\nfunc a() {}\n{{< /highlight >}}\n",
+			checks: []check{{sel: "div.highlight code.language-go span.line span.ln", want: "1"}}},
 		{name: "details", src: "{{< details summary=\"More *info*\" open=true >}}\nInner **bold**\n{{< /details >}}\n",
 			checks: []check{
 				{sel: "details[open] summary em", want: "info"},
