@@ -41,7 +41,7 @@ func renderPage(pl *Pipeline, refs *lazyRefIndex, a *data.Article, tally *shortc
 	}
 	tally.add(res.Shortcodes)
 	for _, name := range res.UnknownShortcodes {
-		problems = append(problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}}: its inner text and any image or video it names are kept, the rest is left out"})
+		problems = append(problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}}: shown in the generic form (inner content, text parameters, a picture or video named in src), the rest is left out"})
 	}
 	for _, ref := range res.BrokenRefs {
 		problems = append(problems, Problem{Path: a.SourcePath, Kind: Note, Message: "ref to " + ref + " not found; kept as text"})

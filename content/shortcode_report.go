@@ -18,7 +18,7 @@ type ShortcodeUse struct {
 // Handling of a shortcode, as the import report says it.
 const (
 	ShortcodeBuiltin = "rendered as Hugo's built-in"
-	ShortcodeGeneric = "not Hugo's: inner content kept, a picture or video named in src kept, other parameters left out"
+	ShortcodeGeneric = "not Hugo's: generic form (inner content, text parameters such as title, caption, author, cite; a picture or video named in src)"
 )
 
 // shortcodeTally counts the shortcodes of the pages rendered so far; pages render on every

@@ -98,10 +98,7 @@ func (st *renderState) shortcode(n *scNode) (string, bool) {
 	if media := unknownMedia(st, t); media != "" {
 		return media + st.inner(n), true
 	}
-	if !n.paired {
-		return "", true
-	}
-	return st.inner(n), true
+	return st.generic(n), true
 }
 
 // unknownMedia keeps the picture or video of a theme's own shortcode (Hugo sites have many:

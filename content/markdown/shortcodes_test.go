@@ -70,6 +70,18 @@ func TestShortcodes(t *testing.T) {
 			}},
 		{name: "highlight inline line numbers", src: "{{< highlight go \"linenos=inline\" >}}\nfunc a() {}\n{{< /highlight >}}\n",
 			checks: []check{{sel: "div.highlight code.language-go span.line span.ln", want: "1"}}},
+		{name: "unknown quote keeps its attribution", src: "{{< quote footer=\"Ellen Ullman\" cite=\"Life in Code\" class=\"big\" >}}\nText of the quote.\n{{< /quote >}}\n",
+			checks: []check{
+				{sel: "blockquote > p", want: "Text of the quote."},
+				{sel: "blockquote > p:last-child", want: "— Ellen Ullman, Life in Code"},
+				{sel: "blockquote cite", want: "Life in Code"},
+			}, unknown: []string{"quote"}},
+		{name: "unknown poem keeps its line breaks", src: "{{< poem >}}\nline one\nline *two*\nline three\n{{< /poem >}}\n",
+			checks: []check{{sel: "p br", count: 2}, {sel: "p em", want: "two"}}, unknown: []string{"poem"}},
+		{name: "unknown notice shows its title, drops its style", src: "{{< notice warning \"Mind the gap\" >}}\nBody\n{{< /notice >}}\n",
+			checks: []check{{sel: "p strong", want: "Mind the gap"}, {sel: "p:last-child", want: "Body"}}, unknown: []string{"notice"}},
+		{name: "gallery of theme figures", src: "{{< gallery caption=\"Slides\" >}}\n{{< figureforgallery src=\"a.png\" alt=\"A\" >}}\n{{< figureforgallery src=\"b.png\" alt=\"B\" >}}\n{{< /gallery >}}\n",
+			checks: []check{{sel: "figure img", count: 2}, {sel: "p figure", count: -1}, {sel: "p", want: "Slides"}}, unknown: []string{"figureforgallery", "gallery"}},
 		{name: "details", src: "{{< details summary=\"More *info*\" open=true >}}\nInner **bold**\n{{< /details >}}\n",
 			checks: []check{
 				{sel: "details[open] summary em", want: "info"},
