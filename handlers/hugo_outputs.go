@@ -196,5 +196,9 @@ func (s *site) feedList(ctx context.Context, st *state, dir string) (listSpec, b
 		s.log.Error("list lookup", "path", dir, "err", err)
 		return l, false
 	}
-	return sec, ls.sections["archive"] || s.sectionHasOwnPage(ctx, l, "archive")
+	if name, ok := ls.sections["archive"]; ok {
+		sec.section = name
+		return sec, true
+	}
+	return sec, s.sectionHasOwnPage(ctx, l, "archive")
 }

@@ -47,7 +47,8 @@ type listSpec struct {
 func (l listSpec) base() string {
 	switch l.kind {
 	case listSection:
-		return l.prefix + "/" + l.section + "/"
+		// Hugo writes section URLs in lower case (content/TIL is /til/).
+		return l.prefix + "/" + content.MakePathSanitized(l.section) + "/"
 	case listTaxonomy:
 		return l.prefix + "/" + l.taxonomy + "/"
 	case listTerm:
@@ -168,12 +169,20 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 		}
 		l.kind, l.term = listTerm, t
 		return l, true
-	case len(segs) == 1 && (ls.sections[segs[0]] || s.sectionHasOwnPage(ctx, l, segs[0])):
+	case len(segs) == 1 && ls.sections[segs[0]] != "":
+		// The section's own name, which may differ in case from its URL (content/TIL is /til/).
+		l.kind, l.section = listSection, ls.sections[segs[0]]
+		return l, true
+	case len(segs) == 1 && s.sectionHasOwnPage(ctx, l, segs[0]):
 		l.kind, l.section = listSection, segs[0]
 		return l, true
 	case len(segs) > 1:
 		// A nested section (a folder with its own _index file) lists what is stored below it.
-		l.kind, l.section = listSection, strings.Join(segs, "/")
+		top := segs[0]
+		if name := ls.sections[top]; name != "" {
+			top = name
+		}
+		l.kind, l.section = listSection, strings.Join(append([]string{top}, segs[1:]...), "/")
 		if own, err := s.ownPage(ctx, l); err == nil && own.Kind == data.KindSection && own.SourcePath != "" {
 			l.folder = path.Dir(own.SourcePath) + "/"
 			return l, true

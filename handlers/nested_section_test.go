@@ -44,3 +44,27 @@ func TestNestedSectionListsWhatIsBelowIt(t *testing.T) {
 	// A folder without an _index file is no section in Hugo.
 	wantStatus(t, ts, "/cn/plain/", http.StatusNotFound)
 }
+
+// TestSectionURLIsLowerCase: Hugo writes a section's URL in lower case (content/TIL is /til/),
+// and its list, feed and pages answer there.
+func TestSectionURLIsLowerCase(t *testing.T) {
+	ts := newTestServer(t, map[string]string{
+		"config.toml":               "baseURL = \"https://news.example/\"\ntitle = \"T\"\npaginate = 1\n",
+		"content/TIL/one.md":        "---\ntitle: One\ndate: 2026-11-01\n---\nx\n",
+		"content/TIL/two.md":        "---\ntitle: Two\ndate: 2026-11-02\n---\nx\n",
+		"content/TIL/sub/_index.md": "---\ntitle: Sub\n---\n",
+		"content/TIL/sub/three.md":  "---\ntitle: Three\ndate: 2026-11-03\n---\nx\n",
+	})
+	d := doc(t, wantStatus(t, ts, "/til/", http.StatusOK))
+	if !strings.Contains(d.Find("h1").First().Text(), "TIL") {
+		t.Errorf("heading %q", d.Find("h1").First().Text())
+	}
+	wantStatus(t, ts, "/til/page/2/", http.StatusOK)
+	wantStatus(t, ts, "/til/index.xml", http.StatusOK)
+	if !strings.Contains(doc(t, wantStatus(t, ts, "/til/sub/", http.StatusOK)).Text(), "Three") {
+		t.Error("/til/sub/ does not list its article")
+	}
+	if !strings.Contains(body(t, wantStatus(t, ts, "/sitemap.xml", http.StatusOK)), "https://news.example/til/</loc>") {
+		t.Error("the sitemap does not name the section at /til/")
+	}
+}
