@@ -121,7 +121,7 @@ func (s *Site) renderBatch(pl *Pipeline, refs *lazyRefIndex, sources []Source) (
 			found[i] = []Problem{*problem}
 			return
 		}
-		found[i], ok[i] = renderPage(pl, refs, &page.Article)
+		found[i], ok[i] = renderPage(pl, refs, &page.Article, &s.shortcodes)
 		pages[i] = page
 	})
 	var kept []Page

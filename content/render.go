@@ -15,7 +15,7 @@ func (s *Site) Render() {
 	pl := NewPipeline(s.Config)
 	refs := s.lazyRefIndex()
 	for i := range s.Pages {
-		problems, _ := renderPage(pl, refs, &s.Pages[i].Article)
+		problems, _ := renderPage(pl, refs, &s.Pages[i].Article, &s.shortcodes)
 		s.Problems = append(s.Problems, problems...)
 	}
 	s.renderListPages(pl, refs)
@@ -34,13 +34,14 @@ func (s *Site) renderListPages(pl *Pipeline, refs *lazyRefIndex) {
 }
 
 // renderPage renders one article; ok is false when it could not be rendered at all.
-func renderPage(pl *Pipeline, refs *lazyRefIndex, a *data.Article) (problems []Problem, ok bool) {
+func renderPage(pl *Pipeline, refs *lazyRefIndex, a *data.Article, tally *shortcodeTally) (problems []Problem, ok bool) {
 	res, err := pl.render(a, refs.resolve)
 	if err != nil {
 		return []Problem{{Path: a.SourcePath, Message: "render: " + err.Error()}}, false
 	}
+	tally.add(res.Shortcodes)
 	for _, name := range res.UnknownShortcodes {
-		problems = append(problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}}: its inner text and any image or video it names are kept, the rest is left out"})
+		problems = append(problems, Problem{Path: a.SourcePath, Kind: Note, Message: "unknown shortcode {{< " + name + " >}}: shown in the generic form (inner content, text parameters, a picture or video named in src), the rest is left out"})
 	}
 	for _, ref := range res.BrokenRefs {
 		problems = append(problems, Problem{Path: a.SourcePath, Kind: Note, Message: "ref to " + ref + " not found; kept as text"})

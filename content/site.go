@@ -70,6 +70,9 @@ type Site struct {
 	ListPages   []data.ListPage // home, section, taxonomy and term pages (_index files)
 	StaticFiles []StaticFile
 	Problems    []Problem
+
+	contentFiles []StaticFile   // content-folder files Hugo copies as they are (content_files.go)
+	shortcodes   shortcodeTally // the shortcodes rendered pages called (shortcode_report.go)
 }
 
 // LoadSite reads every regular page of the Hugo site at root into Pages. Bad files become

@@ -63,4 +63,10 @@ func (s *Site) loadStaticFiles() {
 			return nil
 		})
 	}
+	for _, f := range s.contentFiles {
+		if !seen[f.Path] {
+			seen[f.Path] = true
+			s.StaticFiles = append(s.StaticFiles, f)
+		}
+	}
 }

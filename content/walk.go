@@ -46,7 +46,7 @@ func (s *Site) walkDir(contentRoot, dir, lang string) error {
 			continue
 		}
 		base, _, ext := splitName(e.Name(), s.Config)
-		if base == "index" && contentExts[ext] {
+		if base == "index" && contentExts[ext] && !isPlainHTML(filepath.Join(dir, e.Name()), ext) {
 			indexFiles = append(indexFiles, filepath.Join(dir, e.Name()))
 		}
 	}
@@ -71,8 +71,14 @@ func (s *Site) walkDir(contentRoot, dir, lang string) error {
 			}
 		case e.Type().IsRegular():
 			base, _, ext := splitName(e.Name(), s.Config)
-			if !contentExts[ext] || base == "_index" {
-				continue // section pages and branch resources are not articles
+			if base == "_index" && contentExts[ext] {
+				continue // section pages are list pages (list_page.go)
+			}
+			if !contentExts[ext] || isPlainHTML(p, ext) {
+				// A branch's other files (the content root's favicon, a section's image) and
+				// HTML without front matter are copied by Hugo as they are.
+				s.addContentFile(contentRoot, p, lang)
+				continue
 			}
 			s.readPage(contentRoot, p, lang, nil)
 		}

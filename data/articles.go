@@ -273,12 +273,15 @@ func (s *Store) queryArticles(ctx context.Context, full bool, query string, args
 
 // ListQuery selects published articles for a list page.
 type ListQuery struct {
-	Lang     string
-	Section  string // "" = all sections
-	Taxonomy string // with TermKey: only articles carrying that term
-	TermKey  string
-	Limit    int
-	Offset   int
+	Lang    string
+	Section string // "" = all sections
+	// SourcePrefix, when set, keeps only articles whose source path starts with it (a nested
+	// section's folder, "content/post/sub/").
+	SourcePrefix string
+	Taxonomy     string // with TermKey: only articles carrying that term
+	TermKey      string
+	Limit        int
+	Offset       int
 	// Types, when set, keeps only articles of these types (Hugo's mainSections filter).
 	Types []string
 }
@@ -367,7 +370,7 @@ func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
 		}
 		return ids, len(ids) + 1, nil, nil
 	})
-	if err != nil || (q.Section == "" && q.TermKey == "" && len(q.Types) == 0) {
+	if err != nil || (q.Section == "" && q.SourcePrefix == "" && q.TermKey == "" && len(q.Types) == 0) {
 		return all, err
 	}
 	deps := []string{home}
@@ -376,6 +379,13 @@ func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
 		deps = append(deps, "sec:"+q.Lang+":"+q.Section)
 		filters = append(filters, func() ([]int64, error) {
 			return s.queryIDs(ctx, "SELECT id FROM articles WHERE lang = ? AND section = ?", q.Lang, q.Section)
+		})
+	}
+	if q.SourcePrefix != "" {
+		filters = append(filters, func() ([]int64, error) {
+			// A range on the source path's unique index: every path that starts with the prefix.
+			return s.queryIDs(ctx, "SELECT id FROM articles WHERE source_path >= ? AND source_path < ? AND lang = ?",
+				q.SourcePrefix, q.SourcePrefix+"\U0010FFFF", q.Lang)
 		})
 	}
 	if q.TermKey != "" {
@@ -396,7 +406,7 @@ func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
 			return s.queryIDs(ctx, "SELECT id FROM articles WHERE lang = ? AND type IN (SELECT value FROM json_each(?))", q.Lang, jsonText(q.Types))
 		})
 	}
-	key := fmt.Sprintf("list\x00%s\x00%s\x00%s\x00%s\x00%q", q.Lang, q.Section, q.Taxonomy, q.TermKey, q.Types)
+	key := fmt.Sprintf("list\x00%s\x00%s\x00%s\x00%s\x00%q\x00%s", q.Lang, q.Section, q.Taxonomy, q.TermKey, q.Types, q.SourcePrefix)
 	return memoGetSince(ctx, s.memo, since, key, deps, func() ([]int64, int, []string, error) {
 		keep := all
 		for _, f := range filters {

@@ -139,11 +139,18 @@ func pageFlag(page *bool, params map[string]any, key string, def bool) bool {
 // defaults. A path that is not https or site-relative is ignored.
 func mathJaxSrc(st *state, a *data.Article) string {
 	params := st.settings.Params
+	// Mainroad's switch is `mathjax`; many other themes' (PaperMod, Stack, Blowfish) is
+	// `math`. The page's own word wins over the site's, Mainroad's over the others'.
 	on := false
-	if a.MathJax != nil {
+	switch {
+	case a.MathJax != nil:
 		on = *a.MathJax
-	} else if b, ok := param(params, "mathjax").(bool); ok {
-		on = b
+	case hasBool(a.FrontMatter, "math"):
+		on = param(a.FrontMatter, "math").(bool)
+	case hasBool(params, "mathjax"):
+		on = param(params, "mathjax").(bool)
+	case hasBool(params, "math"):
+		on = param(params, "math").(bool)
 	}
 	if !on {
 		return ""
@@ -163,6 +170,11 @@ func mathJaxSrc(st *state, a *data.Article) string {
 		config = defaultMathJaxConfig
 	}
 	return path + "?config=" + urlQueryEscape(config)
+}
+
+func hasBool(m map[string]any, key string) bool {
+	_, ok := param(m, key).(bool)
+	return ok
 }
 
 // tocEntries nests h3 headings under their h2; an h3 before any h2 stands alone.

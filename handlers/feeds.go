@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/xml"
 	"net/http"
+	"path"
 	"regexp"
 	"strings"
 	"time"
@@ -51,11 +52,20 @@ func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, f feedFormat) e
 		return err
 	}
 	base := strings.TrimSuffix(r.URL.Path, f.file)
-	l, ok := s.parseList(ctx, st, base)
-	if !ok || (l.kind != listHome && l.kind != listSection && l.kind != listTerm) {
+	l, ok := s.feedList(ctx, st, base)
+	if !ok {
 		return data.ErrNotFound
 	}
-	feed, modified, err := s.buildFeed(r, st, l)
+	return s.writeFeed(w, r, st, l, f)
+}
+
+// writeFeed writes one format of a list's feed.
+func (s *site) writeFeed(w http.ResponseWriter, r *http.Request, st *state, l listSpec, f feedFormat) error {
+	build := s.buildFeed
+	if l.kind == listTaxonomy {
+		build = s.buildTaxonomyFeed
+	}
+	feed, modified, err := build(r, st, l)
 	if err != nil {
 		return err
 	}
@@ -95,8 +105,9 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 	title, desc := siteTitle, "Recent content on "+siteTitle
 	switch l.kind {
 	case listSection:
-		q.Section = l.section
-		title, desc = capitalize(l.section)+" on "+siteTitle, "Recent content in "+capitalize(l.section)+" on "+siteTitle
+		l.sectionQuery(&q)
+		name := capitalize(path.Base(l.section))
+		title, desc = name+" on "+siteTitle, "Recent content in "+name+" on "+siteTitle
 	case listTerm:
 		q.Taxonomy, q.TermKey = l.taxonomy, l.term.Key
 		title, desc = capitalize(l.term.Name)+" on "+siteTitle, "Recent content in "+capitalize(l.term.Name)+" on "+siteTitle

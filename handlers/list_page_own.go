@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"gazette/content"
 	"gazette/data"
@@ -31,4 +32,19 @@ func (s *site) sectionHasOwnPage(ctx context.Context, l listSpec, section string
 		s.log.Error("list page lookup", "section", section, "err", err)
 	}
 	return lp.SourcePath != ""
+}
+
+// listPageTerm finds a term that only list pages name; its name as first written.
+func (s *site) listPageTerm(ctx context.Context, lang, taxonomy, key string) (string, bool) {
+	terms, err := s.store.ListPageTerms(ctx)
+	if err != nil {
+		s.log.Error("list page terms", "err", err)
+		return "", false
+	}
+	for _, t := range terms {
+		if t.Lang == lang && strings.EqualFold(t.Key, taxonomy) && content.Urlize(t.Name) == key {
+			return t.Name, true
+		}
+	}
+	return "", false
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,10 +30,13 @@ const (
 
 // listSpec is a list page a path names, before its page number.
 type listSpec struct {
-	kind     listKind
-	lang     string
-	prefix   string // the language's URL prefix: "" or "/es"
-	section  string
+	kind    listKind
+	lang    string
+	prefix  string // the language's URL prefix: "" or "/es"
+	section string // "post", or a nested section's path "post/sub"
+	// folder is a nested section's content folder from the site root ("content/post/sub/"):
+	// its articles are those stored below it.
+	folder   string
 	taxonomy string
 	term     data.Term
 	year     string // archive year; "" = the newest
@@ -43,7 +47,8 @@ type listSpec struct {
 func (l listSpec) base() string {
 	switch l.kind {
 	case listSection:
-		return l.prefix + "/" + l.section + "/"
+		// Hugo writes section URLs in lower case (content/TIL is /til/).
+		return l.prefix + "/" + content.MakePathSanitized(l.section) + "/"
 	case listTaxonomy:
 		return l.prefix + "/" + l.taxonomy + "/"
 	case listTerm:
@@ -59,12 +64,19 @@ func (l listSpec) base() string {
 func (l listSpec) keys() []string {
 	switch l.kind {
 	case listSection:
-		return []string{"sec:" + l.lang + ":" + l.section}
+		// A nested section's articles carry their top-level section's key.
+		top, _, _ := strings.Cut(l.section, "/")
+		return []string{"sec:" + l.lang + ":" + top}
 	case listTaxonomy:
 		return []string{"tax:" + l.lang + ":" + l.taxonomy}
 	case listTerm:
 		if l.taxonomy == data.AuthorsTaxonomy {
 			return authorPageKeys(l)
+		}
+		if l.term.ID == 0 {
+			// A term only its own page names: its first article adds the term, which names
+			// the taxonomy.
+			return []string{"tax:" + l.lang + ":" + l.taxonomy}
 		}
 		return []string{"t:" + strconv.FormatInt(l.term.ID, 10)}
 	case listArchive:
@@ -72,6 +84,12 @@ func (l listSpec) keys() []string {
 		return []string{"arch:" + l.lang}
 	}
 	return []string{"home:" + l.lang}
+}
+
+// sectionQuery narrows a query to the section's articles.
+func (l listSpec) sectionQuery(q *data.ListQuery) {
+	q.Section, _, _ = strings.Cut(l.section, "/")
+	q.SourcePrefix = l.folder
 }
 
 // url is page n of the list, escaped as a link writes it.
@@ -129,24 +147,53 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 			l.kind = listTaxonomy
 			return l, true
 		}
-		if len(segs) != 2 {
+		// A term may hold "/" (tag "parent/child"): Hugo keeps it in the URL,
+		// /tags/parent/child/.
+		key := strings.Join(segs[1:], "/")
+		t, err := s.store.FindTerm(ctx, l.lang, l.taxonomy, key)
+		if errors.Is(err, data.ErrNotFound) && l.taxonomy == data.AuthorsTaxonomy {
+			// An author with a desk profile and no article yet.
+			t, err = s.profileOnlyAuthor(ctx, key)
+		}
+		if errors.Is(err, data.ErrNotFound) {
+			// A term no article carries still has Hugo's page when it has an _index file
+			// (an author page before the author's first post).
+			l.kind, l.term = listTerm, data.Term{Taxonomy: l.taxonomy, Key: key}
+			if own, err := s.ownPage(ctx, l); err == nil && own.SourcePath != "" && !own.Draft {
+				l.term.Name = firstNonEmpty(own.Title, key)
+				return l, true
+			}
+			// Or when a list page names it (a section's _index with tags).
+			if name, ok := s.listPageTerm(ctx, l.lang, l.taxonomy, key); ok {
+				l.term.Name = name
+				return l, true
+			}
 			return l, false
 		}
-		t, err := s.store.FindTerm(ctx, l.lang, l.taxonomy, segs[1])
-		if errors.Is(err, data.ErrNotFound) && l.taxonomy == data.AuthorsTaxonomy {
-			t, err = s.profileOnlyAuthor(ctx, segs[1])
-		}
 		if err != nil {
-			if !errors.Is(err, data.ErrNotFound) {
-				s.log.Error("term lookup", "path", p, "err", err)
-			}
+			s.log.Error("term lookup", "path", p, "err", err)
 			return l, false
 		}
 		l.kind, l.term = listTerm, t
 		return l, true
-	case len(segs) == 1 && (ls.sections[segs[0]] || s.sectionHasOwnPage(ctx, l, segs[0])):
+	case len(segs) == 1 && ls.sections[segs[0]] != "":
+		// The section's own name, which may differ in case from its URL (content/TIL is /til/).
+		l.kind, l.section = listSection, ls.sections[segs[0]]
+		return l, true
+	case len(segs) == 1 && s.sectionHasOwnPage(ctx, l, segs[0]):
 		l.kind, l.section = listSection, segs[0]
 		return l, true
+	case len(segs) > 1:
+		// A nested section (a folder with its own _index file) lists what is stored below it.
+		top := segs[0]
+		if name := ls.sections[top]; name != "" {
+			top = name
+		}
+		l.kind, l.section = listSection, strings.Join(append([]string{top}, segs[1:]...), "/")
+		if own, err := s.ownPage(ctx, l); err == nil && own.Kind == data.KindSection && own.SourcePath != "" {
+			l.folder = path.Dir(own.SourcePath) + "/"
+			return l, true
+		}
 	}
 	return l, false
 }
@@ -203,7 +250,7 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	case listHome:
 		q.Types, kind = st.mainTypes, "home"
 	case listSection:
-		q.Section = l.section
+		l.sectionQuery(&q)
 	case listTerm:
 		q.Taxonomy, q.TermKey = l.taxonomy, l.term.Key
 	}

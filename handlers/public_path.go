@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gazette/content"
 	"gazette/data"
 )
 
@@ -70,6 +71,9 @@ func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) err
 	if l, ok := s.parseList(ctx, st, p); ok {
 		return s.serveList(w, r, st, l, 1)
 	}
+	if to, ok := s.hugoRedirect(ctx, st, p); ok {
+		return redirect(w, r, content.EscapePath(to))
+	}
 	if !strings.HasSuffix(p, "/") {
 		// A missing trailing slash: 301 to the page with it, if there is one.
 		if t, err := s.store.ResolvePath(ctx, p+"/"); err == nil {
@@ -77,6 +81,9 @@ func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) err
 		}
 		if l, ok := s.parseList(ctx, st, p+"/"); ok {
 			return redirect(w, r, l.url(1))
+		}
+		if err := s.serveHugoOutput(w, r, st, p); !errors.Is(err, data.ErrNotFound) {
+			return err
 		}
 		if err := s.serveSiteFile(w, r, p); !errors.Is(err, data.ErrNotFound) {
 			return err
@@ -117,10 +124,22 @@ func (s *site) servePaged(w http.ResponseWriter, r *http.Request, st *state, bas
 		return data.ErrNotFound
 	}
 	l, ok := s.parseList(r.Context(), st, base)
-	if !ok || l.kind == listTaxonomy {
+	if !ok {
 		return data.ErrNotFound
 	}
 	if n == 1 {
+		return redirect(w, r, l.url(1))
+	}
+	if l.kind == listTaxonomy {
+		// Hugo pages a taxonomy's terms (/tags/page/2/); Gazette shows them all on one page,
+		// so each of Hugo's pages leads there.
+		terms, err := s.store.TermCounts(r.Context(), l.lang, l.taxonomy)
+		if err != nil {
+			return err
+		}
+		if size := max(st.settings.PageSize, 1); n > (len(terms)+size-1)/size {
+			return data.ErrNotFound
+		}
 		return redirect(w, r, l.url(1))
 	}
 	return s.serveList(w, r, st, l, n)

@@ -3,6 +3,7 @@ package handlers
 import (
 	"encoding/xml"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -86,7 +87,7 @@ func (s *site) serveSitemap(w http.ResponseWriter, r *http.Request, part, perFil
 		// The protocol takes absolute URLs only, and no origin is configured.
 		return data.ErrNotFound
 	}
-	urls, modified, err := s.sitemapURLs(r, st)
+	urls, modified, err := s.sitemapURLs(r, st, "")
 	if err != nil {
 		return err
 	}
@@ -109,9 +110,22 @@ func (s *site) serveSitemap(w http.ResponseWriter, r *http.Request, part, perFil
 	return serveXML(w, r, doc, modified)
 }
 
+// serveLanguageSitemap writes one language's sitemap (at most sitemapMaxURLs of its URLs), as
+// Hugo writes one per language of a multilingual site (/en/sitemap.xml).
+func (s *site) serveLanguageSitemap(w http.ResponseWriter, r *http.Request, st *state, lang string) error {
+	if siteRoot(st) == "" || len(st.settings.Languages) < 2 || !slices.ContainsFunc(st.settings.Languages, func(l data.LanguageSetting) bool { return l.Code == lang }) {
+		return data.ErrNotFound
+	}
+	urls, modified, err := s.sitemapURLs(r, st, lang)
+	if err != nil {
+		return err
+	}
+	return serveXML(w, r, sitemapURLSet{XHTML: "http://www.w3.org/1999/xhtml", URLs: urls[:min(len(urls), sitemapMaxURLs)]}, modified)
+}
+
 // sitemapURLs lists the home page, sections, taxonomies and terms of every language, then
 // every published article with its translations as hreflang alternates.
-func (s *site) sitemapURLs(r *http.Request, st *state) ([]sitemapURL, time.Time, error) {
+func (s *site) sitemapURLs(r *http.Request, st *state, only string) ([]sitemapURL, time.Time, error) {
 	ctx := r.Context()
 	root := siteRoot(st)
 	articles, err := s.store.PublishedForSitemap(ctx)
@@ -126,6 +140,9 @@ func (s *site) sitemapURLs(r *http.Request, st *state) ([]sitemapURL, time.Time,
 		modified = maxTime(modified, a.Lastmod)
 	}
 	for _, l := range st.settings.Languages {
+		if only != "" && l.Code != only {
+			continue
+		}
 		prefix := st.langPrefix(l.Code)
 		urls = append(urls, sitemapURL{Loc: root + prefix + "/", Lastmod: w3cTime(newest[l.Code])})
 		secs, err := s.store.Sections(ctx, l.Code)
@@ -153,6 +170,9 @@ func (s *site) sitemapURLs(r *http.Request, st *state) ([]sitemapURL, time.Time,
 		groups[a.TranslationKey] = append(groups[a.TranslationKey], sitemapLink{Rel: "alternate", Hreflang: langTag(st, a.Lang), Href: root + articleURL(&data.Article{Permalink: a.Permalink})})
 	}
 	for _, a := range articles {
+		if only != "" && a.Lang != only {
+			continue
+		}
 		u := sitemapURL{Loc: root + articleURL(&data.Article{Permalink: a.Permalink}), Lastmod: w3cTime(a.Lastmod)}
 		if g := groups[a.TranslationKey]; len(g) > 1 {
 			u.Alternates = g

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"gazette/content"
 	"gazette/data"
 	"gazette/views"
 )
@@ -46,7 +47,7 @@ type langState struct {
 	topTags    []data.Term
 	tagCount   int
 	catCount   int
-	sections   map[string]bool
+	sections   map[string]string // a section's URL segment (lower case, as Hugo writes it) → its name
 	taxonomies map[string]bool
 }
 
@@ -187,7 +188,7 @@ func (st *state) lang(ctx context.Context, s *site, lang string) (*langState, er
 	if ls, ok := st.perLang[lang]; ok {
 		return ls, nil
 	}
-	ls := &langState{sections: map[string]bool{}, taxonomies: map[string]bool{}}
+	ls := &langState{sections: map[string]string{}, taxonomies: map[string]bool{}}
 	params := st.settings.Params
 	recentNum := 5
 	if n, ok := paramInt(params, "widgets", "recent_num"); ok && n > 0 {
@@ -227,7 +228,7 @@ func (st *state) lang(ctx context.Context, s *site, lang string) (*langState, er
 		return nil, err
 	}
 	for _, sec := range secs {
-		ls.sections[sec.Section] = true
+		ls.sections[content.MakePathSanitized(sec.Section)] = sec.Section
 	}
 	taxes, err := s.store.Taxonomies(ctx, lang)
 	if err != nil {

@@ -45,7 +45,10 @@ type Report struct {
 	StaticFiles                                   int
 	ListPages                                     int // home, section, taxonomy and term pages read
 	Problems                                      []content.Problem
-	Took                                          time.Duration
+	// Shortcodes are the shortcodes the imported pages call (pages left unchanged by a
+	// re-import are not read, so not counted), with how each was handled.
+	Shortcodes []content.ShortcodeUse
+	Took       time.Duration
 }
 
 // Print writes the report as `gazette import` shows it.
@@ -57,6 +60,12 @@ func (r Report) Print(w io.Writer) {
 	}
 	if r.StaticFiles > 0 {
 		fmt.Fprintf(w, "static files: %d, served at the same paths as before\n", r.StaticFiles)
+	}
+	if len(r.Shortcodes) > 0 {
+		fmt.Fprintf(w, "shortcodes (name: uses, how handled):\n")
+		for _, u := range r.Shortcodes {
+			fmt.Fprintf(w, "  %s: %d, %s\n", u.Name, u.Uses, u.Handled)
+		}
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(w, "%s: %s\n", [...]string{"failed", "skipped", "note"}[p.Kind], p)
@@ -118,6 +127,7 @@ func Import(ctx context.Context, store *data.Store, media *data.MediaDir, site *
 		}
 	}
 	rep.Problems = site.Problems
+	rep.Shortcodes = site.Shortcodes()
 	rep.Took = time.Since(start)
 	return rep, nil
 }

@@ -27,12 +27,25 @@ func (t scTag) arg(name string, pos int) string {
 	return ""
 }
 
+// builtinShortcodes are the shortcodes Gazette renders as Hugo 0.111's own templates do.
+var builtinShortcodes = map[string]bool{"figure": true, "youtube": true, "vimeo": true, "highlight": true,
+	"details": true, "gist": true, "x": true, "tweet": true, "twitter": true, "instagram": true, "ref": true,
+	"relref": true, "param": true, "comment": true, "qr": true}
+
+// IsBuiltinShortcode reports whether Gazette renders the shortcode as Hugo's built-in one;
+// any other is a theme's or the site's own, rendered generically (see shortcode).
+func IsBuiltinShortcode(name string) bool { return builtinShortcodes[name] }
+
 func isTrue(s string) bool { return s == "true" || s == "1" }
 
 // shortcode renders one shortcode node to HTML (sanitised later with the
 // rest of the body) and says whether it is block-level output.
 func (st *renderState) shortcode(n *scNode) (string, bool) {
 	t := n.tag
+	if st.used == nil {
+		st.used = map[string]int{}
+	}
+	st.used[t.name]++
 	switch t.name {
 	case "figure":
 		return st.figure(t), true
@@ -42,7 +55,7 @@ func (st *renderState) shortcode(n *scNode) (string, bool) {
 		return vimeo(t), true
 	case "highlight":
 		code := strings.TrimPrefix(strings.TrimPrefix(unescapeLiterals(n.inner), "\r"), "\n")
-		return highlightCode(code, t.arg("lang", 0)), true
+		return highlightCodeWith(code, t.arg("lang", 0), parseHighlightOptions(t.arg("options", 1))), true
 	case "details":
 		summary := t.arg("summary", -1)
 		if summary == "" {
@@ -85,10 +98,7 @@ func (st *renderState) shortcode(n *scNode) (string, bool) {
 	if media := unknownMedia(st, t); media != "" {
 		return media + st.inner(n), true
 	}
-	if !n.paired {
-		return "", true
-	}
-	return st.inner(n), true
+	return st.generic(n), true
 }
 
 // unknownMedia keeps the picture or video of a theme's own shortcode (Hugo sites have many:

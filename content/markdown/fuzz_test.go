@@ -49,6 +49,7 @@ func FuzzRender(f *testing.F) {
 		"<iframe src=\"https://evil/\"></iframe>", "```go\n{{< x >}}\n", "`a``b```c", "<!--more-->",
 		"| a |\n|---|\n| b |", "> > > [[[[ ]]]] ((((", "{{< figure src=\"javascript:alert(1)\" link=\"javascript:x\" >}}",
 		"{{< details summary=\"<img src=x onerror=alert(1)>\" >}}x{{< /details >}}", "gzsc0q0q {{< param x >}}",
+		"{{< youtube id = \"x\" >}}", "{{< quote footer=\"<script>x</script>\" cite=\"[a](javascript:x)\" >}}q{{< /quote >}}", "{{< poem >}}\na\nb{{< /poem >}}", "{{< highlight go \"linenos=table,hl_lines=1 3-2 x 9-999999999,linenostart=-5\" >}}\na\n{{< /highlight >}}", "{{< x a = >}}", "{{< x = b >}}", "{{< x a =\n\"b\" c= `d` >}}",
 	}
 	for _, s := range seeds {
 		f.Add(s)

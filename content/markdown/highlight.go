@@ -50,6 +50,13 @@ func (codeBlockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 // div.highlight around chroma's classed spans. Unknown languages get a
 // plain <pre><code>.
 func highlightCode(code, lang string) string {
+	return highlightCodeWith(code, lang, highlightOptions{})
+}
+
+// highlightCodeWith is highlightCode with the highlight shortcode's options: line numbers
+// (inline or in a table, from a start number) and highlighted lines, as chroma writes them
+// for Hugo.
+func highlightCodeWith(code, lang string, opt highlightOptions) string {
 	lang = strings.ToLower(strings.TrimSpace(lang))
 	var lexer chroma.Lexer
 	if lang != "" && len(code) <= maxHighlightBytes {
@@ -64,14 +71,44 @@ func highlightCode(code, lang string) string {
 	}
 	var b strings.Builder
 	l := html.EscapeString(lang)
+	// hl_lines count from the block's first line; chroma counts from linenostart.
+	for i := range opt.lines {
+		opt.lines[i][0] += max(opt.start, 1) - 1
+		opt.lines[i][1] += max(opt.start, 1) - 1
+	}
+	formatting := []chromahtml.Option{chromahtml.WithClasses(true), chromahtml.WithLineNumbers(opt.lineNumbers),
+		chromahtml.LineNumbersInTable(opt.table), chromahtml.BaseLineNumber(max(opt.start, 1)), chromahtml.HighlightLines(opt.lines)}
+	if opt.lineNumbers {
+		// Hugo's own <pre> wrapper: chroma then writes each line (and the numbers, inline or
+		// in a table of their own) as Hugo's pages have them.
+		b.WriteString(`<div class="highlight">`)
+		f := chromahtml.New(append(formatting, chromahtml.WithPreWrapper(hugoPreWrapper{lang: l}))...)
+		if err := f.Format(&b, styles.Get(lightStyle), it); err != nil {
+			return plainCode(code, lang)
+		}
+		b.WriteString("</div>\n")
+		return b.String()
+	}
 	b.WriteString(`<div class="highlight"><pre tabindex="0" class="chroma"><code class="language-` + l + `" data-lang="` + l + `">`)
-	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+	f := chromahtml.New(append(formatting, chromahtml.PreventSurroundingPre(true))...)
 	if err := f.Format(&b, styles.Get(lightStyle), it); err != nil {
 		return plainCode(code, lang)
 	}
 	b.WriteString("</code></pre></div>\n")
 	return b.String()
 }
+
+// hugoPreWrapper writes the <pre><code> around highlighted code as Hugo 0.111 does.
+type hugoPreWrapper struct{ lang string }
+
+func (w hugoPreWrapper) Start(code bool, _ string) string {
+	if code {
+		return `<pre tabindex="0" class="chroma"><code class="language-` + w.lang + `" data-lang="` + w.lang + `">`
+	}
+	return `<pre tabindex="0" class="chroma"><code>`
+}
+
+func (hugoPreWrapper) End(bool) string { return "</code></pre>" }
 
 // tokenise lexes code, again when the result holds Error tokens, at most three times. Chroma's
 // regular expressions give up after 250 ms of wall time, so on a loaded machine (an import

@@ -43,14 +43,15 @@ type Heading struct {
 
 // Result is a rendered article body and what was learned while rendering it.
 type Result struct {
-	HTML              string    // full body, sanitised
-	SummaryHTML       string    // manual (<!--more-->) or automatic summary, sanitised
-	Truncated         bool      // summary is shorter than the body
-	TOC               []Heading // h2 and h3 headings with their ids, in order
-	PlainText         string    // body as plain text (for search indexing), whitespace collapsed
-	WordCount         int       // for reading time (CJK characters count as words)
-	UnknownShortcodes []string  // names of shortcodes not rendered, sorted unique
-	BrokenRefs        []string  // ref/relref targets ResolveRef could not find
+	HTML              string         // full body, sanitised
+	SummaryHTML       string         // manual (<!--more-->) or automatic summary, sanitised
+	Truncated         bool           // summary is shorter than the body
+	TOC               []Heading      // h2 and h3 headings with their ids, in order
+	PlainText         string         // body as plain text (for search indexing), whitespace collapsed
+	WordCount         int            // for reading time (CJK characters count as words)
+	UnknownShortcodes []string       // names of shortcodes not rendered, sorted unique
+	Shortcodes        map[string]int // every shortcode called, by name, with its uses
+	BrokenRefs        []string       // ref/relref targets ResolveRef could not find
 }
 
 // Renderer renders markdown for one site. It is safe for concurrent use.
@@ -103,6 +104,7 @@ func (r *Renderer) Render(src []byte, page Page) (res Result, err error) {
 
 	res.TOC = headings
 	res.UnknownShortcodes = sortedKeys(st.unknown)
+	res.Shortcodes = st.used
 	res.BrokenRefs = st.broken
 	if before, after, ok := splitMore(out, st.moreToken()); ok {
 		res.SummaryHTML = r.sanitize(before)

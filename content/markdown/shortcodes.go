@@ -88,6 +88,7 @@ type renderState struct {
 	prefix  string
 	outputs []output
 	unknown map[string]bool
+	used    map[string]int // every shortcode called, by name: the import's shortcode report
 	broken  []string
 	ids     *headingIDs
 }
@@ -149,12 +150,49 @@ func (st *renderState) markdownOf(nodes []*scNode, top bool) string {
 	return b.String()
 }
 
+// unwrapBlockRuns drops the <p> around a paragraph made of block outputs only, one a line
+// ("{{< figure >}}" lines under a gallery): a figure may not sit inside a paragraph.
+func (st *renderState) unwrapBlockRuns(s string) string {
+	var b strings.Builder
+	for {
+		k := strings.Index(s, "<p>"+st.prefix)
+		if k < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := strings.Index(s[k:], "</p>")
+		if end < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		para := s[k+3 : k+end]
+		fields := strings.Fields(para)
+		allBlock := len(fields) > 1
+		for _, f := range fields {
+			idx, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(f, st.prefix), "q"))
+			if !strings.HasPrefix(f, st.prefix) || !strings.HasSuffix(f, "q") || err != nil || idx < 0 || idx >= len(st.outputs) || !st.outputs[idx].block {
+				allBlock = false
+				break
+			}
+		}
+		if allBlock {
+			b.WriteString(s[:k])
+			b.WriteString(strings.Join(fields, "\n"))
+		} else {
+			b.WriteString(s[:k+end])
+		}
+		b.WriteString(map[bool]string{true: "", false: "</p>"}[allBlock])
+		s = s[k+end+4:]
+	}
+}
+
 // resolve substitutes placeholders in rendered HTML. A block output alone
 // in a paragraph replaces the paragraph, as Hugo does.
 func (st *renderState) resolve(s string) string {
 	if !strings.Contains(s, st.prefix) {
 		return s
 	}
+	s = st.unwrapBlockRuns(s)
 	var b strings.Builder
 	for {
 		k := strings.Index(s, st.prefix)

@@ -78,8 +78,9 @@ func parseTag(src string, i, limit int) (scTag, bool) {
 		if !ok {
 			return scTag{}, false
 		}
-		if next < limit && s[next] == '=' && isName(val) {
-			v, after, ok := parseValue(s, next+1, closeDelim, true)
+		// Hugo takes spaces around "=" too: {{< youtube id = "x" >}}.
+		if eq := skipSpace(s, next, limit); eq < limit && s[eq] == '=' && s[j] != '"' && s[j] != '`' && isName(val) {
+			v, after, ok := parseValue(s, skipSpace(s, eq+1, limit), closeDelim, true)
 			if !ok {
 				return scTag{}, false
 			}
