@@ -418,7 +418,7 @@ func AdminArticleForm(v ArticleForm) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "</textarea><div class=\"editor__preview\" id=\"body-preview\" data-testid=\"live-preview\" aria-live=\"polite\" aria-label=\"Live preview\" role=\"region\" hidden></div></div>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "</textarea><div class=\"editor__preview\" id=\"body-preview\" data-testid=\"live-preview\" aria-live=\"polite\" aria-label=\"Live preview\" role=\"region\" tabindex=\"0\" hidden></div></div>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
