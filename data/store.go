@@ -92,18 +92,24 @@ func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOp
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	// WAL lets readers run in parallel; one connection is the change watcher's.
-	db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
-	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
-	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: newPool(db), now: now, logger: slog.New(slog.DiscardHandler)}
-	s.memo = newMemo(s)
-	s.terms = newTermCounts(s)
+	s := newStore(db, now, false)
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// newStore wraps an opened database in a Store: the pool's bounds (WAL lets readers run in
+// parallel; one connection is the change watcher's), the reader memo and the term counts.
+func newStore(db *sql.DB, now func() time.Time, readOnly bool) *Store {
+	db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
+	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s := &Store{db: newPool(db), now: now, logger: slog.New(slog.DiscardHandler), readOnly: readOnly}
+	s.memo = newMemo(s)
+	s.terms = newTermCounts(s)
+	return s
 }
 
 // Close closes the database.

@@ -6,10 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"net/url"
 	"os"
-	"runtime"
 	"time"
 )
 
@@ -40,12 +38,7 @@ func OpenReadOnly(ctx context.Context, path string, now func() time.Time) (*Stor
 	if err != nil {
 		return nil, fmt.Errorf("open database %s read-only: %w", path, err)
 	}
-	db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
-	db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
-	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: newPool(db), now: now, logger: slog.New(slog.DiscardHandler), readOnly: true}
-	s.memo = newMemo(s)
-	s.terms = newTermCounts(s)
+	s := newStore(db, now, true)
 	if err := s.checkSchemaCurrent(ctx); err != nil {
 		db.Close()
 		return nil, err

@@ -28,13 +28,11 @@ func countReads(c ReadCounter, next http.Handler) http.Handler {
 	})
 }
 
+// countablePath keeps the paths routeKind calls pages or feeds: the same one list of what is
+// never a reader's page (the desk, assets, media, comments, search, health checks).
 func countablePath(p string) bool {
-	for _, prefix := range []string{"/admin", "/static/", "/media/", "/comments/", "/search", "/healthz", "/readyz"} {
-		if strings.HasPrefix(p, prefix) {
-			return false
-		}
-	}
-	return true
+	k := routeKind(p)
+	return k == "page" || k == "feed"
 }
 
 // isEditorOrRobot tells editors (who check their own pages) and self-declared robots apart
