@@ -29,11 +29,11 @@ func (dk *desk) handleAccount() http.Handler {
 func (dk *desk) accountPage(r *http.Request) (views.AccountPage, error) {
 	sess, _ := sessionFrom(r.Context())
 	v := views.AccountPage{AdminPage: dk.page(r, "Your account", "account"), Email: sess.Editor.Email, TwoFactor: sess.Editor.TwoFactor}
-	st, err := dk.currentState(r.Context())
+	st, err := dk.model.Current(r.Context())
 	if err != nil {
 		return v, err
 	}
-	v.Required = st.security.RequireTwoFactor
+	v.Required = st.Security.RequireTwoFactor
 	if v.TwoFactor {
 		v.RecoveryLeft, err = dk.store.RecoveryCodesLeft(r.Context(), sess.Editor.ID)
 	}
@@ -113,12 +113,12 @@ func (dk *desk) requireTwoFactor(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		st, err := dk.currentState(r.Context())
+		st, err := dk.model.Current(r.Context())
 		if err != nil {
 			dk.deskError(w, r, err)
 			return
 		}
-		if !st.security.RequireTwoFactor {
+		if !st.Security.RequireTwoFactor {
 			next.ServeHTTP(w, r)
 			return
 		}

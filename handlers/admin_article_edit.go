@@ -10,6 +10,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -112,7 +113,7 @@ func (dk *desk) loadForDesk(r *http.Request, id int64) (data.Article, data.DeskS
 func (dk *desk) formState(a *data.Article, st data.DeskState) articleFormState {
 	fs := articleFormState{id: a.ID, version: st.Version, status: data.StatusOf(a, st.Trashed, dk.store.Now())}
 	if fs.status == data.StatusPublished {
-		fs.url = articleURL(a)
+		fs.url = reader.ArticleURL(a)
 	}
 	return fs
 }
@@ -152,7 +153,7 @@ func (dk *desk) resumeAfterLogin(w http.ResponseWriter, r *http.Request, next st
 // section is a page like About. "" when the article will be there, or the site names no home
 // sections (then the largest section is used, which the form cannot know).
 func homeSectionNote(set data.SiteSettings, section string) string {
-	home, ok := paramStrings(set.Params, "mainSections")
+	home, ok := reader.ParamStrings(set.Params, "mainSections")
 	if !ok || len(home) == 0 {
 		if strings.TrimSpace(section) == "" {
 			return "Without a section this article is a page (like About): it is not listed on the home page or in recent posts."

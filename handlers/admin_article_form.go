@@ -12,11 +12,12 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
-// deskWidgets are the sidebar widgets the picker offers (Mainroad's).
-var deskWidgets = []string{"search", "recent", "categories", "taglist", "social", "languages"}
+// deskWidgets are the sidebar widgets the pickers offer (reader/widgets.go declares them).
+var deskWidgets = reader.WidgetNames()
 
 // formTime is the datetime-local format, read and written in the site's time zone.
 const formTime = "2006-01-02T15:04"
@@ -62,7 +63,7 @@ func newArticleValues(set data.SiteSettings, author string) views.ArticleValues 
 // valuesFromArticle fills the form from a stored article.
 func valuesFromArticle(a *data.Article, loc *time.Location) views.ArticleValues {
 	v := views.ArticleValues{
-		Title: a.Title, Author: articleAuthor(a), Slug: displaySlug(a), Section: a.Section, Lang: a.Lang,
+		Title: a.Title, Author: reader.ArticleAuthor(a), Slug: displaySlug(a), Section: a.Section, Lang: a.Lang,
 		Translations: strings.Join(a.TranslationsList, ", "),
 		Date:         timeValue(a.Date, loc), PublishDate: timeValue(a.PublishDate, loc), ExpiryDate: timeValue(a.ExpiryDate, loc),
 		Summary: a.Summary, Description: a.Description, Lead: a.Lead, Thumbnail: a.Thumbnail,
@@ -248,7 +249,7 @@ func (fr *fieldReader) aliases(s string, langs []string) []string {
 // siteAnswers reports whether the site itself answers p: an alias there would either never be
 // reached (fixed routes) or hide a list page (the path index is looked up first).
 func siteAnswers(p string, langs []string) bool {
-	for _, prefix := range []string{"/admin", "/static", "/media", themePrefix} {
+	for _, prefix := range []string{"/admin", "/static", "/media", reader.ThemePrefix} {
 		if strings.HasPrefix(p, prefix) {
 			return true
 		}

@@ -8,6 +8,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -58,7 +59,7 @@ func (dk *desk) handleArticleList() http.Handler {
 				vr.Date = a.Date.In(loc) // shown in the site's zone, as the form reads it
 			}
 			if row.Status == data.StatusPublished {
-				vr.URL = articleURL(&a)
+				vr.URL = reader.ArticleURL(&a)
 			}
 			v.Rows = append(v.Rows, vr)
 		}

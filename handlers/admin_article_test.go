@@ -16,6 +16,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"gazette/data"
+	"gazette/reader"
 )
 
 // editorSession is a test server with one logged-in editor.
@@ -457,7 +458,7 @@ func TestSettingsPage(t *testing.T) {
 		t.Fatalf("settings: %d %s", resp.StatusCode, d.Find(".field-error").Text())
 	}
 	set, _ := ts.store.SiteSettings(context.Background())
-	if set.Title != "The Harbour Times" || set.TimeZone != "Europe/Madrid" || paramString(set.Params, "style", "vars", "highlightColor") != "#0a7" {
+	if set.Title != "The Harbour Times" || set.TimeZone != "Europe/Madrid" || reader.ParamString(set.Params, "style", "vars", "highlightColor") != "#0a7" {
 		t.Errorf("saved %+v", set)
 	}
 	if got := doc(t, ts.get(t, "/")).Find("title").Text(); !strings.Contains(got, "The Harbour Times") {
@@ -487,7 +488,7 @@ func TestSettingsDateFormatMustBeAGoLayout(t *testing.T) {
 			t.Errorf("%q: %d %s", good, resp.StatusCode, d.Find(".field-error").Text())
 		}
 		set, _ := ts.store.SiteSettings(context.Background())
-		if got := paramString(set.Params, "dateformat"); got != good {
+		if got := reader.ParamString(set.Params, "dateformat"); got != good {
 			t.Errorf("saved %q, want %q", got, good)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -32,7 +33,7 @@ func (dk *desk) handleAuthorList() http.Handler {
 		v := views.AuthorsAdminPage{AdminPage: dk.page(r, "Authors", "authors")}
 		for _, p := range profiles {
 			v.Rows = append(v.Rows, views.AuthorRow{Name: p.Name, Slug: p.Slug, Avatar: avatarURL(p.Avatar),
-				PublicURL: termURL("", data.AuthorsTaxonomy, p.Slug), Articles: counts[p.Slug]})
+				PublicURL: reader.TermURL("", data.AuthorsTaxonomy, p.Slug), Articles: counts[p.Slug]})
 		}
 		dk.renderDesk(w, r, http.StatusOK, views.AdminAuthors(v))
 	})

@@ -9,6 +9,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -146,7 +147,7 @@ func (dk *desk) handleCommentEdit() http.Handler {
 			return
 		}
 		v := views.CommentEditForm{AdminPage: dk.page(r, "Comment", "comments"), Comment: c, Name: c.Name, URL: c.URL, Body: c.Body,
-			Errors: map[string]string{}, ArticleURL: articleURL(&a)}
+			Errors: map[string]string{}, ArticleURL: reader.ArticleURL(&a)}
 		status := http.StatusOK
 		if r.Method == http.MethodPost {
 			in := commentInput{name: data.CleanName(r.PostForm.Get("name")), website: strings.TrimSpace(r.PostForm.Get("url")),
@@ -183,7 +184,7 @@ func (dk *desk) handleCommentReply() http.Handler {
 		body := data.CleanBody(r.PostForm.Get("reply"))
 		if n := utf8.RuneCountInString(body); n == 0 || n > maxCommentRunes {
 			v := views.CommentEditForm{AdminPage: dk.page(r, "Comment", "comments"), Comment: c, Name: c.Name, URL: c.URL, Body: c.Body,
-				Reply: body, ArticleURL: articleURL(&a), Errors: map[string]string{"reply": "Write a reply of 1 to " + strconv.Itoa(maxCommentRunes) + " characters."}}
+				Reply: body, ArticleURL: reader.ArticleURL(&a), Errors: map[string]string{"reply": "Write a reply of 1 to " + strconv.Itoa(maxCommentRunes) + " characters."}}
 			dk.renderDesk(w, r, http.StatusUnprocessableEntity, views.AdminCommentEdit(v))
 			return
 		}
@@ -204,7 +205,7 @@ func (dk *desk) handleCommentReply() http.Handler {
 				return
 			}
 		}
-		seeOther(w, r, articleURL(&a)+"#"+commentAnchor(ids[0]))
+		seeOther(w, r, reader.ArticleURL(&a)+"#"+commentAnchor(ids[0]))
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -13,10 +14,10 @@ import (
 
 // frontSettingsValues shows the stored settings.
 func frontSettingsValues(params map[string]any, loc *time.Location) views.FrontSettingsValues {
-	v := views.FrontSettingsValues{Newsroom: newsroomLayout(params), BreakingText: paramString(params, "breaking", "text"),
-		BreakingURL: paramString(params, "breaking", "url")}
-	v.Sections, _ = paramStrings(params, "frontsections")
-	if t, err := time.Parse(time.RFC3339, paramString(params, "breaking", "until")); err == nil {
+	v := views.FrontSettingsValues{Newsroom: newsroomLayout(params), BreakingText: reader.ParamString(params, "breaking", "text"),
+		BreakingURL: reader.ParamString(params, "breaking", "url")}
+	v.Sections, _ = reader.ParamStrings(params, "frontsections")
+	if t, err := time.Parse(time.RFC3339, reader.ParamString(params, "breaking", "until")); err == nil {
 		v.BreakingTill = t.In(loc).Format(formTime)
 	}
 	return v

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -17,51 +18,43 @@ import (
 
 var colorPattern = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 
-func socialKeys() []string {
-	keys := make([]string, len(socialNetworks))
-	for i, n := range socialNetworks {
-		keys[i] = n.key
-	}
-	return keys
-}
-
 func settingsValues(set data.SiteSettings) views.SettingsValues {
 	p := set.Params
 	v := views.SettingsValues{
 		Title: set.Title, Subtitle: set.Subtitle, Description: set.Description, BaseURL: set.BaseURL, TimeZone: set.TimeZone,
-		PageSize: strconv.Itoa(set.PageSize), DateFormat: paramString(p, "dateformat"), Copyright: paramString(p, "copyright"),
-		HighlightColor: paramString(p, "style", "vars", "highlightColor"), LogoImage: paramString(p, "logo", "image"),
+		PageSize: strconv.Itoa(set.PageSize), DateFormat: reader.ParamString(p, "dateformat"), Copyright: reader.ParamString(p, "copyright"),
+		HighlightColor: reader.ParamString(p, "style", "vars", "highlightColor"), LogoImage: reader.ParamString(p, "logo", "image"),
 		SidebarHome: sidebarParam(p, "home"), SidebarSingle: sidebarParam(p, "single"), SidebarList: sidebarParam(p, "list"),
-		CategoriesCounter: paramBool(p, "widgets", "categories_counter"), TagsCounter: paramBool(p, "widgets", "tags_counter"),
+		CategoriesCounter: reader.ParamBool(p, "widgets", "categories_counter"), TagsCounter: reader.ParamBool(p, "widgets", "tags_counter"),
 		CommentsMode: set.CommentsMode, Social: map[string]string{},
 		MainMenu: menuLines(set.Menus["main"]), FooterMenu: menuLines(set.Menus["footer"]),
 	}
 	if v.CommentsMode == "" {
 		v.CommentsMode = "moderated"
 	}
-	if w, ok := paramStrings(p, "sidebar", "widgets"); ok {
+	if w, ok := reader.ParamStrings(p, "sidebar", "widgets"); ok {
 		v.Widgets = strings.Join(w, ", ")
 	}
-	if pm, ok := paramStrings(p, "post_meta"); ok {
+	if pm, ok := reader.ParamStrings(p, "post_meta"); ok {
 		v.PostMeta = strings.Join(pm, ", ")
 	}
-	if ms, ok := paramStrings(p, "mainSections"); ok {
+	if ms, ok := reader.ParamStrings(p, "mainSections"); ok {
 		v.HomeSections = strings.Join(ms, ", ")
 	}
-	if n, ok := paramInt(p, "widgets", "recent_num"); ok {
+	if n, ok := reader.ParamInt(p, "widgets", "recent_num"); ok {
 		v.RecentNum = strconv.Itoa(n)
 	}
-	if n, ok := paramInt(p, "widgets", "tags_limit"); ok {
+	if n, ok := reader.ParamInt(p, "widgets", "tags_limit"); ok {
 		v.TagsLimit = strconv.Itoa(n)
 	}
-	for _, k := range socialKeys() {
-		v.Social[k] = paramString(p, "widgets", "social", k)
+	for _, k := range reader.SocialKeys() {
+		v.Social[k] = reader.ParamString(p, "widgets", "social", k)
 	}
 	return v
 }
 
 func sidebarParam(p map[string]any, kind string) string {
-	switch v := param(p, "sidebar", kind).(type) {
+	switch v := reader.Param(p, "sidebar", kind).(type) {
 	case string:
 		return v
 	case bool:
@@ -77,10 +70,10 @@ func sidebarParam(p map[string]any, kind string) string {
 // list out of weight order), so saving the form keeps that order.
 func menuLines(v any) string {
 	var lines []string
-	entries := configMenuEntries(v)
-	sortMenu(entries)
+	entries := reader.ConfigMenuEntries(v)
+	reader.SortMenu(entries)
 	for _, e := range entries {
-		lines = append(lines, e.name+" | "+e.url)
+		lines = append(lines, e.Name+" | "+e.URL)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -129,7 +122,7 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 	}
 	// An imported site's logo ("img/logo.png", a file of its static folder) is kept as it is
 	// while the field is left alone; a new value must be an upload or an https address.
-	if logo := strings.TrimSpace(v.LogoImage); logo == "" || logo != paramString(p, "logo", "image") {
+	if logo := strings.TrimSpace(v.LogoImage); logo == "" || logo != reader.ParamString(p, "logo", "image") {
 		setParam(p, fr.thumbnailAs("logo_image", v.LogoImage), "logo", "image")
 	}
 	for kind, s := range map[string]string{"home": v.SidebarHome, "single": v.SidebarSingle, "list": v.SidebarList} {
@@ -172,7 +165,7 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 	}
 	setParam(p, v.CategoriesCounter, "widgets", "categories_counter")
 	setParam(p, v.TagsCounter, "widgets", "tags_counter")
-	for _, k := range socialKeys() {
+	for _, k := range reader.SocialKeys() {
 		s := fr.text("social."+k, v.Social[k], 200, false)
 		if strings.ContainsAny(s, "<>\" ") || strings.HasPrefix(strings.ToLower(s), "javascript:") {
 			fr.errs.Add("social."+k, "A user name or an address without spaces or quotes.")
@@ -187,7 +180,7 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 		if name == "footer" {
 			text = v.FooterMenu
 		}
-		entries := fr.menu(field, text, configMenuEntries(set.Menus[name]))
+		entries := fr.menu(field, text, reader.ConfigMenuEntries(set.Menus[name]))
 		if len(entries) == 0 {
 			delete(set.Menus, name)
 		} else {
@@ -209,7 +202,7 @@ func isTimeLayout(s string) bool { return layoutProbe.Format(s) != s }
 // An entry that was there before keeps its weight when that still fits the order, so articles'
 // own menu entries (weighted between the site's) stay where they were; others get the previous
 // weight + 10.
-func (fr *fieldReader) menu(field, text string, before []menuEntry) []any {
+func (fr *fieldReader) menu(field, text string, before []reader.MenuEntry) []any {
 	var out []any
 	weight := 0
 	for i, line := range strings.Split(text, "\n") {
@@ -227,8 +220,8 @@ func (fr *fieldReader) menu(field, text string, before []menuEntry) []any {
 		}
 		next := weight + 10
 		for _, e := range before {
-			if e.name == name && e.url == link && e.weight > weight {
-				next = e.weight
+			if e.Name == name && e.URL == link && e.Weight > weight {
+				next = e.Weight
 				break
 			}
 		}
@@ -296,7 +289,7 @@ func (dk *desk) handleSettingsShow() http.Handler {
 
 func (dk *desk) renderSettings(w http.ResponseWriter, r *http.Request, status int, v views.SettingsValues, errs map[string]string) {
 	dk.renderDesk(w, r, status, views.AdminSettings(views.SettingsForm{AdminPage: dk.page(r, "Settings", "settings"),
-		Values: v, Errors: errs, Social: socialKeys(), Widgets: deskWidgets}))
+		Values: v, Errors: errs, Social: reader.SocialKeys(), Widgets: deskWidgets}))
 }
 
 // handleSettingsSave validates and saves the settings; errors come back beside their fields.
@@ -313,7 +306,7 @@ func (dk *desk) handleSettingsSave() http.Handler {
 			TagsCounter: f.Get("tags_counter") != "", PostMeta: f.Get("post_meta"), HomeSections: f.Get("home_sections"), MainMenu: f.Get("main_menu"),
 			FooterMenu: f.Get("footer_menu"), CommentsMode: f.Get("comments_mode"), Social: map[string]string{},
 		}
-		for _, k := range socialKeys() {
+		for _, k := range reader.SocialKeys() {
 			v.Social[k] = f.Get("social." + k)
 		}
 		set, err := dk.store.SiteSettings(r.Context())

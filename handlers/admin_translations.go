@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gazette/data"
+	"gazette/reader"
 )
 
 // translationOf is the URL of another language's version of the article, shown in the form.
@@ -18,7 +19,7 @@ func (dk *desk) translationOf(ctx context.Context, a *data.Article) string {
 	}
 	for _, g := range group {
 		if g.ID != a.ID && g.Lang != a.Lang {
-			return articleURL(&g)
+			return reader.ArticleURL(&g)
 		}
 	}
 	return ""

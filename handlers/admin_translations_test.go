@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gazette/data"
+	"gazette/reader"
 )
 
 // TestLinkTranslationInForm: an editor links a Spanish article to the English story from the
@@ -32,7 +33,7 @@ func TestLinkTranslationInForm(t *testing.T) {
 	if es.TranslationKey != en.TranslationKey {
 		t.Fatalf("not linked: %q vs %q", es.TranslationKey, en.TranslationKey)
 	}
-	if got := doc(t, ts.get(t, "/news/storm/")).Find(`link[rel=alternate][hreflang=es]`).AttrOr("href", ""); got != "https://news.example"+articleURL(&es) {
+	if got := doc(t, ts.get(t, "/news/storm/")).Find(`link[rel=alternate][hreflang=es]`).AttrOr("href", ""); got != "https://news.example"+reader.ArticleURL(&es) {
 		t.Errorf("English page's hreflang=es link %q, want the Spanish article", got)
 	}
 	_, d := c.page("/admin/articles/" + strconv.FormatInt(id, 10))

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -17,7 +18,7 @@ const archivePageSize = 100
 // articles a year): the list of years, the months of the chosen year, and the chosen month's
 // articles. /archive/ is the newest month, /archive/<year>/ that year's newest month,
 // /archive/<year>/<month>/ one month, archivePageSize articles a page (…/page/N/).
-func (s *site) serveArchive(w http.ResponseWriter, r *http.Request, st *state, l listSpec, n int) error {
+func (s *site) serveArchive(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, n int) error {
 	ctx := r.Context()
 	years, err := s.store.ArchiveYears(ctx, l.lang)
 	if err != nil {
@@ -27,7 +28,7 @@ func (s *site) serveArchive(w http.ResponseWriter, r *http.Request, st *state, l
 	if year == "" && len(years) > 0 {
 		year = years[0].Period
 	}
-	v := views.ArchivePage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(langTag(st, l.lang), "archive")}
+	v := views.ArchivePage{Page: s.page(ctx, r, st, reader.PageKind{Kind: "list", Lang: l.lang}), Heading: views.T(st.LangTag(l.lang), "archive")}
 	v.Title, v.Canonical = v.Heading, s.absURL(st, l.url(1))
 	for _, y := range years {
 		v.Years = append(v.Years, views.ArchiveYearLink{Year: y.Period, Count: y.Count, Current: y.Period == year,
@@ -66,11 +67,11 @@ func (s *site) serveArchive(w http.ResponseWriter, r *http.Request, st *state, l
 		if year == "" {
 			return data.ErrNotFound // page N of an empty archive
 		}
-		v.Title += " · " + views.T(langTag(st, l.lang), "page") + " " + strconv.Itoa(n)
+		v.Title += " · " + views.T(st.LangTag(l.lang), "page") + " " + strconv.Itoa(n)
 		v.Canonical = s.absURL(st, l.url(n))
 	}
 	setKeys(w, l.keys()...)
-	return render(w, r, http.StatusOK, views.Archive(v), cachePublic, st.modified)
+	return render(w, r, http.StatusOK, views.Archive(v), cachePublic, st.Modified)
 }
 
 // archiveURL is the archive page of a year and month; the newest period is /archive/ itself,

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -12,7 +13,7 @@ import (
 // pages, their profiles under the article and in the JSON-LD, and the log of corrections and
 // updates, whose newest time becomes the page's "updated" date and dateModified. It returns
 // when the page last changed.
-func (s *site) articleNewsroom(ctx context.Context, st *state, a *data.Article, v *views.ArticlePage) (time.Time, error) {
+func (s *site) articleNewsroom(ctx context.Context, st *reader.State, a *data.Article, v *views.ArticlePage) (time.Time, error) {
 	profiles, err := s.authorProfiles(ctx)
 	if err != nil {
 		return time.Time{}, err
@@ -57,7 +58,7 @@ func (s *site) articleNewsroom(ctx context.Context, st *state, a *data.Article, 
 	modified := a.UpdatedAt
 	var noted time.Time
 	for _, n := range notes {
-		v.Notes = append(v.Notes, views.NoteView{Kind: n.Kind, Label: views.T(langTag(st, a.Lang), "note_"+n.Kind), Note: n.Note, At: n.At})
+		v.Notes = append(v.Notes, views.NoteView{Kind: n.Kind, Label: views.T(st.LangTag(a.Lang), "note_"+n.Kind), Note: n.Note, At: n.At})
 		noted, modified = latest(noted, n.At), latest(modified, n.Created)
 	}
 	if noted.After(v.Meta.Lastmod) && noted.After(a.Date) {

@@ -3,10 +3,13 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -20,11 +23,11 @@ const (
 // serveArticle renders one article with everything around it (spec §1c).
 func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Article) error {
 	ctx := r.Context()
-	st, err := s.currentState(ctx)
+	st, err := s.model.Current(ctx)
 	if err != nil {
 		return err
 	}
-	params := st.settings.Params
+	params := st.Settings.Params
 	translations, err := s.store.Translations(ctx, a)
 	if err != nil {
 		return err
@@ -33,21 +36,21 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	var trLinks []views.WidgetLink
 	for i := range translations {
 		t := &translations[i]
-		trURLs[t.Lang] = articleURL(t)
-		trLinks = append(trLinks, views.WidgetLink{Name: strings.ToUpper(t.Lang), URL: articleURL(t), Lang: langTag(st, t.Lang)})
+		trURLs[t.Lang] = reader.ArticleURL(t)
+		trLinks = append(trLinks, views.WidgetLink{Name: strings.ToUpper(t.Lang), URL: reader.ArticleURL(t), Lang: st.LangTag(t.Lang)})
 	}
-	trURLs[a.Lang] = articleURL(a)
+	trURLs[a.Lang] = reader.ArticleURL(a)
 	uploads, err := s.thumbnailUploads(ctx, a.Thumbnail)
 	if err != nil {
 		return err
 	}
 	v := views.ArticlePage{
-		Page:    s.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: a, translations: trURLs}),
+		Page:    s.page(ctx, r, st, reader.PageKind{Kind: "single", Lang: a.Lang, Article: a, Translations: trURLs}),
 		Article: a,
-		Meta:    s.meta(st, a, trLinks),
-		Thumb:   sizedThumbnail(thumbnail(st, a, "post"), uploads),
+		Meta:    st.Meta(a, trLinks),
+		Thumb:   sizedThumbnail(st.Thumbnail(a, "post"), uploads),
 	}
-	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, articleURL(a))
+	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, reader.ArticleURL(a))
 	v.Preview = isPreview(ctx)
 	v.Head = s.articleHead(r, st, a, translations)
 	modified, err := s.articleNewsroom(ctx, st, a, &v)
@@ -57,10 +60,10 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	if v.Title == "" {
 		v.Title = a.Permalink
 	}
-	prefix := st.langPrefix(a.Lang)
+	prefix := st.LangPrefix(a.Lang)
 	for _, t := range a.TermsOf("tags") {
 		if t.Key != "" && strings.TrimSpace(t.Name) != "" {
-			v.Tags = append(v.Tags, views.TermLink{Name: t.Name, URL: termURL(prefix, t.Taxonomy, t.Key)})
+			v.Tags = append(v.Tags, views.TermLink{Name: t.Name, URL: reader.TermURL(prefix, t.Taxonomy, t.Key)})
 		}
 	}
 	v.Cats = v.Meta.Cats
@@ -68,9 +71,9 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 		v.TOC = tocEntries(a.TOCHeadings)
 	}
 	if pageFlag(a.Authorbox, params, "authorbox", false) {
-		v.AuthorBox = &views.Author{Name: paramString(params, "author", "name"), Bio: paramString(params, "author", "bio"),
-			Avatar: avatarURL(paramString(params, "author", "avatar"))}
-		if own := articleAuthor(a); own != "" && own != v.AuthorBox.Name {
+		v.AuthorBox = &views.Author{Name: reader.ParamString(params, "author", "name"), Bio: reader.ParamString(params, "author", "bio"),
+			Avatar: avatarURL(reader.ParamString(params, "author", "avatar"))}
+		if own := reader.ArticleAuthor(a); own != "" && own != v.AuthorBox.Name {
 			// The site author's bio and picture are not this author's.
 			v.AuthorBox = &views.Author{Name: own}
 		}
@@ -92,8 +95,8 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 }
 
 // articleNeighbours fills the pager and the related articles.
-func (s *site) articleNeighbours(ctx context.Context, st *state, a *data.Article, v *views.ArticlePage) error {
-	params := st.settings.Params
+func (s *site) articleNeighbours(ctx context.Context, st *reader.State, a *data.Article, v *views.ArticlePage) error {
+	params := st.Settings.Params
 	// Gazette shows the pager unless it is switched off (Mainroad's example config turns it on).
 	// Pages without a section (About, Contact, an article saved without one) have no
 	// sequence to step through: their "neighbours" would be each other.
@@ -109,7 +112,7 @@ func (s *site) articleNeighbours(ctx context.Context, st *state, a *data.Article
 			v.Newer = &views.TermLink{Name: refTitle(newer), URL: articleURLFromPath(newer.Permalink)}
 		}
 	}
-	if hasParam(params, "related") && !paramBool(params, "related") {
+	if reader.HasParam(params, "related") && !reader.ParamBool(params, "related") {
 		return nil
 	}
 	related, err := s.store.Related(ctx, a, relatedCount)
@@ -128,8 +131,8 @@ func pageFlag(page *bool, params map[string]any, key string, def bool) bool {
 	if page != nil {
 		return *page
 	}
-	if hasParam(params, key) {
-		return paramBool(params, key)
+	if reader.HasParam(params, key) {
+		return reader.ParamBool(params, key)
 	}
 	return def
 }
@@ -137,8 +140,8 @@ func pageFlag(page *bool, params map[string]any, key string, def bool) bool {
 // mathJaxSrc is the MathJax script of an article that asks for it: only the boolean true turns
 // it on, as in Mainroad; path and config come from the article, then the site, then Mainroad's
 // defaults. A path that is not https or site-relative is ignored.
-func mathJaxSrc(st *state, a *data.Article) string {
-	params := st.settings.Params
+func mathJaxSrc(st *reader.State, a *data.Article) string {
+	params := st.Settings.Params
 	// Mainroad's switch is `mathjax`; many other themes' (PaperMod, Stack, Blowfish) is
 	// `math`. The page's own word wins over the site's, Mainroad's over the others'.
 	on := false
@@ -146,25 +149,25 @@ func mathJaxSrc(st *state, a *data.Article) string {
 	case a.MathJax != nil:
 		on = *a.MathJax
 	case hasBool(a.FrontMatter, "math"):
-		on = param(a.FrontMatter, "math").(bool)
+		on = reader.Param(a.FrontMatter, "math").(bool)
 	case hasBool(params, "mathjax"):
-		on = param(params, "mathjax").(bool)
+		on = reader.Param(params, "mathjax").(bool)
 	case hasBool(params, "math"):
-		on = param(params, "math").(bool)
+		on = reader.Param(params, "math").(bool)
 	}
 	if !on {
 		return ""
 	}
-	path := paramString(a.FrontMatter, "mathjaxPath")
+	path := reader.ParamString(a.FrontMatter, "mathjaxPath")
 	if path == "" {
-		path = paramString(params, "mathjaxPath")
+		path = reader.ParamString(params, "mathjaxPath")
 	}
 	if !(strings.HasPrefix(path, "https://") || (strings.HasPrefix(path, "/") && !strings.HasPrefix(path, "//"))) || strings.ContainsAny(path, "\"<> ") {
 		path = defaultMathJaxPath
 	}
-	config := paramString(a.FrontMatter, "mathjaxConfig")
+	config := reader.ParamString(a.FrontMatter, "mathjaxConfig")
 	if config == "" {
-		config = paramString(params, "mathjaxConfig")
+		config = reader.ParamString(params, "mathjaxConfig")
 	}
 	if config == "" {
 		config = defaultMathJaxConfig
@@ -173,7 +176,7 @@ func mathJaxSrc(st *state, a *data.Article) string {
 }
 
 func hasBool(m map[string]any, key string) bool {
-	_, ok := param(m, key).(bool)
+	_, ok := reader.Param(m, key).(bool)
 	return ok
 }
 
@@ -201,7 +204,7 @@ func avatarURL(p string) string {
 	if strings.Contains(p, "://") && !strings.HasPrefix(p, "https://") && !strings.HasPrefix(p, "http://") {
 		return ""
 	}
-	return siteRelative(p)
+	return reader.SiteRelative(p)
 }
 
 func refTitle(r *data.ArticleRef) string {
@@ -210,3 +213,13 @@ func refTitle(r *data.ArticleRef) string {
 	}
 	return r.Permalink
 }
+
+func parseRefDate(s string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }

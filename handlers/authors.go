@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -31,16 +32,16 @@ func (s *site) authorProfiles(ctx context.Context) (map[string]data.AuthorProfil
 
 // bylineLinks are an article's authors, named as their profile says (else as the front matter
 // writes them), each linking to their page in the article's language.
-func (s *site) bylineLinks(st *state, a *data.Article, profiles map[string]data.AuthorProfile) []views.TermLink {
+func (s *site) bylineLinks(st *reader.State, a *data.Article, profiles map[string]data.AuthorProfile) []views.TermLink {
 	var out []views.TermLink
-	prefix := st.langPrefix(a.Lang)
+	prefix := st.LangPrefix(a.Lang)
 	for _, t := range a.TermsOf(data.AuthorsTaxonomy) {
 		name := strings.TrimSpace(t.Name)
 		if p, ok := profiles[t.Key]; ok && p.Name != "" {
 			name = p.Name
 		}
 		if t.Key != "" && name != "" {
-			out = append(out, views.TermLink{Name: name, URL: termURL(prefix, data.AuthorsTaxonomy, t.Key)})
+			out = append(out, views.TermLink{Name: name, URL: reader.TermURL(prefix, data.AuthorsTaxonomy, t.Key)})
 		}
 	}
 	return out
@@ -74,13 +75,13 @@ func (s *site) authorPageProfile(ctx context.Context, l listSpec) (*views.Author
 		}
 		return nil, err
 	}
-	c := authorCard(p, termURL(l.prefix, l.taxonomy, l.term.Key))
+	c := authorCard(p, reader.TermURL(l.prefix, l.taxonomy, l.term.Key))
 	return &c, nil
 }
 
 // serveAuthorsIndex is /authors/: every author with a profile or a published article in the
 // language, by name, with their picture and count.
-func (s *site) serveAuthorsIndex(w http.ResponseWriter, r *http.Request, st *state, l listSpec) error {
+func (s *site) serveAuthorsIndex(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec) error {
 	ctx := r.Context()
 	terms, err := s.store.TermCounts(ctx, l.lang, l.taxonomy)
 	if err != nil {
@@ -97,7 +98,7 @@ func (s *site) serveAuthorsIndex(w http.ResponseWriter, r *http.Request, st *sta
 	byKey := map[string]*views.AuthorIndexEntry{}
 	var entries []*views.AuthorIndexEntry
 	for _, p := range profiles {
-		e := &views.AuthorIndexEntry{AuthorCard: authorCard(p, termURL(l.prefix, l.taxonomy, p.Slug))}
+		e := &views.AuthorIndexEntry{AuthorCard: authorCard(p, reader.TermURL(l.prefix, l.taxonomy, p.Slug))}
 		byKey[p.Slug] = e
 		entries = append(entries, e)
 	}
@@ -106,19 +107,19 @@ func (s *site) serveAuthorsIndex(w http.ResponseWriter, r *http.Request, st *sta
 			e.Count = t.Count
 			continue
 		}
-		e := &views.AuthorIndexEntry{AuthorCard: views.AuthorCard{Name: t.Name, URL: termURL(l.prefix, l.taxonomy, t.Key)}, Count: t.Count}
+		e := &views.AuthorIndexEntry{AuthorCard: views.AuthorCard{Name: t.Name, URL: reader.TermURL(l.prefix, l.taxonomy, t.Key)}, Count: t.Count}
 		byKey[t.Key] = e
 		entries = append(entries, e)
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return strings.ToLower(entries[i].Name) < strings.ToLower(entries[j].Name) })
-	v := views.AuthorsPage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Intro: own.BodyHTML}
-	v.Heading = firstNonEmpty(own.Title, views.T(langTag(st, l.lang), "authors"))
+	v := views.AuthorsPage{Page: s.page(ctx, r, st, reader.PageKind{Kind: "list", Lang: l.lang}), Intro: own.BodyHTML}
+	v.Heading = firstNonEmpty(own.Title, views.T(st.LangTag(l.lang), "authors"))
 	v.Title, v.Canonical, v.Page.Description = v.Heading, s.absURL(st, l.url(1)), own.Description
 	for _, e := range entries {
 		v.Authors = append(v.Authors, *e)
 	}
 	setKeys(w, append(l.keys(), "authors")...)
-	return render(w, r, http.StatusOK, views.AuthorsIndex(v), cachePublic, st.modified)
+	return render(w, r, http.StatusOK, views.AuthorsIndex(v), cachePublic, st.Modified)
 }
 
 // profileOnlyAuthor is the term of an author who has a profile and no article yet in a

@@ -10,6 +10,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/reader"
 )
 
 // commentFeedSize is how many of the newest approved comments a comments feed carries.
@@ -21,14 +22,14 @@ const commentFeedSize = 50
 func (rc *readerComments) handleCommentFeed(perArticle bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		st, err := rc.currentState(ctx)
+		st, err := rc.model.Current(ctx)
 		if err != nil {
 			rc.serveError(w, r, err)
 			return
 		}
 		f := data.CommentFilter{Status: data.CommentApproved, Limit: commentFeedSize}
 		root := siteRoot(st)
-		feed := &feeds.Feed{Title: "Comments on " + st.settings.Title, Link: &feeds.Link{Href: root + "/"}, Description: "The newest comments"}
+		feed := &feeds.Feed{Title: "Comments on " + st.Settings.Title, Link: &feeds.Link{Href: root + "/"}, Description: "The newest comments"}
 		if perArticle {
 			f.ArticleID, _ = strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 			a, err := rc.store.Article(ctx, f.ArticleID)
@@ -39,7 +40,7 @@ func (rc *readerComments) handleCommentFeed(perArticle bool) http.Handler {
 				rc.serveError(w, r, err)
 				return
 			}
-			feed.Title, feed.Link.Href = "Comments on "+a.Title, root+articleURL(&a)
+			feed.Title, feed.Link.Href = "Comments on "+a.Title, root+reader.ArticleURL(&a)
 		}
 		list, err := rc.store.ListComments(ctx, f)
 		if err != nil {
@@ -83,7 +84,7 @@ func (rc *readerComments) handleCommentFeed(perArticle bool) http.Handler {
 
 // commentsVisible reports whether readers see an article's comments (published, discussion
 // neither off nor hidden).
-func (rc *readerComments) commentsVisible(r *http.Request, st *state, a *data.Article) bool {
+func (rc *readerComments) commentsVisible(r *http.Request, st *reader.State, a *data.Article) bool {
 	now := rc.store.Now()
 	if !a.IsPublished(now) {
 		return false
@@ -96,6 +97,6 @@ func (rc *readerComments) commentsVisible(r *http.Request, st *state, a *data.Ar
 	if err != nil {
 		return false
 	}
-	state, _ := discussionOf(a, d, commentMode(st.settings), cs, now)
+	state, _ := discussionOf(a, d, commentMode(st.Settings), cs, now)
 	return state == discussionOpen || state == discussionClosed
 }

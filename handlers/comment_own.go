@@ -10,6 +10,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -78,7 +79,7 @@ func (rc *readerComments) handleOwnCommentEdit() http.Handler {
 			rc.serveError(w, r, err)
 			return
 		}
-		st, err := rc.currentState(ctx)
+		st, err := rc.model.Current(ctx)
 		if err != nil {
 			rc.serveError(w, r, err)
 			return
@@ -98,7 +99,7 @@ func (rc *readerComments) handleOwnCommentEdit() http.Handler {
 					rc.serveError(w, r, err)
 					return
 				}
-				seeOther(w, r, articleURL(&a)+"#"+commentAnchor(c.ID))
+				seeOther(w, r, reader.ArticleURL(&a)+"#"+commentAnchor(c.ID))
 				return
 			}
 		}
@@ -107,8 +108,8 @@ func (rc *readerComments) handleOwnCommentEdit() http.Handler {
 			rc.serveError(w, r, err)
 			return
 		}
-		v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: &a}),
-			Heading: views.T(lang, "comment_form_edit"), ArticleURL: articleURL(&a), ArticleTit: a.Title, Editing: true, CanPost: true,
+		v := views.CommentFormPage{Page: rc.page(ctx, r, st, reader.PageKind{Kind: "single", Lang: a.Lang, Article: &a}),
+			Heading: views.T(lang, "comment_form_edit"), ArticleURL: reader.ArticleURL(&a), ArticleTit: a.Title, Editing: true, CanPost: true,
 			Form: views.CommentForm{Action: commentEditURL(c.ID), Token: signer.readerToken(rs.ID), Body: body, Errors: errs}}
 		v.Title, v.NoIndex = v.Heading, true
 		if err := render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{}); err != nil {
@@ -117,7 +118,7 @@ func (rc *readerComments) handleOwnCommentEdit() http.Handler {
 	})
 }
 
-func (rc *readerComments) saveOwnEdit(r *http.Request, st *state, c data.Comment, rs data.ReaderSession, body string) error {
+func (rc *readerComments) saveOwnEdit(r *http.Request, st *reader.State, c data.Comment, rs data.ReaderSession, body string) error {
 	ctx := r.Context()
 	cs, err := rc.store.CommentSettings(ctx)
 	if err != nil {
@@ -128,7 +129,7 @@ func (rc *readerComments) saveOwnEdit(r *http.Request, st *state, c data.Comment
 		e.Status, e.Reason = data.CommentSpam, "blocklist: "+b
 	} else if links := len(data.CommentLinks(body)); links > cs.MaxLinks {
 		e.Status, e.Reason = data.CommentSpam, strconv.Itoa(links)+" links (at most "+strconv.Itoa(cs.MaxLinks)+")"
-	} else if c.Status == data.CommentApproved && commentMode(st.settings) == "moderated" {
+	} else if c.Status == data.CommentApproved && commentMode(st.Settings) == "moderated" {
 		e.Status = data.CommentPending
 	}
 	return rc.store.EditOwnComment(ctx, rs.ID, commentEditWindow, e)
@@ -154,6 +155,6 @@ func (rc *readerComments) handleOwnCommentDelete() http.Handler {
 			rc.serveError(w, r, err)
 			return
 		}
-		seeOther(w, r, articleURL(&a)+"#comments")
+		seeOther(w, r, reader.ArticleURL(&a)+"#comments")
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -57,7 +58,7 @@ func discussionCache(d views.Discussion) cachePolicy {
 }
 
 // discussionView builds the comments section of an article page for this request.
-func (s *site) discussionView(r *http.Request, st *state, a *data.Article) (views.Discussion, error) {
+func (s *site) discussionView(r *http.Request, st *reader.State, a *data.Article) (views.Discussion, error) {
 	ctx := r.Context()
 	if a.ID == 0 {
 		return views.Discussion{}, nil // a desk preview
@@ -72,7 +73,7 @@ func (s *site) discussionView(r *http.Request, st *state, a *data.Article) (view
 	}
 	now := s.store.Now()
 	lang := readerLang(st, a)
-	state, notice := discussionIn(lang, a, d, commentMode(st.settings), cs, now)
+	state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now)
 	if state == discussionOff || state == discussionHidden {
 		return views.Discussion{}, nil
 	}
@@ -120,10 +121,10 @@ func (s *site) discussionView(r *http.Request, st *state, a *data.Article) (view
 // commentTree nests replies under their top-level comment, oldest first. A reply whose parent
 // readers cannot see is not shown either. count is the approved comments shown.
 // replyBase starts each reply link; the comment's id ends it.
-func (s *site) commentTree(st *state, a *data.Article, list []data.Comment, readerID string, now time.Time, replyBase string) ([]views.CommentView, int) {
+func (s *site) commentTree(st *reader.State, a *data.Article, list []data.Comment, readerID string, now time.Time, replyBase string) ([]views.CommentView, int) {
 	mine := data.ReaderHash(readerID)
-	loc := siteLocation(st.settings)
-	layout := paramString(st.settings.Params, "dateformat")
+	loc := siteLocation(st.Settings)
+	layout := reader.ParamString(st.Settings.Params, "dateformat")
 	var top []views.CommentView
 	index := map[int64]int{}
 	count := 0
@@ -154,8 +155,8 @@ func (s *site) commentTree(st *state, a *data.Article, list []data.Comment, read
 }
 
 // readerLang is the language of an article's comment pages: the article's, else the site's.
-func readerLang(st *state, a *data.Article) string {
-	return firstNonEmpty(a.Lang, st.settings.DefaultLanguage)
+func readerLang(st *reader.State, a *data.Article) string {
+	return firstNonEmpty(a.Lang, st.Settings.DefaultLanguage)
 }
 
 func commentAnchor(id int64) string { return "comment-" + strconv.FormatInt(id, 10) }

@@ -39,7 +39,7 @@ func (rc *readerComments) handleCommentWrite() http.Handler {
 
 func (rc *readerComments) writeForm(w http.ResponseWriter, r *http.Request, a *data.Article, now time.Time) error {
 	ctx := r.Context()
-	st, err := rc.currentState(ctx)
+	st, err := rc.model.Current(ctx)
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func (rc *readerComments) writeForm(w http.ResponseWriter, r *http.Request, a *d
 	}
 	lang := readerLang(st, a)
 	var in commentInput
-	if state, notice := discussionIn(lang, a, d, commentMode(st.settings), cs, now); state != discussionOpen {
+	if state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now); state != discussionOpen {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
 	rs, _, err := rc.readerSession(ctx, r)

@@ -15,6 +15,7 @@ import (
 	"github.com/gorilla/sessions"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -134,7 +135,7 @@ func (rc *readerComments) handleCommentPost() http.Handler {
 			rc.serveError(w, r, err)
 			return
 		}
-		st, err := rc.currentState(ctx)
+		st, err := rc.model.Current(ctx)
 		if err != nil {
 			rc.serveError(w, r, err)
 			return
@@ -146,7 +147,7 @@ func (rc *readerComments) handleCommentPost() http.Handler {
 	})
 }
 
-func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state, a *data.Article, in commentInput, now time.Time) error {
+func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in commentInput, now time.Time) error {
 	ctx := r.Context()
 	lang := readerLang(st, a)
 	d, err := rc.store.Discussion(ctx, a.ID)
@@ -157,7 +158,7 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state
 	if err != nil {
 		return err
 	}
-	if state, notice := discussionIn(lang, a, d, commentMode(st.settings), cs, now); state != discussionOpen {
+	if state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now); state != discussionOpen {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
 	signer, err := rc.formSigner(ctx)
@@ -196,7 +197,7 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *state
 }
 
 // accept runs the spam rules, decides the status, remembers the reader and stores the comment.
-func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *state, a *data.Article, in commentInput,
+func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in commentInput,
 	issued time.Time, cs data.CommentSettings, now time.Time) error {
 	ctx := r.Context()
 	ip := clientIP(r)
@@ -244,13 +245,13 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *sta
 		return err
 	}
 	rc.metrics.Comment(string(n.Status))
-	seeOther(w, r, articleURL(a)+"#"+commentAnchor(id))
+	seeOther(w, r, reader.ArticleURL(a)+"#"+commentAnchor(id))
 	return nil
 }
 
 // statusFor is the moderation rule of the site's mode for a comment that passed every check.
-func (rc *readerComments) statusFor(ctx context.Context, st *state, in commentInput) (data.CommentStatus, error) {
-	switch commentMode(st.settings) {
+func (rc *readerComments) statusFor(ctx context.Context, st *reader.State, in commentInput) (data.CommentStatus, error) {
+	switch commentMode(st.Settings) {
 	case "open":
 		return data.CommentApproved, nil
 	case "trusted":
@@ -339,7 +340,7 @@ func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool 
 // the reason. The fresh token keeps the issue time of the one posted, when that was valid, so
 // correcting a field is not mistaken for a robot's haste. canPost false shows the text
 // read-only (the discussion is not open).
-func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *state, a *data.Article, in commentInput,
+func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in commentInput,
 	status int, errs map[string]string, msg string, canPost bool) error {
 	ctx := r.Context()
 	signer, err := rc.formSigner(ctx)
@@ -355,8 +356,8 @@ func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *s
 	if !ok {
 		issued = rc.store.Now()
 	}
-	v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "single", lang: a.Lang, article: a}),
-		Heading: views.T(lang, "comment_yours"), ArticleURL: articleURL(a), ArticleTit: a.Title, CanPost: canPost,
+	v := views.CommentFormPage{Page: rc.page(ctx, r, st, reader.PageKind{Kind: "single", Lang: a.Lang, Article: a}),
+		Heading: views.T(lang, "comment_yours"), ArticleURL: reader.ArticleURL(a), ArticleTit: a.Title, CanPost: canPost,
 		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, issued), ParentID: in.parent, ReplyTo: in.replyTo,
 			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
 	v.Title, v.NoIndex = v.Heading, true
@@ -375,15 +376,15 @@ func (rc *readerComments) message(w http.ResponseWriter, r *http.Request, status
 		return views.T(lang, key+"_title"), views.Tf(lang, key, pairs...)
 	}
 	ctx := r.Context()
-	st, err := rc.currentState(ctx)
+	st, err := rc.model.Current(ctx)
 	if err != nil {
 		_, msg := text("en")
 		http.Error(w, msg, status)
 		return
 	}
-	lang := st.settings.DefaultLanguage
+	lang := st.Settings.DefaultLanguage
 	heading, msg := text(lang)
-	v := views.CommentFormPage{Page: rc.page(ctx, r, st, pageKind{kind: "list", lang: lang}),
+	v := views.CommentFormPage{Page: rc.page(ctx, r, st, reader.PageKind{Kind: "list", Lang: lang}),
 		Heading: heading, ArticleURL: "/", ArticleTit: views.T(lang, "home"), Form: views.CommentForm{Message: msg}}
 	v.Title, v.NoIndex = heading, true
 	if err := render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{}); err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
@@ -13,11 +14,10 @@ import (
 	"strings"
 	"testing"
 
-	"log/slog"
-
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mmcdole/gofeed"
 
+	"gazette/reader"
 	"gazette/static"
 )
 
@@ -343,9 +343,9 @@ func httptestRequest() *http.Request {
 	return r
 }
 
-func mustState(t *testing.T, s *site) *state {
+func mustState(t *testing.T, s *site) *reader.State {
 	t.Helper()
-	st, err := s.currentState(httptestRequest().Context())
+	st, err := s.model.Current(httptestRequest().Context())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -45,23 +46,23 @@ func (s *site) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	if status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "120")
 	}
-	st, serr := s.currentState(r.Context())
+	st, serr := s.model.Current(r.Context())
 	if serr != nil {
 		// The store cannot even give the chrome: the defaults stand in.
-		st = &state{settings: data.DefaultSiteSettings(), perLang: map[string]*langState{}}
+		st = s.model.Fallback()
 	}
-	lang := st.settings.DefaultLanguage
-	page := s.page(r.Context(), r, st, pageKind{kind: "list", lang: lang})
-	msg := views.T(langTag(st, lang), "error")
+	lang := st.Settings.DefaultLanguage
+	page := s.page(r.Context(), r, st, reader.PageKind{Kind: "list", Lang: lang})
+	msg := views.T(st.LangTag(lang), "error")
 	switch status {
 	case http.StatusNotFound:
-		msg = views.T(langTag(st, lang), "not_found")
+		msg = views.T(st.LangTag(lang), "not_found")
 	case http.StatusServiceUnavailable:
-		msg = views.T(langTag(st, lang), "read_only")
+		msg = views.T(st.LangTag(lang), "read_only")
 	}
 	standby := errors.Is(err, data.ErrStandby)
 	if standby {
-		msg = views.T(langTag(st, lang), "standby")
+		msg = views.T(st.LangTag(lang), "standby")
 	}
 	page.Title, page.NoIndex = msg, true
 	v := views.ErrorPage{Page: page, Status: status, Message: msg, ReadOnly: status == http.StatusServiceUnavailable, Standby: standby}

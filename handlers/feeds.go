@@ -13,6 +13,7 @@ import (
 	"github.com/gorilla/feeds"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -47,7 +48,7 @@ func handleFeed(s *site, f feedFormat) http.Handler {
 
 func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, f feedFormat) error {
 	ctx := r.Context()
-	st, err := s.currentState(ctx)
+	st, err := s.model.Current(ctx)
 	if err != nil {
 		return err
 	}
@@ -60,7 +61,7 @@ func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, f feedFormat) e
 }
 
 // writeFeed writes one format of a list's feed.
-func (s *site) writeFeed(w http.ResponseWriter, r *http.Request, st *state, l listSpec, f feedFormat) error {
+func (s *site) writeFeed(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, f feedFormat) error {
 	build := s.buildFeed
 	if l.kind == listTaxonomy {
 		build = s.buildTaxonomyFeed
@@ -73,7 +74,7 @@ func (s *site) writeFeed(w http.ResponseWriter, r *http.Request, st *state, l li
 	switch f {
 	case feedRSS:
 		rss := (&feeds.Rss{Feed: feed}).RssFeed()
-		rss.Language, rss.Generator = langTag(st, l.lang), "Gazette"
+		rss.Language, rss.Generator = st.LangTag(l.lang), "Gazette"
 		rss.ManagingEditor = "" // RSS wants an email address here, and a site has none to give
 		body, err = feeds.ToXML(rss)
 		body = withAtomSelf(body, siteRoot(st)+r.URL.EscapedPath())
@@ -93,15 +94,15 @@ func (s *site) writeFeed(w http.ResponseWriter, r *http.Request, st *state, l li
 
 // buildFeed is a list's newest articles as a feed, titled as Hugo titles them ("News on
 // Site"), and the newest change among them for Last-Modified.
-func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, time.Time, error) {
+func (s *site) buildFeed(r *http.Request, st *reader.State, l listSpec) (*feeds.Feed, time.Time, error) {
 	ctx := r.Context()
-	set := st.settings
+	set := st.Settings
 	limit := set.FeedLimit
 	if limit <= 0 {
 		limit = defaultFeedLimit
 	}
 	q := data.ListQuery{Lang: l.lang, Limit: limit}
-	siteTitle := s.siteView(st, l.lang).Title
+	siteTitle := st.Site(l.lang).Title
 	title, desc := siteTitle, "Recent content on "+siteTitle
 	switch l.kind {
 	case listSection:
@@ -124,14 +125,14 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 	// Atom needs an author for the feed or every entry (RFC 4287 §4.1.1): the site's author,
 	// else the site itself; entries name their own.
 	feed := &feeds.Feed{Title: title, Description: desc, Link: &feeds.Link{Href: root + l.url(1)}, Id: root + l.url(1),
-		Author: &feeds.Author{Name: firstNonEmpty(paramString(set.Params, "author", "name"), siteTitle)}}
+		Author: &feeds.Author{Name: firstNonEmpty(reader.ParamString(set.Params, "author", "name"), siteTitle)}}
 	for i := range list {
 		a := &list[i]
 		updated := firstDate(a.Lastmod, a.Date, a.UpdatedAt)
 		if updated.After(feed.Updated) {
 			feed.Updated = updated
 		}
-		link := root + articleURL(a)
+		link := root + reader.ArticleURL(a)
 		item := &feeds.Item{Title: a.Title, Link: &feeds.Link{Href: link}, Id: link,
 			Created: firstDate(a.PublishDate, a.Date), Updated: updated,
 			Description: absoluteLinks(a.SummaryHTML, root)}
@@ -141,10 +142,10 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 		if err != nil {
 			return nil, time.Time{}, err
 		}
-		if name := firstNonEmpty(articleAuthor(&full), authorNames(&full)); name != "" {
+		if name := firstNonEmpty(reader.ArticleAuthor(&full), authorNames(&full)); name != "" {
 			item.Author = &feeds.Author{Name: name}
 		}
-		markNoted(item, notes[a.ID], langTag(st, a.Lang))
+		markNoted(item, notes[a.ID], st.LangTag(a.Lang))
 		feed.Updated = latest(feed.Updated, item.Updated)
 		if set.FeedFullContent {
 			item.Content = absoluteLinks(full.BodyHTML, root)
@@ -152,14 +153,14 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 		feed.Add(item)
 	}
 	if feed.Updated.IsZero() {
-		feed.Updated = st.modified
+		feed.Updated = st.Modified
 	}
 	modified, err := s.listModified(ctx, l, list)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	if modified.IsZero() {
-		modified = st.modified
+		modified = st.Modified
 	}
 	return feed, modified, nil
 }
@@ -220,8 +221,8 @@ func absoluteLinks(html, root string) string {
 // URL is a bare path ("/", as many Hugo configs have it) has no known origin: root is "" and
 // links stay root-relative; pages then omit what only an absolute URL may fill (canonical,
 // og:url) and sitemaps are not served.
-func siteRoot(st *state) string {
-	base := strings.TrimSuffix(st.settings.BaseURL, "/")
+func siteRoot(st *reader.State) string {
+	base := strings.TrimSuffix(st.Settings.BaseURL, "/")
 	if strings.HasPrefix(base, "http://") || strings.HasPrefix(base, "https://") {
 		return base
 	}
@@ -284,7 +285,7 @@ func jsonFeedItems(f *feeds.Feed) *feeds.JSON {
 		if c.Content == "" {
 			c.Content = c.Description
 		}
-		c.Description = plainText(c.Description)
+		c.Description = reader.PlainText(c.Description)
 		out.Items[i] = &c
 	}
 	return &feeds.JSON{Feed: &out}

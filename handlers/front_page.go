@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -22,24 +23,24 @@ const (
 
 // newsroomLayout reports whether the site's home and section pages lead with their stories.
 func newsroomLayout(params map[string]any) bool {
-	return strings.EqualFold(paramString(params, "frontpage"), "newsroom")
+	return strings.EqualFold(reader.ParamString(params, "frontpage"), "newsroom")
 }
 
 // breakingNews is the banner while it has not expired, and when it expires (zero = never).
 func breakingNews(params map[string]any, now time.Time) (*views.Breaking, time.Time) {
-	text := strings.TrimSpace(paramString(params, "breaking", "text"))
+	text := strings.TrimSpace(reader.ParamString(params, "breaking", "text"))
 	if text == "" {
 		return nil, time.Time{}
 	}
 	var until time.Time
-	if s := paramString(params, "breaking", "until"); s != "" {
+	if s := reader.ParamString(params, "breaking", "until"); s != "" {
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil || !t.After(now) {
 			return nil, time.Time{} // an unreadable expiry is treated as passed: never stuck on
 		}
 		until = t
 	}
-	u := paramString(params, "breaking", "url")
+	u := reader.ParamString(params, "breaking", "url")
 	if !strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		u = ""
 	}
@@ -73,7 +74,7 @@ type sectionPlan struct {
 // planFront picks the lead, featured stories and section blocks of a home or section page:
 // the newest story flagged lead (else the list's first), the newest flagged featured, and
 // each chosen section's newest stories not shown above.
-func (s *site) planFront(ctx context.Context, st *state, l listSpec, first []data.Article) (frontPlan, error) {
+func (s *site) planFront(ctx context.Context, st *reader.State, l listSpec, first []data.Article) (frontPlan, error) {
 	plan := frontPlan{shown: map[int64]bool{}}
 	placed, err := s.store.Placements(ctx, l.lang)
 	if err != nil {
@@ -101,7 +102,7 @@ func (s *site) planFront(ctx context.Context, st *state, l listSpec, first []dat
 	if !home {
 		return plan, nil
 	}
-	sections, _ := paramStrings(st.settings.Params, "frontsections")
+	sections, _ := reader.ParamStrings(st.Settings.Params, "frontsections")
 	for _, sec := range sections {
 		list, _, err := s.store.ListPublished(ctx, data.ListQuery{Lang: l.lang, Section: sec, Limit: storiesPerSection + len(plan.shown)})
 		if err != nil {
@@ -123,7 +124,7 @@ func (s *site) planFront(ctx context.Context, st *state, l listSpec, first []dat
 
 // frontTop builds the newsroom top of page 1 of a home or section list and returns the page's
 // own items without the stories shown above them.
-func (s *site) frontTop(ctx context.Context, st *state, l listSpec, list []data.Article) (*views.FrontPage, []data.Article, error) {
+func (s *site) frontTop(ctx context.Context, st *reader.State, l listSpec, list []data.Article) (*views.FrontPage, []data.Article, error) {
 	plan, err := s.planFront(ctx, st, l, list)
 	if err != nil {
 		return nil, nil, err
@@ -179,7 +180,7 @@ func (s *site) frontTop(ctx context.Context, st *state, l listSpec, list []data.
 
 // newsroomItems are list items with their labels and bylines: "Featured" for a story an editor
 // featured, "Updated" for one with a correction or update note.
-func (s *site) newsroomItems(ctx context.Context, st *state, arts []data.Article) ([]views.ListItem, error) {
+func (s *site) newsroomItems(ctx context.Context, st *reader.State, arts []data.Article) ([]views.ListItem, error) {
 	thumbs := make([]string, len(arts))
 	ids := make([]int64, len(arts))
 	for i := range arts {
@@ -197,7 +198,7 @@ func (s *site) newsroomItems(ctx context.Context, st *state, arts []data.Article
 }
 
 // labelItems sets the labels and bylines of a newsroom list's items.
-func (s *site) labelItems(ctx context.Context, st *state, items []views.ListItem) error {
+func (s *site) labelItems(ctx context.Context, st *reader.State, items []views.ListItem) error {
 	if len(items) == 0 {
 		return nil
 	}
@@ -238,13 +239,13 @@ func (s *site) labelItems(ctx context.Context, st *state, items []views.ListItem
 // pages leads with its stories (and the items shown there leave the list), an author's page
 // shows the profile. It returns the page's cache policy and dependency keys: a banner that
 // expires soon keeps the page out of every cache, and bylines follow the profiles.
-func (s *site) newsroomList(ctx context.Context, st *state, l listSpec, n int, v *views.ListPage, list *[]data.Article) (cachePolicy, []string, error) {
+func (s *site) newsroomList(ctx context.Context, st *reader.State, l listSpec, n int, v *views.ListPage, list *[]data.Article) (cachePolicy, []string, error) {
 	keys := l.keys()
 	var err error
 	if v.Author, err = s.authorPageProfile(ctx, l); err != nil {
 		return cachePublic, nil, err
 	}
-	if !newsroomLayout(st.settings.Params) {
+	if !newsroomLayout(st.Settings.Params) {
 		return cachePublic, keys, nil
 	}
 	keys = append(keys, "authors")
@@ -255,7 +256,7 @@ func (s *site) newsroomList(ctx context.Context, st *state, l listSpec, n int, v
 		return cachePublic, nil, err
 	}
 	now := s.store.Now()
-	breaking, until := breakingNews(st.settings.Params, now)
+	breaking, until := breakingNews(st.Settings.Params, now)
 	if breaking == nil || l.kind != listHome {
 		return cachePublic, keys, nil
 	}

@@ -4,37 +4,37 @@ import (
 	"net/http"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
 // articleHead is what link previews and search engines read about an article: Open Graph,
 // Twitter card, NewsArticle and BreadcrumbList JSON-LD, and its language versions.
-func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translations []data.Article) views.PageHead {
+func (s *site) articleHead(r *http.Request, st *reader.State, a *data.Article, translations []data.Article) views.PageHead {
 	root := siteRoot(st)
-	siteName := s.siteView(st, a.Lang).Title
-	url := root + articleURL(a)
-	h := views.PageHead{Type: "article", SiteName: siteName, URL: url, Locale: ogLocale(langTag(st, a.Lang)),
-		Description: firstNonEmpty(a.Description, plainText(a.SummaryHTML), st.settings.Description),
+	siteName := st.Site(a.Lang).Title
+	url := root + reader.ArticleURL(a)
+	h := views.PageHead{Type: "article", SiteName: siteName, URL: url, Locale: ogLocale(st.LangTag(a.Lang)),
+		Description: firstNonEmpty(a.Description, reader.PlainText(a.SummaryHTML), st.Settings.Description),
 		Image:       articleImage(st, a, root), Published: firstDate(a.PublishDate, a.Date), Modified: firstDate(a.Lastmod, a.Date),
 		Section: a.Section, OpenSearchURL: "/opensearch.xml"}
 	for _, t := range a.TermsOf("tags") {
 		h.Tags = append(h.Tags, t.Name)
 	}
 	if len(translations) > 0 {
-		h.Alternates = append(h.Alternates, views.Alternate{Lang: langTag(st, a.Lang), URL: url})
+		h.Alternates = append(h.Alternates, views.Alternate{Lang: st.LangTag(a.Lang), URL: url})
 		for i := range translations {
-			h.Alternates = append(h.Alternates, views.Alternate{Lang: langTag(st, translations[i].Lang), URL: root + articleURL(&translations[i])})
+			h.Alternates = append(h.Alternates, views.Alternate{Lang: st.LangTag(translations[i].Lang), URL: root + reader.ArticleURL(&translations[i])})
 		}
 		for _, alt := range h.Alternates {
-			if alt.Lang == langTag(st, st.settings.DefaultLanguage) {
+			if alt.Lang == st.LangTag(st.Settings.DefaultLanguage) {
 				h.Alternates = append(h.Alternates, views.Alternate{Lang: "x-default", URL: alt.URL})
 			}
 		}
 	}
-	home := listSpec{kind: listHome, lang: a.Lang, prefix: st.langPrefix(a.Lang)}
+	home := listSpec{kind: listHome, lang: a.Lang, prefix: st.LangPrefix(a.Lang)}
 	h.Feeds = feedLinks(home, siteName)[:1]
 
 	publisher := map[string]any{"@type": "Organization", "name": siteName, "url": root + home.url(1)}
@@ -42,8 +42,8 @@ func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translat
 		publisher["logo"] = logo
 	}
 	ld := map[string]any{
-		"@context": "https://schema.org", "@type": "NewsArticle", "headline": truncateRunes(titleOrPath(a), 110),
-		"mainEntityOfPage": url, "url": url, "inLanguage": langTag(st, a.Lang), "publisher": publisher,
+		"@context": "https://schema.org", "@type": "NewsArticle", "headline": reader.TruncateRunes(reader.TitleOrPath(a), 110),
+		"mainEntityOfPage": url, "url": url, "inLanguage": st.LangTag(a.Lang), "publisher": publisher,
 	}
 	if !h.Published.IsZero() {
 		ld["datePublished"] = isoDate(h.Published)
@@ -55,7 +55,7 @@ func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translat
 	if !h.Modified.IsZero() {
 		ld["dateModified"] = isoDate(h.Modified)
 	}
-	if name := firstNonEmpty(articleAuthor(a), paramString(st.settings.Params, "author", "name")); name != "" {
+	if name := firstNonEmpty(reader.ArticleAuthor(a), reader.ParamString(st.Settings.Params, "author", "name")); name != "" {
 		ld["author"] = []map[string]any{{"@type": "Person", "name": name}}
 	} else {
 		ld["author"] = []map[string]any{{"@type": "Organization", "name": siteName, "url": root + home.url(1)}}
@@ -76,18 +76,18 @@ func (s *site) articleHead(r *http.Request, st *state, a *data.Article, translat
 	if a.Section != "" {
 		crumbs = append(crumbs, breadcrumb{capitalize(a.Section), root + listSpec{kind: listSection, prefix: home.prefix, section: a.Section}.url(1)})
 	}
-	crumbs = append(crumbs, breadcrumb{titleOrPath(a), url})
+	crumbs = append(crumbs, breadcrumb{reader.TitleOrPath(a), url})
 	h.JSONLD = []map[string]any{ld, breadcrumbList(crumbs)}
 	return h
 }
 
 // listHead describes a list page: its feeds, its neighbours in pagination, its language
 // versions (home pages), and on the first home page the WebSite with its search action.
-func (s *site) listHead(r *http.Request, st *state, l listSpec, pg views.Pagination, title, description string) views.PageHead {
+func (s *site) listHead(r *http.Request, st *reader.State, l listSpec, pg views.Pagination, title, description string) views.PageHead {
 	root := siteRoot(st)
-	siteName := s.siteView(st, l.lang).Title
-	h := views.PageHead{Type: "website", SiteName: siteName, URL: root + l.url(max(pg.Number, 1)), Locale: ogLocale(langTag(st, l.lang)),
-		Description: firstNonEmpty(description, st.settings.Description), OpenSearchURL: "/opensearch.xml"}
+	siteName := st.Site(l.lang).Title
+	h := views.PageHead{Type: "website", SiteName: siteName, URL: root + l.url(max(pg.Number, 1)), Locale: ogLocale(st.LangTag(l.lang)),
+		Description: firstNonEmpty(description, st.Settings.Description), OpenSearchURL: "/opensearch.xml"}
 	if pg.PrevURL != "" {
 		h.PrevURL = root + pg.PrevURL
 	}
@@ -97,15 +97,15 @@ func (s *site) listHead(r *http.Request, st *state, l listSpec, pg views.Paginat
 	if l.kind == listHome || l.kind == listSection || l.kind == listTerm {
 		h.Feeds = feedLinks(l, firstNonEmpty(title, siteName))
 	}
-	if l.kind == listHome && len(st.settings.Languages) > 1 {
-		for _, lang := range st.settings.Languages {
-			h.Alternates = append(h.Alternates, views.Alternate{Lang: langTag(st, lang.Code), URL: root + st.langPrefix(lang.Code) + "/"})
+	if l.kind == listHome && len(st.Settings.Languages) > 1 {
+		for _, lang := range st.Settings.Languages {
+			h.Alternates = append(h.Alternates, views.Alternate{Lang: st.LangTag(lang.Code), URL: root + st.LangPrefix(lang.Code) + "/"})
 		}
 		h.Alternates = append(h.Alternates, views.Alternate{Lang: "x-default", URL: root + "/"})
 	}
 	if l.kind == listHome && pg.Number <= 1 {
 		h.JSONLD = append(h.JSONLD, map[string]any{
-			"@context": "https://schema.org", "@type": "WebSite", "name": siteName, "url": h.URL, "inLanguage": langTag(st, l.lang),
+			"@context": "https://schema.org", "@type": "WebSite", "name": siteName, "url": h.URL, "inLanguage": st.LangTag(l.lang),
 			"potentialAction": map[string]any{
 				"@type":       "SearchAction",
 				"target":      map[string]any{"@type": "EntryPoint", "urlTemplate": root + "/search?q={search_term_string}"},
@@ -132,7 +132,7 @@ func breadcrumbList(crumbs []breadcrumb) map[string]any {
 // articleImage is the preview image: the first of front matter's images (Hugo's choice for
 // Open Graph), else the thumbnail wherever it is shown; absolute, since previews are fetched
 // from elsewhere.
-func articleImage(st *state, a *data.Article, root string) string {
+func articleImage(st *reader.State, a *data.Article, root string) string {
 	cand := *a
 	cand.ThumbnailVisibility = []string{"preview"}
 	if imgs, ok := a.FrontMatter["images"].([]any); ok && len(imgs) > 0 {
@@ -140,7 +140,7 @@ func articleImage(st *state, a *data.Article, root string) string {
 			cand.Thumbnail = s
 		}
 	}
-	img := thumbnail(st, &cand, "preview")
+	img := st.Thumbnail(&cand, "preview")
 	if img == nil {
 		return ""
 	}
@@ -148,14 +148,6 @@ func articleImage(st *state, a *data.Article, root string) string {
 		return root + img.URL
 	}
 	return img.URL
-}
-
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 // ogLocale is Open Graph's spelling of a language code ("pt-br" → "pt_BR").
@@ -171,8 +163,8 @@ func isoDate(t time.Time) string { return t.Format(time.RFC3339) }
 
 // publisherLogo is the site's logo as schema.org's ImageObject, for the publisher of articles;
 // nil without a logo or without an absolute URL for it.
-func publisherLogo(st *state, root string) map[string]any {
-	u := st.logoImage
+func publisherLogo(st *reader.State, root string) map[string]any {
+	u := st.LogoImage
 	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
 		if root == "" {
 			return nil
@@ -183,8 +175,8 @@ func publisherLogo(st *state, root string) map[string]any {
 		return nil
 	}
 	logo := map[string]any{"@type": "ImageObject", "url": u}
-	if st.chrome.logoWidth > 0 && st.chrome.logoHeight > 0 {
-		logo["width"], logo["height"] = st.chrome.logoWidth, st.chrome.logoHeight
+	if st.Chrome.LogoWidth > 0 && st.Chrome.LogoHeight > 0 {
+		logo["width"], logo["height"] = st.Chrome.LogoWidth, st.Chrome.LogoHeight
 	}
 	return logo
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gazette/data"
+	"gazette/reader"
 )
 
 // hugoOutput is what a file beside a page's or list's HTML was in the imported Hugo site, as
@@ -127,7 +128,7 @@ func outputFile(hugo map[string]any, kind, file string) hugoOutput {
 
 // serveHugoOutput answers a file Hugo wrote beside a list's or a page's HTML (feed.xml,
 // index.json, index.md); data.ErrNotFound when the path names none.
-func (s *site) serveHugoOutput(w http.ResponseWriter, r *http.Request, st *state, p string) error {
+func (s *site) serveHugoOutput(w http.ResponseWriter, r *http.Request, st *reader.State, p string) error {
 	dir, file := path.Split(p)
 	if file == "" {
 		return data.ErrNotFound
@@ -141,7 +142,7 @@ func (s *site) serveHugoOutput(w http.ResponseWriter, r *http.Request, st *state
 		if !ok {
 			return data.ErrNotFound
 		}
-		switch outputFile(st.settings.Hugo, hugoListKind(l.kind), file) {
+		switch outputFile(st.Settings.Hugo, hugoListKind(l.kind), file) {
 		case outputRSS:
 			return s.writeFeed(w, r, st, l, feedRSS)
 		case outputJSON:
@@ -149,7 +150,7 @@ func (s *site) serveHugoOutput(w http.ResponseWriter, r *http.Request, st *state
 		}
 		return data.ErrNotFound
 	}
-	if outputFile(st.settings.Hugo, "page", file) != outputText {
+	if outputFile(st.Settings.Hugo, "page", file) != outputText {
 		return data.ErrNotFound
 	}
 	a, err := s.store.ArticleView(r.Context(), t.ArticleID)
@@ -167,13 +168,13 @@ func (s *site) serveHugoOutput(w http.ResponseWriter, r *http.Request, st *state
 // hugoRedirect is where Hugo's redirect pages at p led: a list page's alias, and the default
 // language's own prefix (/en/ of a site that serves English at /), which Hugo writes for every
 // multilingual site.
-func (s *site) hugoRedirect(ctx context.Context, st *state, p string) (string, bool) {
+func (s *site) hugoRedirect(ctx context.Context, st *reader.State, p string) (string, bool) {
 	if to, err := s.store.ListPageAlias(ctx, p); err == nil {
 		return to, true
 	} else if !errors.Is(err, data.ErrNotFound) {
 		s.log.Error("list page alias", "path", p, "err", err)
 	}
-	if def := st.settings.DefaultLanguage; len(st.settings.Languages) > 1 && p == "/"+def+"/" {
+	if def := st.Settings.DefaultLanguage; len(st.Settings.Languages) > 1 && p == "/"+def+"/" {
 		return "/", true
 	}
 	return "", false
@@ -182,7 +183,7 @@ func (s *site) hugoRedirect(ctx context.Context, st *state, p string) (string, b
 // feedList is the list whose feeds stand at dir: Gazette's archive has none, but a site's own
 // "archive" section (an _index file or articles), whose page Gazette's archive replaces, had
 // Hugo's.
-func (s *site) feedList(ctx context.Context, st *state, dir string) (listSpec, bool) {
+func (s *site) feedList(ctx context.Context, st *reader.State, dir string) (listSpec, bool) {
 	l, ok := s.parseList(ctx, st, dir)
 	if !ok || l.kind != listArchive {
 		return l, ok
@@ -191,12 +192,12 @@ func (s *site) feedList(ctx context.Context, st *state, dir string) (listSpec, b
 		return l, false
 	}
 	sec := listSpec{kind: listSection, lang: l.lang, prefix: l.prefix, section: "archive"}
-	ls, err := st.lang(ctx, s, l.lang)
+	ls, err := st.Lists(ctx, l.lang)
 	if err != nil {
 		s.log.Error("list lookup", "path", dir, "err", err)
 		return l, false
 	}
-	if name, ok := ls.sections["archive"]; ok {
+	if name, ok := ls.Sections["archive"]; ok {
 		sec.section = name
 		return sec, true
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -106,11 +106,11 @@ var knownTaxonomies = map[string]bool{"tags": true, "categories": true, data.Aut
 
 // parseList reads a list page from a path ending in "/"; ok is false when the path names none
 // (an unknown section or term, a year without articles).
-func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bool) {
+func (s *site) parseList(ctx context.Context, st *reader.State, p string) (listSpec, bool) {
 	if !strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") {
 		return listSpec{}, false
 	}
-	l := listSpec{lang: st.settings.DefaultLanguage}
+	l := listSpec{lang: st.Settings.DefaultLanguage}
 	var segs []string
 	if p != "/" {
 		segs = strings.Split(p[1:len(p)-1], "/")
@@ -120,10 +120,10 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 			return listSpec{}, false
 		}
 	}
-	if len(segs) > 0 && st.isLanguage(segs[0]) {
+	if len(segs) > 0 && st.IsLanguage(segs[0]) {
 		l.lang, l.prefix, segs = segs[0], "/"+segs[0], segs[1:]
 	}
-	ls, err := st.lang(ctx, s, l.lang)
+	ls, err := st.Lists(ctx, l.lang)
 	if err != nil {
 		s.log.Error("list lookup", "path", p, "err", err)
 		return l, false
@@ -141,7 +141,7 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 			l.month = segs[2]
 		}
 		return l, s.archiveHas(ctx, l.lang, l.year, l.month)
-	case knownTaxonomies[segs[0]] || ls.taxonomies[segs[0]]:
+	case knownTaxonomies[segs[0]] || ls.Taxonomies[segs[0]]:
 		l.taxonomy = segs[0]
 		if len(segs) == 1 {
 			l.kind = listTaxonomy
@@ -176,9 +176,9 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 		}
 		l.kind, l.term = listTerm, t
 		return l, true
-	case len(segs) == 1 && ls.sections[segs[0]] != "":
+	case len(segs) == 1 && ls.Sections[segs[0]] != "":
 		// The section's own name, which may differ in case from its URL (content/TIL is /til/).
-		l.kind, l.section = listSection, ls.sections[segs[0]]
+		l.kind, l.section = listSection, ls.Sections[segs[0]]
 		return l, true
 	case len(segs) == 1 && s.sectionHasOwnPage(ctx, l, segs[0]):
 		l.kind, l.section = listSection, segs[0]
@@ -186,7 +186,7 @@ func (s *site) parseList(ctx context.Context, st *state, p string) (listSpec, bo
 	case len(segs) > 1:
 		// A nested section (a folder with its own _index file) lists what is stored below it.
 		top := segs[0]
-		if name := ls.sections[top]; name != "" {
+		if name := ls.Sections[top]; name != "" {
 			top = name
 		}
 		l.kind, l.section = listSection, strings.Join(append([]string{top}, segs[1:]...), "/")
@@ -232,7 +232,7 @@ func isDigits(s string, n int) bool {
 }
 
 // serveList renders page n of a list.
-func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l listSpec, n int) error {
+func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, n int) error {
 	switch l.kind {
 	case listTaxonomy:
 		if l.taxonomy == data.AuthorsTaxonomy {
@@ -243,12 +243,12 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 		return s.serveArchive(w, r, st, l, n)
 	}
 	ctx := r.Context()
-	size := max(st.settings.PageSize, 1)
+	size := max(st.Settings.PageSize, 1)
 	q := data.ListQuery{Lang: l.lang, Limit: size, Offset: (n - 1) * size}
 	kind := "list"
 	switch l.kind {
 	case listHome:
-		q.Types, kind = st.mainTypes, "home"
+		q.Types, kind = st.MainTypes, "home"
 	case listSection:
 		l.sectionQuery(&q)
 	case listTerm:
@@ -269,22 +269,22 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	if err != nil {
 		return err
 	}
-	v := views.ListPage{Page: s.page(ctx, r, st, pageKind{kind: kind, lang: l.lang}), Pagination: paginate(l, n, pages), Intro: own.BodyHTML}
+	v := views.ListPage{Page: s.page(ctx, r, st, reader.PageKind{Kind: kind, Lang: l.lang}), Pagination: paginate(l, n, pages), Intro: own.BodyHTML}
 	cache, keys, err := s.newsroomList(ctx, st, l, n, &v, &list)
 	if err != nil {
 		return err
 	}
-	v.Description = st.settings.Description
+	v.Description = st.Settings.Description
 	switch l.kind {
 	case listSection:
 		v.Heading = firstNonEmpty(own.Title, capitalize(l.section))
 		v.Description = ""
 	case listTerm:
 		v.Heading = firstNonEmpty(own.Title, capitalize(l.term.Name))
-		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(langTag(st, l.lang), "posts")
+		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(st.LangTag(l.lang), "posts")
 	}
 	// Mainroad's meta description: the site's on the home page, a list's own elsewhere.
-	v.Page.Description = st.settings.Description
+	v.Page.Description = st.Settings.Description
 	headDescription := v.Description
 	if l.kind != listHome {
 		v.Page.Description = own.Description
@@ -292,7 +292,7 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	}
 	v.Title = v.Heading
 	if n > 1 {
-		v.Title = strings.TrimPrefix(v.Heading+" · ", " · ") + views.T(langTag(st, l.lang), "page") + " " + strconv.Itoa(n)
+		v.Title = strings.TrimPrefix(v.Heading+" · ", " · ") + views.T(st.LangTag(l.lang), "page") + " " + strconv.Itoa(n)
 	}
 	v.Canonical = s.absURL(st, l.url(n))
 	thumbs := make([]string, len(list))
@@ -314,7 +314,7 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 		}
 		v.Items = append(v.Items, it)
 	}
-	if newsroomLayout(st.settings.Params) {
+	if newsroomLayout(st.Settings.Params) {
 		if err := s.labelItems(ctx, st, v.Items); err != nil {
 			return err
 		}
@@ -328,21 +328,17 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	return render(w, r, http.StatusOK, views.List(v), cache, modified)
 }
 
-// summaryIDs are the id attributes of a summary's headings: a list shows many summaries, and
-// their ids would repeat (the sanitiser quotes every attribute and escapes quotes in text).
-var summaryIDs = regexp.MustCompile(` id="[^"]*"`)
-
 // listItem is one article as lists show it; uploads are the media-library files the page's
 // thumbnails name.
-func (s *site) listItem(st *state, a *data.Article, uploads map[string]data.MediaFile) views.ListItem {
-	a.SummaryHTML = excerptHTML(a.SummaryHTML)
+func (s *site) listItem(st *reader.State, a *data.Article, uploads map[string]data.MediaFile) views.ListItem {
+	a.SummaryHTML = reader.ExcerptHTML(a.SummaryHTML)
 	return views.ListItem{
 		Article: a,
-		URL:     articleURL(a),
-		Thumb:   sizedThumbnail(thumbnail(st, a, "list"), uploads),
-		Meta:    s.meta(st, a, nil),
+		URL:     reader.ArticleURL(a),
+		Thumb:   sizedThumbnail(st.Thumbnail(a, "list"), uploads),
+		Meta:    st.Meta(a, nil),
 		// Every item or none: a link on some items only reads as a fault.
-		ReadMore: paramBool(st.settings.Params, "readmore"),
+		ReadMore: reader.ParamBool(st.Settings.Params, "readmore"),
 	}
 }
 
@@ -350,8 +346,8 @@ func (s *site) listItem(st *state, a *data.Article, uploads map[string]data.Medi
 // none where the site's comments are off, the article's own flag turns them off, or an editor
 // hid its discussion (discussionOf's rules that hide a discussion outright). A closed
 // discussion keeps its comments, so its count still shows.
-func (s *site) listCommentCounts(ctx context.Context, st *state, list []data.Article) (map[int64]int, error) {
-	if commentMode(st.settings) == "off" {
+func (s *site) listCommentCounts(ctx context.Context, st *reader.State, list []data.Article) (map[int64]int, error) {
+	if commentMode(st.Settings) == "off" {
 		return nil, nil
 	}
 	var ids []int64
@@ -363,7 +359,7 @@ func (s *site) listCommentCounts(ctx context.Context, st *state, list []data.Art
 	return s.store.ShownCommentCounts(ctx, ids)
 }
 
-func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *state, l listSpec) error {
+func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec) error {
 	ctx := r.Context()
 	terms, err := s.store.TermCounts(ctx, l.lang, l.taxonomy)
 	if err != nil {
@@ -373,17 +369,17 @@ func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *state, 
 	if err != nil {
 		return err
 	}
-	v := views.TermsPage{Page: s.page(ctx, r, st, pageKind{kind: "list", lang: l.lang}), Heading: views.T(langTag(st, l.lang), l.taxonomy), Intro: own.BodyHTML}
+	v := views.TermsPage{Page: s.page(ctx, r, st, reader.PageKind{Kind: "list", Lang: l.lang}), Heading: views.T(st.LangTag(l.lang), l.taxonomy), Intro: own.BodyHTML}
 	if v.Heading == l.taxonomy {
 		v.Heading = capitalize(l.taxonomy)
 	}
 	v.Heading, v.Page.Description = firstNonEmpty(own.Title, v.Heading), own.Description
 	v.Title, v.Canonical = v.Heading, s.absURL(st, l.url(1))
 	for _, t := range terms {
-		v.Terms = append(v.Terms, views.TermLink{Name: t.Name, URL: termURL(l.prefix, l.taxonomy, t.Key), Count: t.Count})
+		v.Terms = append(v.Terms, views.TermLink{Name: t.Name, URL: reader.TermURL(l.prefix, l.taxonomy, t.Key), Count: t.Count})
 	}
 	setKeys(w, l.keys()...)
-	return render(w, r, http.StatusOK, views.Terms(v), cachePublic, st.modified)
+	return render(w, r, http.StatusOK, views.Terms(v), cachePublic, st.Modified)
 }
 
 // paginate builds the numbered navigation: first and last, two pages either side of n.
@@ -423,7 +419,7 @@ func capitalize(s string) string {
 
 // absURL is a site path on the site's base URL, for canonical links; "" when the base URL
 // has no origin (see siteRoot), since a canonical link must be absolute.
-func (s *site) absURL(st *state, escapedPath string) string {
+func (s *site) absURL(st *reader.State, escapedPath string) string {
 	if root := siteRoot(st); root != "" {
 		return root + escapedPath
 	}

@@ -52,8 +52,8 @@ func securityHeaders(next http.Handler) http.Handler {
 // this site and preload cannot be taken back quickly.
 func strictTransport(s *site, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if st, err := s.currentState(r.Context()); err == nil {
-			if v := hstsValue(st.settings.BaseURL, st.security); v != "" {
+		if st, err := s.model.Current(r.Context()); err == nil {
+			if v := hstsValue(st.Settings.BaseURL, st.Security); v != "" {
 				w.Header().Set("Strict-Transport-Security", v)
 			}
 		}

@@ -25,12 +25,12 @@ type openSearchURL struct {
 // its address bar.
 func handleOpenSearch(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		st, err := s.currentState(r.Context())
+		st, err := s.model.Current(r.Context())
 		if err != nil {
 			s.serveError(w, r, err)
 			return
 		}
-		title, root := s.siteView(st, "").Title, siteRoot(st)
+		title, root := st.Site("").Title, siteRoot(st)
 		short := title
 		// The specification allows 16 characters.
 		for utf8.RuneCountInString(short) > 16 {
@@ -47,6 +47,6 @@ func handleOpenSearch(s *site) http.Handler {
 			s.serveError(w, r, err)
 			return
 		}
-		serveDocument(w, r, "application/opensearchdescription+xml", append([]byte(xml.Header), b...), st.modified)
+		serveDocument(w, r, "application/opensearchdescription+xml", append([]byte(xml.Header), b...), st.Modified)
 	})
 }

@@ -10,14 +10,11 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/reader"
 )
 
 // maxPathLen bounds the paths worth looking up; longer ones cannot be Gazette URLs.
 const maxPathLen = 2048
-
-// themePrefix is where the stylesheet of the site's highlight colour is served, under a name
-// that changes with its content.
-const themePrefix = "/_theme/"
 
 var pagedPath = regexp.MustCompile(`^(.*/)page/([^/]+)/$`)
 
@@ -31,7 +28,7 @@ func handlePublicPath(s *site) http.Handler {
 			s.serveError(w, r, data.ErrNotFound)
 			return
 		}
-		if strings.HasPrefix(p, themePrefix) {
+		if strings.HasPrefix(p, reader.ThemePrefix) {
 			s.serveThemeCSS(w, r)
 			return
 		}
@@ -52,7 +49,7 @@ func hasDotSegment(p string) bool {
 
 func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) error {
 	ctx := r.Context()
-	st, err := s.currentState(ctx)
+	st, err := s.model.Current(ctx)
 	if err != nil {
 		return err
 	}
@@ -118,7 +115,7 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) error {
 }
 
 // servePaged serves page N of a list; page 1 redirects to the list itself.
-func (s *site) servePaged(w http.ResponseWriter, r *http.Request, st *state, base, num string) error {
+func (s *site) servePaged(w http.ResponseWriter, r *http.Request, st *reader.State, base, num string) error {
 	n, err := strconv.Atoi(num)
 	if err != nil || n < 1 || num != strconv.Itoa(n) {
 		return data.ErrNotFound
@@ -137,7 +134,7 @@ func (s *site) servePaged(w http.ResponseWriter, r *http.Request, st *state, bas
 		if err != nil {
 			return err
 		}
-		if size := max(st.settings.PageSize, 1); n > (len(terms)+size-1)/size {
+		if size := max(st.Settings.PageSize, 1); n > (len(terms)+size-1)/size {
 			return data.ErrNotFound
 		}
 		return redirect(w, r, l.url(1))
@@ -160,7 +157,7 @@ func (s *site) serveTarget(w http.ResponseWriter, r *http.Request, t data.PathTa
 	return s.serveArticle(w, r, &a)
 }
 
-func articleURLFromPath(p string) string { return articleURL(&data.Article{Permalink: p}) }
+func articleURLFromPath(p string) string { return reader.ArticleURL(&data.Article{Permalink: p}) }
 
 // serveBundleFile serves a page bundle's file at the article's URL plus its name
 // ("/post/x/photo.jpg"), the URL a bundle's relative links resolve to.
@@ -196,14 +193,14 @@ func (s *site) serveMedia(w http.ResponseWriter, r *http.Request, res data.Resou
 
 // serveThemeCSS serves the stylesheet of the site's highlight colour under its hashed name.
 func (s *site) serveThemeCSS(w http.ResponseWriter, r *http.Request) {
-	st, err := s.currentState(r.Context())
-	if err != nil || st.themeURL == "" || r.URL.Path != st.themeURL {
+	st, err := s.model.Current(r.Context())
+	if err != nil || st.ThemeURL == "" || r.URL.Path != st.ThemeURL {
 		s.serveError(w, r, data.ErrNotFound)
 		return
 	}
 	w.Header().Set("Content-Type", "text/css; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	if r.Method != http.MethodHead {
-		w.Write([]byte(st.themeCSS))
+		w.Write([]byte(st.ThemeCSS))
 	}
 }

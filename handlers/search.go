@@ -11,6 +11,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -56,7 +57,7 @@ func handleSearch(s *site) http.Handler {
 
 func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	st, err := s.currentState(ctx)
+	st, err := s.model.Current(ctx)
 	if err != nil {
 		return err
 	}
@@ -71,24 +72,24 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 	v := views.SearchPage{Query: field("q"), Section: field("section"), Tag: field("tag"), Category: field("category"), From: field("from"), To: field("to")}
 	q := data.SearchQuery{Text: v.Query, Section: v.Section, Tag: content.Urlize(v.Tag), Category: content.Urlize(v.Category), Limit: searchPageSize}
 	var notices []string
-	pageLang := st.settings.DefaultLanguage
+	pageLang := st.Settings.DefaultLanguage
 	if lang := field("lang"); lang != "" {
-		if knownLanguage(st.settings, lang) {
+		if knownLanguage(st.Settings, lang) {
 			v.Lang, q.Lang, pageLang = lang, lang, lang
 		} else {
-			notices = append(notices, views.Tf(langTag(st, pageLang), "search_no_language", "lang", lang))
+			notices = append(notices, views.Tf(st.LangTag(pageLang), "search_no_language", "lang", lang))
 		}
 	}
-	loc := siteLocation(st.settings)
+	loc := siteLocation(st.Settings)
 	if t, ok := searchDate(v.From, loc); ok {
 		q.From = t
 	} else {
-		notices = append(notices, views.Tf(langTag(st, pageLang), "search_bad_from", "date", v.From))
+		notices = append(notices, views.Tf(st.LangTag(pageLang), "search_bad_from", "date", v.From))
 	}
 	if t, ok := searchDate(v.To, loc); ok && !t.IsZero() {
 		q.To = t.AddDate(0, 0, 1) // the whole of the last day
 	} else if !ok {
-		notices = append(notices, views.Tf(langTag(st, pageLang), "search_bad_to", "date", v.To))
+		notices = append(notices, views.Tf(st.LangTag(pageLang), "search_bad_to", "date", v.To))
 	}
 	n, err := strconv.Atoi(form.Get("page"))
 	if err != nil || n < 1 {
@@ -97,16 +98,16 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 	n = min(n, maxSearchPages)
 	q.Offset = (n - 1) * searchPageSize
 
-	v.Page = s.page(ctx, r, st, pageKind{kind: "list", lang: pageLang})
+	v.Page = s.page(ctx, r, st, reader.PageKind{Kind: "list", Lang: pageLang})
 	if suggest := s.assets.URL("search-suggest.js"); !slices.Contains(v.Scripts, suggest) {
 		v.Scripts = append(v.Scripts, suggest)
 	}
-	v.Title, v.NoIndex = views.T(langTag(st, pageLang), "search"), true
+	v.Title, v.NoIndex = views.T(st.LangTag(pageLang), "search"), true
 	if v.Query != "" {
 		v.Title += ": " + v.Query
 	}
 	v.Notice = strings.Join(notices, " ")
-	for _, l := range st.settings.Languages {
+	for _, l := range st.Settings.Languages {
 		v.Languages = append(v.Languages, views.LanguageOption{Code: l.Code, Name: firstNonEmpty(l.Name, strings.ToUpper(l.Code))})
 	}
 	if v.Query != "" {
@@ -116,9 +117,9 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		v.Total, v.More = res.Total, res.More
-		v.Facets = searchFacets(form, res.Facets, langTag(st, pageLang))
+		v.Facets = searchFacets(form, res.Facets, st.LangTag(pageLang))
 		for _, h := range res.Hits {
-			hit := views.SearchHit{URL: articleURL(&h.Article), TitleHTML: h.TitleHTML, SnippetHTML: h.SnippetHTML, Date: h.Article.Date, Lang: langTag(st, h.Article.Lang)}
+			hit := views.SearchHit{URL: reader.ArticleURL(&h.Article), TitleHTML: h.TitleHTML, SnippetHTML: h.SnippetHTML, Date: h.Article.Date, Lang: st.LangTag(h.Article.Lang)}
 			if hit.TitleHTML == "" {
 				hit.TitleHTML = hit.URL // escaped by EscapePath: safe as HTML text
 			}
@@ -134,16 +135,14 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 // it, else the site's default, from the reader state last built. It never reads the store, so
 // refusing stays cheap; before any state exists it is "" (English).
 func (s *site) refusalLang(r *http.Request) string {
-	s.stateMu.Lock()
-	st := s.cur
-	s.stateMu.Unlock()
+	st := s.model.Last()
 	if st == nil {
 		return ""
 	}
-	if lang := r.URL.Query().Get("lang"); knownLanguage(st.settings, lang) {
+	if lang := r.URL.Query().Get("lang"); knownLanguage(st.Settings, lang) {
 		return lang
 	}
-	return st.settings.DefaultLanguage
+	return st.Settings.DefaultLanguage
 }
 
 // searchDate reads a YYYY-MM-DD filter in the site's time zone; "" is no filter (ok).

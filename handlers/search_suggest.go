@@ -8,6 +8,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/reader"
 )
 
 // maxSuggestInput is as much of a typed prefix as suggestions look at.
@@ -38,13 +39,13 @@ func handleSearchSuggest(s *site) http.Handler {
 			return
 		}
 		ctx := r.Context()
-		st, err := s.currentState(ctx)
+		st, err := s.model.Current(ctx)
 		if err != nil {
 			s.serveError(w, r, err)
 			return
 		}
 		sq := data.SuggestQuery{Text: q, TagKey: content.Urlize(q), Limit: 8}
-		if lang := r.URL.Query().Get("lang"); knownLanguage(st.settings, lang) {
+		if lang := r.URL.Query().Get("lang"); knownLanguage(st.Settings, lang) {
 			sq.Lang = lang
 		}
 		found, err := s.store.Suggest(ctx, sq)
@@ -55,9 +56,9 @@ func handleSearchSuggest(s *site) http.Handler {
 		out := make([]suggestion, 0, len(found))
 		for _, f := range found {
 			if f.Tag {
-				out = append(out, suggestion{Kind: "tag", Title: f.Title, URL: termURL(st.langPrefix(f.Lang), "tags", f.Key)})
+				out = append(out, suggestion{Kind: "tag", Title: f.Title, URL: reader.TermURL(st.LangPrefix(f.Lang), "tags", f.Key)})
 			} else {
-				out = append(out, suggestion{Kind: "article", Title: f.Title, URL: articleURL(&data.Article{Permalink: f.Permalink})})
+				out = append(out, suggestion{Kind: "article", Title: f.Title, URL: reader.ArticleURL(&data.Article{Permalink: f.Permalink})})
 			}
 		}
 		writeSuggestions(w, http.StatusOK, cachePublic, q, out)

@@ -11,6 +11,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"gazette/data"
+	"gazette/reader"
 )
 
 func TestSidebarPrecedence(t *testing.T) {
@@ -114,7 +115,7 @@ func TestSiteChrome(t *testing.T) {
 	}
 	theme := ""
 	d.Find("link[rel=stylesheet]").Each(func(_ int, s *goquery.Selection) {
-		if h := s.AttrOr("href", ""); strings.HasPrefix(h, themePrefix) {
+		if h := s.AttrOr("href", ""); strings.HasPrefix(h, reader.ThemePrefix) {
 			theme = h
 		}
 	})
@@ -123,7 +124,7 @@ func TestSiteChrome(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "#0b7285") || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
 		t.Errorf("theme stylesheet %q: %d %q", theme, resp.StatusCode, body)
 	}
-	if r := ts.get(t, themePrefix+"0000000000.css"); r.StatusCode != http.StatusNotFound {
+	if r := ts.get(t, reader.ThemePrefix+"0000000000.css"); r.StatusCode != http.StatusNotFound {
 		t.Errorf("stale theme name: %d", r.StatusCode)
 	}
 	ru := getDoc(t, ts, "/ru/post/one/", http.StatusOK)

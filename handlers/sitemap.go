@@ -11,6 +11,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/reader"
 )
 
 const (
@@ -79,7 +80,7 @@ func handleSitemap(s *site) http.Handler {
 
 // serveSitemap writes the sitemap (part 0), or one part of a split one.
 func (s *site) serveSitemap(w http.ResponseWriter, r *http.Request, part, perFile int) error {
-	st, err := s.currentState(r.Context())
+	st, err := s.model.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -112,8 +113,8 @@ func (s *site) serveSitemap(w http.ResponseWriter, r *http.Request, part, perFil
 
 // serveLanguageSitemap writes one language's sitemap (at most sitemapMaxURLs of its URLs), as
 // Hugo writes one per language of a multilingual site (/en/sitemap.xml).
-func (s *site) serveLanguageSitemap(w http.ResponseWriter, r *http.Request, st *state, lang string) error {
-	if siteRoot(st) == "" || len(st.settings.Languages) < 2 || !slices.ContainsFunc(st.settings.Languages, func(l data.LanguageSetting) bool { return l.Code == lang }) {
+func (s *site) serveLanguageSitemap(w http.ResponseWriter, r *http.Request, st *reader.State, lang string) error {
+	if siteRoot(st) == "" || len(st.Settings.Languages) < 2 || !slices.ContainsFunc(st.Settings.Languages, func(l data.LanguageSetting) bool { return l.Code == lang }) {
 		return data.ErrNotFound
 	}
 	urls, modified, err := s.sitemapURLs(r, st, lang)
@@ -125,7 +126,7 @@ func (s *site) serveLanguageSitemap(w http.ResponseWriter, r *http.Request, st *
 
 // sitemapURLs lists the home page, sections, taxonomies and terms of every language, then
 // every published article with its translations as hreflang alternates.
-func (s *site) sitemapURLs(r *http.Request, st *state, only string) ([]sitemapURL, time.Time, error) {
+func (s *site) sitemapURLs(r *http.Request, st *reader.State, only string) ([]sitemapURL, time.Time, error) {
 	ctx := r.Context()
 	root := siteRoot(st)
 	articles, err := s.store.PublishedForSitemap(ctx)
@@ -139,11 +140,11 @@ func (s *site) sitemapURLs(r *http.Request, st *state, only string) ([]sitemapUR
 		newest[a.Lang] = maxTime(newest[a.Lang], a.Lastmod)
 		modified = maxTime(modified, a.Lastmod)
 	}
-	for _, l := range st.settings.Languages {
+	for _, l := range st.Settings.Languages {
 		if only != "" && l.Code != only {
 			continue
 		}
-		prefix := st.langPrefix(l.Code)
+		prefix := st.LangPrefix(l.Code)
 		urls = append(urls, sitemapURL{Loc: root + prefix + "/", Lastmod: w3cTime(newest[l.Code])})
 		secs, err := s.store.Sections(ctx, l.Code)
 		if err != nil {
@@ -161,19 +162,19 @@ func (s *site) sitemapURLs(r *http.Request, st *state, only string) ([]sitemapUR
 				urls = append(urls, sitemapURL{Loc: root + listSpec{kind: listTaxonomy, prefix: prefix, taxonomy: tax}.url(1)})
 			}
 			for _, t := range terms {
-				urls = append(urls, sitemapURL{Loc: root + termURL(prefix, tax, t.Key)})
+				urls = append(urls, sitemapURL{Loc: root + reader.TermURL(prefix, tax, t.Key)})
 			}
 		}
 	}
 	groups := map[string][]sitemapLink{}
 	for _, a := range articles {
-		groups[a.TranslationKey] = append(groups[a.TranslationKey], sitemapLink{Rel: "alternate", Hreflang: langTag(st, a.Lang), Href: root + articleURL(&data.Article{Permalink: a.Permalink})})
+		groups[a.TranslationKey] = append(groups[a.TranslationKey], sitemapLink{Rel: "alternate", Hreflang: st.LangTag(a.Lang), Href: root + reader.ArticleURL(&data.Article{Permalink: a.Permalink})})
 	}
 	for _, a := range articles {
 		if only != "" && a.Lang != only {
 			continue
 		}
-		u := sitemapURL{Loc: root + articleURL(&data.Article{Permalink: a.Permalink}), Lastmod: w3cTime(a.Lastmod)}
+		u := sitemapURL{Loc: root + reader.ArticleURL(&data.Article{Permalink: a.Permalink}), Lastmod: w3cTime(a.Lastmod)}
 		if g := groups[a.TranslationKey]; len(g) > 1 {
 			u.Alternates = g
 		}
@@ -193,7 +194,7 @@ func handleNewsSitemap(s *site) http.Handler {
 }
 
 func (s *site) serveNewsSitemap(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.currentState(r.Context())
+	st, err := s.model.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -212,11 +213,11 @@ func (s *site) serveNewsSitemap(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		modified = maxTime(modified, a.Lastmod)
-		doc.URLs = append(doc.URLs, sitemapURL{Loc: root + articleURL(&data.Article{Permalink: a.Permalink}),
-			News: &sitemapNewsEl{Name: s.siteView(st, a.Lang).Title, Language: a.Lang, PublicationDate: w3cTime(a.Published), Title: a.Title}})
+		doc.URLs = append(doc.URLs, sitemapURL{Loc: root + reader.ArticleURL(&data.Article{Permalink: a.Permalink}),
+			News: &sitemapNewsEl{Name: st.Site(a.Lang).Title, Language: a.Lang, PublicationDate: w3cTime(a.Published), Title: a.Title}})
 	}
 	if modified.IsZero() {
-		modified = st.modified
+		modified = st.Modified
 	}
 	return serveXML(w, r, doc, modified)
 }
@@ -225,12 +226,12 @@ func (s *site) serveNewsSitemap(w http.ResponseWriter, r *http.Request) error {
 // the desk and search results, and in both cases where the sitemaps are.
 func handleRobots(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		st, err := s.currentState(r.Context())
+		st, err := s.model.Current(r.Context())
 		if err != nil {
 			s.serveError(w, r, err)
 			return
 		}
-		rules := st.settings.RobotsTxt
+		rules := st.Settings.RobotsTxt
 		if strings.TrimSpace(rules) == "" {
 			rules = "User-agent: *\nDisallow: /admin/\nDisallow: /search\n"
 		}
@@ -238,7 +239,7 @@ func handleRobots(s *site) http.Handler {
 		if root := siteRoot(st); root != "" {
 			body += "\nSitemap: " + root + "/sitemap.xml\nSitemap: " + root + "/sitemap-news.xml\n"
 		}
-		serveDocument(w, r, "text/plain; charset=utf-8", []byte(body), st.modified)
+		serveDocument(w, r, "text/plain; charset=utf-8", []byte(body), st.Modified)
 	})
 }
 

@@ -1,6 +1,10 @@
 package views
 
-import "time"
+import (
+	"time"
+
+	"github.com/a-h/templ"
+)
 
 // MenuItem is one entry of a site menu.
 type MenuItem struct {
@@ -19,13 +23,15 @@ type Sidebar struct {
 	HTML string
 }
 
-// Widget is one sidebar block. Kind is one of search, recent, categories, taglist, social,
-// languages, sidemenu; handlers drop unknown names before a page is built.
+// Widget is one sidebar block: a kind the reader model knows (reader/widgets.go, which drops
+// unknown names before a page is built) and the view that draws it.
 type Widget struct {
 	Kind    string
 	Links   []WidgetLink
 	Counts  bool   // show each link's Count
 	MoreURL string // "all tags" when the list was capped
+	// View draws the widget (WidgetSearch, WidgetTaglist…); nil draws nothing.
+	View func(p Page, w Widget) templ.Component
 }
 
 // WidgetLink is one link in a widget.

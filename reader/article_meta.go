@@ -1,7 +1,7 @@
-package handlers
+package reader
 
 import (
-	"net/url"
+	"cmp"
 	"strings"
 	"time"
 
@@ -15,27 +15,27 @@ import (
 // categories. An explicit empty post_meta still turns the line off.
 var defaultPostMeta = []string{"date", "categories"}
 
-// meta builds an article's meta line from post_meta (.Param: the article's list when its front
+// Meta builds an article's meta line from post_meta (.Param: the article's list when its front
 // matter has the key, else the site's).
-func (s *site) meta(st *state, a *data.Article, translations []views.WidgetLink) views.Meta {
-	params := st.settings.Params
+func (st *State) Meta(a *data.Article, translations []views.WidgetLink) views.Meta {
+	params := st.Settings.Params
 	items := a.PostMeta
 	if items == nil {
-		if list, ok := paramStrings(params, "post_meta"); ok {
+		if list, ok := ParamStrings(params, "post_meta"); ok {
 			items = list
 		} else {
 			items = defaultPostMeta
 		}
 	}
-	m := views.Meta{Items: items, Author: firstNonEmpty(articleAuthor(a), paramString(params, "author", "name")), Date: a.Date,
+	m := views.Meta{Items: items, Author: cmp.Or(ArticleAuthor(a), ParamString(params, "author", "name")), Date: a.Date,
 		Translations: translations}
 	if !a.Lastmod.IsZero() && !a.Date.IsZero() && a.Lastmod.Sub(a.Date) >= time.Minute {
 		m.Lastmod = a.Lastmod
 	}
-	prefix := st.langPrefix(a.Lang)
+	prefix := st.LangPrefix(a.Lang)
 	for _, t := range a.TermsOf("categories") {
 		if t.Key != "" && strings.TrimSpace(t.Name) != "" {
-			m.Cats = append(m.Cats, views.TermLink{Name: t.Name, URL: termURL(prefix, t.Taxonomy, t.Key)})
+			m.Cats = append(m.Cats, views.TermLink{Name: t.Name, URL: TermURL(prefix, t.Taxonomy, t.Key)})
 		}
 	}
 	if a.WordCount > 0 {
@@ -45,9 +45,9 @@ func (s *site) meta(st *state, a *data.Article, translations []views.WidgetLink)
 	return m
 }
 
-// articleAuthor is the article's own author from its front matter (Hugo sites write a name or
+// ArticleAuthor is the article's own author from its front matter (Hugo sites write a name or
 // a list of names; the first one is shown), or "".
-func articleAuthor(a *data.Article) string {
+func ArticleAuthor(a *data.Article) string {
 	switch v := a.FrontMatter["author"].(type) {
 	case string:
 		return strings.TrimSpace(v)
@@ -64,18 +64,18 @@ func articleAuthor(a *data.Article) string {
 	return ""
 }
 
-// thumbnail resolves an article's thumbnail where it is visible ("list" or "post"): its own
+// Thumbnail resolves an article's thumbnail where it is visible ("list" or "post"): its own
 // visibility list, else params.thumbnail.visibility, else both. A path relative to the article
 // that names one of its bundle files is served from the bundle; a bundle path whose file is
 // missing shows nothing rather than a broken image.
-func thumbnail(st *state, a *data.Article, where string) *views.Image {
+func (st *State) Thumbnail(a *data.Article, where string) *views.Image {
 	src := strings.TrimSpace(a.Thumbnail)
 	if src == "" {
 		return nil
 	}
 	vis := a.ThumbnailVisibility
 	if vis == nil {
-		if list, ok := paramStrings(st.settings.Params, "thumbnail", "visibility"); ok {
+		if list, ok := ParamStrings(st.Settings.Params, "thumbnail", "visibility"); ok {
 			vis = list
 		} else {
 			vis = []string{"list", "post"}
@@ -116,13 +116,3 @@ func thumbnail(st *state, a *data.Article, where string) *views.Image {
 	img.URL = content.EscapePath("/" + name) // Hugo's relURL: relative to the site
 	return img
 }
-
-func parseRefDate(s string) time.Time {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
-}
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }

@@ -1,4 +1,4 @@
-package handlers
+package reader
 
 import (
 	"regexp"
@@ -9,13 +9,17 @@ import (
 	"golang.org/x/net/html"
 )
 
+// summaryIDs are the id attributes of a summary's headings: a list shows many summaries, and
+// their ids would repeat (the sanitiser quotes every attribute and escapes quotes in text).
+var summaryIDs = regexp.MustCompile(` id="[^"]*"`)
+
 // summaryHeading finds the headings a summary cut from the body may carry (the sanitiser
 // writes plain tags with quoted attributes).
 var summaryHeading = regexp.MustCompile(`<(/?)h[1-6](?:\s[^>]*)?>`)
 
-// excerptHTML is a summary as a list shows it: the body's headings become bold paragraphs, so
+// ExcerptHTML is a summary as a list shows it: the body's headings become bold paragraphs, so
 // a list's outline is its items' titles alone, and ids go, since a page shows many summaries.
-func excerptHTML(summary string) string {
+func ExcerptHTML(summary string) string {
 	s := summaryIDs.ReplaceAllString(summary, "")
 	return summaryHeading.ReplaceAllStringFunc(s, func(tag string) string {
 		if strings.HasPrefix(tag, "</") {
@@ -31,18 +35,18 @@ var blockElements = map[string]bool{"p": true, "div": true, "li": true, "ul": tr
 	"figcaption": true, "section": true, "dd": true, "dt": true, "hr": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true}
 
-// plainText is rendered HTML as one line of text for a description, cut at 300 characters.
+// PlainText is rendered HTML as one line of text for a description, cut at 300 characters.
 // Inline elements join their text as written ("<a>Monero</a>, " stays "Monero,"), blocks are
 // separated by a space, and a heading ends with a full stop when it has no punctuation of
 // its own, so it does not run into the paragraph after it.
-func plainText(h string) string {
+func PlainText(h string) string {
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(h))
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return truncateRunes(strings.Join(strings.Fields(b.String()), " "), 300)
+			return TruncateRunes(strings.Join(strings.Fields(b.String()), " "), 300)
 		case html.TextToken:
 			b.Write(z.Text())
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
@@ -69,4 +73,13 @@ func endSentence(b *strings.Builder) {
 	b.Reset()
 	b.WriteString(s)
 	b.WriteByte('.')
+}
+
+// TruncateRunes cuts s to at most n characters, an ellipsis marking the cut.
+func TruncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

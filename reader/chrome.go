@@ -1,4 +1,4 @@
-package handlers
+package reader
 
 import (
 	"context"
@@ -15,20 +15,20 @@ import (
 	"gazette/data"
 )
 
-// siteChrome is what the masthead and the head need about the site's own files, read once
+// Chrome is what the masthead and the head need about the site's own files, read once
 // per reader state: the logo's pixel size and whether the site has its own favicon.
-type siteChrome struct {
-	logoWidth, logoHeight int
-	ownFavicon            bool
+type Chrome struct {
+	LogoWidth, LogoHeight int
+	OwnFavicon            bool
 }
 
 // loadChrome reads the logo's size (so the page reserves its box and the stylesheet keeps its
 // aspect ratio) and looks for the site's own /favicon.ico. A file it cannot read leaves the
 // size unknown; the page still works.
-func (s *site) loadChrome(ctx context.Context, logoURL string) (siteChrome, error) {
-	var c siteChrome
-	if _, err := s.store.SiteFileAt(ctx, "/favicon.ico"); err == nil {
-		c.ownFavicon = true
+func (m *Model) loadChrome(ctx context.Context, logoURL string) (Chrome, error) {
+	var c Chrome
+	if _, err := m.store.SiteFileAt(ctx, "/favicon.ico"); err == nil {
+		c.OwnFavicon = true
 	} else if !errors.Is(err, data.ErrNotFound) {
 		return c, err
 	}
@@ -38,13 +38,13 @@ func (s *site) loadChrome(ctx context.Context, logoURL string) (siteChrome, erro
 	stored := ""
 	if name, ok := strings.CutPrefix(logoURL, "/media/"); ok {
 		stored = name
-	} else if f, err := s.store.SiteFileAt(ctx, logoURL); err == nil {
+	} else if f, err := m.store.SiteFileAt(ctx, logoURL); err == nil {
 		stored = f.StoredName
 	}
 	if stored == "" {
 		return c, nil
 	}
-	c.logoWidth, c.logoHeight = imageSize(s.media, stored)
+	c.LogoWidth, c.LogoHeight = imageSize(m.media, stored)
 	return c, nil
 }
 

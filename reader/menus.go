@@ -1,4 +1,4 @@
-package handlers
+package reader
 
 import (
 	"sort"
@@ -8,30 +8,30 @@ import (
 	"gazette/views"
 )
 
-// menuEntry is one menu entry before sorting.
-type menuEntry struct {
-	name   string
-	url    string
-	weight int
+// MenuEntry is one menu entry before sorting.
+type MenuEntry struct {
+	Name   string
+	URL    string
+	Weight int
 }
 
-// buildMenus merges the site's [menu] configuration (shared by every language) with the
+// Menus merges the site's [menu] configuration (shared by every language) with the
 // articles that put themselves in a menu (in their own language), each menu sorted as Hugo sorts
 // menus: by weight (unset last), then name.
-func buildMenus(set data.SiteSettings, refs []data.ArticleRef) map[string]map[string][]views.MenuItem {
+func Menus(set data.SiteSettings, refs []data.ArticleRef) map[string]map[string][]views.MenuItem {
 	langs := map[string]bool{set.DefaultLanguage: true}
 	for _, l := range set.Languages {
 		langs[l.Code] = true
 	}
-	entries := map[string]map[string][]menuEntry{}
-	add := func(lang, menu string, e menuEntry) {
+	entries := map[string]map[string][]MenuEntry{}
+	add := func(lang, menu string, e MenuEntry) {
 		if entries[lang] == nil {
-			entries[lang] = map[string][]menuEntry{}
+			entries[lang] = map[string][]MenuEntry{}
 		}
 		entries[lang][menu] = append(entries[lang][menu], e)
 	}
 	for menu, v := range set.Menus {
-		for _, e := range configMenuEntries(v) {
+		for _, e := range ConfigMenuEntries(v) {
 			for lang := range langs {
 				add(lang, strings.ToLower(menu), e)
 			}
@@ -46,17 +46,17 @@ func buildMenus(set data.SiteSettings, refs []data.ArticleRef) map[string]map[st
 			if name == "" || menu == "" {
 				continue
 			}
-			add(r.Lang, strings.ToLower(menu), menuEntry{name: name, url: articleURL(&data.Article{Permalink: r.Permalink}), weight: me.Weight})
+			add(r.Lang, strings.ToLower(menu), MenuEntry{Name: name, URL: ArticleURL(&data.Article{Permalink: r.Permalink}), Weight: me.Weight})
 		}
 	}
 	out := map[string]map[string][]views.MenuItem{}
 	for lang, menus := range entries {
 		out[lang] = map[string][]views.MenuItem{}
 		for menu, list := range menus {
-			sortMenu(list)
+			SortMenu(list)
 			items := make([]views.MenuItem, len(list))
 			for i, e := range list {
-				items[i] = views.MenuItem{Name: e.name, URL: e.url}
+				items[i] = views.MenuItem{Name: e.Name, URL: e.URL}
 			}
 			out[lang][menu] = items
 		}
@@ -64,24 +64,24 @@ func buildMenus(set data.SiteSettings, refs []data.ArticleRef) map[string]map[st
 	return out
 }
 
-// sortMenu sorts entries as Hugo sorts a menu: by weight, unweighted last, then by name.
-func sortMenu(list []menuEntry) {
+// SortMenu sorts entries as Hugo sorts a menu: by weight, unweighted last, then by name.
+func SortMenu(list []MenuEntry) {
 	sort.SliceStable(list, func(i, j int) bool {
 		a, b := list[i], list[j]
-		if (a.weight == 0) != (b.weight == 0) {
-			return b.weight == 0
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return b.Weight == 0
 		}
-		if a.weight != b.weight {
-			return a.weight < b.weight
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
 		}
-		return a.name < b.name
+		return a.Name < b.Name
 	})
 }
 
-// configMenuEntries reads one menu of Hugo's [menu] table: a list of entries (TOML [[menu.x]])
+// ConfigMenuEntries reads one menu of Hugo's [menu] table: a list of entries (TOML [[menu.x]])
 // or a map of identifier → entry. Child entries (parent set) are left out: Mainroad shows flat
 // menus only.
-func configMenuEntries(v any) []menuEntry {
+func ConfigMenuEntries(v any) []MenuEntry {
 	var raw []map[string]any
 	switch t := v.(type) {
 	case []any:
@@ -99,15 +99,15 @@ func configMenuEntries(v any) []menuEntry {
 			}
 		}
 	}
-	var out []menuEntry
+	var out []MenuEntry
 	for _, m := range raw {
-		if paramString(m, "parent") != "" {
+		if ParamString(m, "parent") != "" {
 			continue
 		}
-		name := paramString(m, "name")
-		url := paramString(m, "url")
+		name := ParamString(m, "name")
+		url := ParamString(m, "url")
 		if url == "" {
-			url = paramString(m, "pageRef")
+			url = ParamString(m, "pageRef")
 		}
 		if name == "" || url == "" || strings.ContainsAny(url, "\"<> ") || strings.HasPrefix(strings.ToLower(url), "javascript:") {
 			continue
@@ -115,8 +115,8 @@ func configMenuEntries(v any) []menuEntry {
 		if !strings.HasPrefix(url, "/") && !strings.Contains(url, "://") && !strings.HasPrefix(url, "mailto:") {
 			url = "/" + url
 		}
-		w, _ := paramInt(m, "weight")
-		out = append(out, menuEntry{name: name, url: url, weight: w})
+		w, _ := ParamInt(m, "weight")
+		out = append(out, MenuEntry{Name: name, URL: url, Weight: w})
 	}
 	return out
 }

@@ -1,17 +1,19 @@
-package handlers
+package reader
 
-import "strings"
+import (
+	"strings"
+)
 
-// langTag is the language tag readers' software is told (html lang, hreflang, og:locale,
+// LangTag is the language tag readers' software is told (html lang, hreflang, og:locale,
 // JSON-LD inLanguage, RSS language) for a content language, read as Hugo reads it: the
 // language's own languageCode, else, for the default language, the site's languageCode, else
 // the language key itself. A Hugo site written in Russian often keeps the default language key
 // "en" and says "ru" only in languageCode.
-func langTag(st *state, lang string) string {
+func (st *State) LangTag(lang string) string {
 	if lang == "" {
-		lang = st.settings.DefaultLanguage
+		lang = st.Settings.DefaultLanguage
 	}
-	hugo := st.settings.Hugo
+	hugo := st.Settings.Hugo
 	if langs, ok := hugo["languages"].(map[string]any); ok {
 		for key, v := range langs {
 			if !strings.EqualFold(key, lang) {
@@ -24,7 +26,7 @@ func langTag(st *state, lang string) string {
 			}
 		}
 	}
-	if lang == st.settings.DefaultLanguage {
+	if lang == st.Settings.DefaultLanguage {
 		if code := configString(hugo, "languagecode"); code != "" {
 			return code
 		}

@@ -1,10 +1,11 @@
-package handlers
+package reader
 
 import (
 	"fmt"
-	"gazette/content"
 	"strconv"
 	"strings"
+
+	"gazette/content"
 )
 
 // Hugo's [params] arrive as whatever TOML, YAML or JSON made of them, with keys in the case the
@@ -12,7 +13,7 @@ import (
 // newsroom means them (the string "false" is false, which Hugo's templates would call true).
 
 // param walks a path of keys through nested maps, ignoring case.
-func param(m map[string]any, path ...string) any {
+func Param(m map[string]any, path ...string) any {
 	var cur any = m
 	for _, key := range path {
 		mm, ok := cur.(map[string]any)
@@ -37,11 +38,11 @@ func param(m map[string]any, path ...string) any {
 }
 
 // hasParam reports whether the key exists at all (Hugo's .Param: presence, not truth, decides).
-func hasParam(m map[string]any, path ...string) bool {
+func HasParam(m map[string]any, path ...string) bool {
 	if len(path) == 0 {
 		return false
 	}
-	parent, ok := param(m, path[:len(path)-1]...).(map[string]any)
+	parent, ok := Param(m, path[:len(path)-1]...).(map[string]any)
 	if !ok {
 		return false
 	}
@@ -53,8 +54,8 @@ func hasParam(m map[string]any, path ...string) bool {
 	return false
 }
 
-func paramString(m map[string]any, path ...string) string {
-	switch v := param(m, path...).(type) {
+func ParamString(m map[string]any, path ...string) string {
+	switch v := Param(m, path...).(type) {
 	case nil:
 		return ""
 	case string:
@@ -66,10 +67,10 @@ func paramString(m map[string]any, path ...string) string {
 }
 
 // paramBool reads a flag: booleans, "true"/"yes"/"on"/"1" strings, non-zero numbers.
-func paramBool(m map[string]any, path ...string) bool { return content.Truthy(param(m, path...)) }
+func ParamBool(m map[string]any, path ...string) bool { return content.Truthy(Param(m, path...)) }
 
-func paramInt(m map[string]any, path ...string) (int, bool) {
-	switch v := param(m, path...).(type) {
+func ParamInt(m map[string]any, path ...string) (int, bool) {
+	switch v := Param(m, path...).(type) {
 	case int:
 		return v, true
 	case int64:
@@ -84,8 +85,8 @@ func paramInt(m map[string]any, path ...string) (int, bool) {
 }
 
 // paramStrings reads a list of strings; a lone string is a list of one.
-func paramStrings(m map[string]any, path ...string) ([]string, bool) {
-	switch v := param(m, path...).(type) {
+func ParamStrings(m map[string]any, path ...string) ([]string, bool) {
+	switch v := Param(m, path...).(type) {
 	case []any:
 		out := make([]string, 0, len(v))
 		for _, x := range v {

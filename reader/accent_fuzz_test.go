@@ -1,4 +1,4 @@
-package handlers
+package reader
 
 import (
 	"regexp"
@@ -38,13 +38,13 @@ func FuzzPlainText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		out := plainText(s)
+		out := PlainText(s)
 		if utf8.RuneCountInString(out) > 300 {
 			t.Errorf("%d characters", utf8.RuneCountInString(out))
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(out) {
 			t.Errorf("invalid UTF-8 from valid input: %q", out)
 		}
-		_ = excerptHTML(s)
+		_ = ExcerptHTML(s)
 	})
 }
