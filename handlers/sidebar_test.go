@@ -184,3 +184,31 @@ func mustResolve(t *testing.T, ts *testServer, path string) int64 {
 	}
 	return target.ArticleID
 }
+
+// TestArchiveWidget: the archive widget (one row in reader/widgets.go, one view) lists the
+// years newest first with their counts and links each year's archive page.
+func TestArchiveWidget(t *testing.T) {
+	site := readerSite()
+	site["config.toml"] = strings.Replace(strings.Replace(site["config.toml"],
+		`widgets = ["search", "recent", "categories", "taglist", "social", "languages", "sidemenu", "bogus"]`, `widgets = ["archive", "recent"]`, 1),
+		"recent_num = 3", "recent_num = 3\n    archive_counter = true", 1)
+	site["content/post/old.md"] = "---\ntitle: Last year's story\ndate: 2025-06-01\n---\nOld.\n"
+	ts := newTestServer(t, site)
+	sb := getDoc(t, ts, "/", http.StatusOK).Find("[data-testid=sidebar]")
+	if got := attrs(sb.Find("section"), "data-testid"); got != "widget-archive|widget-recent" {
+		t.Fatalf("widgets in order %q", got)
+	}
+	w := sb.Find("[data-testid=widget-archive]")
+	if got := texts(w.Find("a")); got != "2026|2025" {
+		t.Errorf("archive years %q, want newest first", got)
+	}
+	if got := attrs(w.Find("a"), "href"); got != "/archive/2026/|/archive/2025/" {
+		t.Errorf("archive links %q", got)
+	}
+	if got := texts(w.Find("[data-testid=count]")); got != "5|2" {
+		t.Errorf("archive counts %q, want 5|2 (2025: the fixture's and this test's)", got)
+	}
+	if d := getDoc(t, ts, "/archive/2025/", http.StatusOK); !strings.Contains(d.Text(), "Last year's story") {
+		t.Error("the 2025 link does not lead to 2025's archive")
+	}
+}

@@ -71,6 +71,17 @@ var widgetKinds = []widgetKind{
 			w.Links = in.st.languageLinks(in.lang, in.page.Translations)
 			return nil
 		}},
+	{kind: WidgetArchive, desk: true, view: views.WidgetArchive,
+		build: func(ctx context.Context, in widgetInput, w *views.Widget) error {
+			// The years with their counts, newest first, linking the archive page of each
+			// (the store keeps the list until a change names the language's archive).
+			years, err := in.st.model.store.ArchiveYears(ctx, in.lang)
+			for _, y := range years {
+				w.Links = append(w.Links, views.WidgetLink{Name: y.Period, URL: in.prefix + "/archive/" + y.Period + "/", Count: y.Count})
+			}
+			w.Counts = ParamBool(in.params, "widgets", "archive_counter")
+			return err
+		}},
 	{kind: WidgetSidemenu, view: views.WidgetLinks,
 		build: func(_ context.Context, in widgetInput, w *views.Widget) error {
 			for _, m := range in.st.Menus[in.lang]["side"] {
