@@ -43,7 +43,7 @@ func (dk *desk) handleArticleRender() http.Handler {
 				return
 			}
 		}
-		w.Header().Set("Cache-Control", "no-store")
+		cacheNone.set(w.Header())
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		if invalid != nil {
 			w.WriteHeader(http.StatusUnprocessableEntity)

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -68,13 +67,10 @@ func (dk *desk) renderDesk(w http.ResponseWriter, r *http.Request, status int, c
 	}
 }
 
-// deskError maps an error to a desk page: not found, forbidden, the store is read-only for now
-// (503), or a logged 500. The status comes from errorStatus, as the reader pages' does.
+// deskError answers an error on the desk: answerError picks the status; the page says it in
+// the desk's words.
 func (dk *desk) deskError(w http.ResponseWriter, r *http.Request, err error) {
-	status := errorStatus(err)
-	if errors.Is(err, errForbidden) {
-		status = http.StatusForbidden
-	}
+	status := answerError(dk.log, w, r, err)
 	heading, msg := "Something went wrong", "The problem was logged. Try again, or tell the site's admin."
 	switch status {
 	case http.StatusNotFound:
@@ -85,13 +81,9 @@ func (dk *desk) deskError(w http.ResponseWriter, r *http.Request, err error) {
 		heading = "The newsroom is read-only right now"
 		msg = "Nothing was saved: " + data.StorageFault(err) + ". Reading works as usual; " +
 			"go back, keep your text, and try again once the server has room to write."
-		w.Header().Set("Retry-After", "120")
 	}
-	logError(dk.log, r, status, err)
 	dk.renderDesk(w, r, status, views.AdminMessage(dk.page(r, heading, ""), heading, msg))
 }
-
-var errForbidden = errors.New("forbidden")
 
 // seeOther ends a successful POST: redirect, so a reload never posts twice.
 func seeOther(w http.ResponseWriter, r *http.Request, to string) {

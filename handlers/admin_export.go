@@ -18,7 +18,7 @@ func (dk *desk) handleExport() http.Handler {
 		h := w.Header()
 		h.Set("Content-Type", "application/gzip")
 		h.Set("Content-Disposition", `attachment; filename="gazette-hugo-export-`+now.Format("2006-01-02")+`.tar.gz"`)
-		h.Set("Cache-Control", "no-store")
+		cacheNone.set(h)
 		tgz := hugosite.NewTarGzWriter(out, now)
 		_, err := hugosite.Export(r.Context(), dk.store, dk.media, tgz)
 		if err == nil {

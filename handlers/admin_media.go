@@ -158,7 +158,7 @@ func (dk *desk) handleMediaFile() http.Handler {
 			return
 		}
 		// Names are content hashes: a name's bytes never change, so it may be kept forever.
-		if err := serveStoredFile(w, r, dk.media, stored, ctype, "public, max-age=31536000, immutable"); err != nil {
+		if err := serveStoredFile(w, r, dk.media, stored, ctype, cacheImmutable); err != nil {
 			dk.serveError(w, r, err)
 		}
 	})

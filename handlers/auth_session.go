@@ -153,7 +153,7 @@ type noStoreWriter struct {
 func (n *noStoreWriter) WriteHeader(code int) {
 	if !n.wrote {
 		n.wrote = true
-		n.Header().Set("Cache-Control", "private, no-store")
+		cacheEditor.set(n.Header())
 	}
 	n.ResponseWriter.WriteHeader(code)
 }

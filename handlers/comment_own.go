@@ -30,18 +30,18 @@ func (rc *readerComments) ownComment(w http.ResponseWriter, r *http.Request) (c 
 	c, err = rc.store.Comment(ctx, id)
 	switch {
 	case errors.Is(err, data.ErrNotFound):
-		rc.message(w, r, http.StatusNotFound, "msg_no_comment", nil)
+		rc.serveError(w, r, refuse(http.StatusNotFound, "msg_no_comment", nil))
 		return c, rs, false
 	case err != nil:
 		rc.serveError(w, r, err)
 		return c, rs, false
 	case !known || c.ReaderHash != data.ReaderHash(rs.ID) || c.Status == data.CommentTrash:
-		rc.message(w, r, http.StatusForbidden, "msg_not_yours", nil)
+		rc.serveError(w, r, refuse(http.StatusForbidden, "msg_not_yours", nil))
 		return c, rs, false
 	case rc.store.Now().Sub(c.CreatedAt) >= commentEditWindow:
-		rc.message(w, r, http.StatusForbidden, "msg_too_late", func(lang string) []string {
+		rc.serveError(w, r, refuse(http.StatusForbidden, "msg_too_late", func(lang string) []string {
 			return []string{"minutes", views.Tn(lang, "minute", int(commentEditWindow.Minutes()))}
-		})
+		}))
 		return c, rs, false
 	}
 	return c, rs, true
@@ -55,7 +55,7 @@ func (rc *readerComments) checkReaderToken(w http.ResponseWriter, r *http.Reques
 		return false
 	}
 	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("token")), []byte(signer.readerToken(rs.ID))) != 1 {
-		rc.message(w, r, http.StatusForbidden, "msg_form_expired", nil)
+		rc.serveError(w, r, refuse(http.StatusForbidden, "msg_form_expired", nil))
 		return false
 	}
 	return true

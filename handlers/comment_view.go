@@ -15,11 +15,6 @@ import (
 // readerCookie names a commenter's session: a random id, distinct from the editor's cookie.
 const readerCookie = "gazette_reader"
 
-// cacheRevalidate lets caches keep an article page with a discussion but makes them ask again
-// (with its ETag) on every view, so a new comment shows at once; the server's own response
-// cache moves to a new generation on every comment write, so the answer is cheap.
-const cacheRevalidate cachePolicy = "public, no-cache"
-
 // commentEditWindow is how long a reader may edit or delete their own comment.
 const commentEditWindow = 15 * time.Minute
 

@@ -24,7 +24,7 @@ func (rc *readerComments) handleCommentWrite() http.Handler {
 		a, err := rc.store.Article(ctx, id)
 		now := rc.store.Now()
 		if errors.Is(err, data.ErrNotFound) || (err == nil && !a.IsPublished(now)) {
-			rc.message(w, r, http.StatusNotFound, "msg_no_article", nil)
+			rc.serveError(w, r, refuse(http.StatusNotFound, "msg_no_article", nil))
 			return
 		}
 		if err != nil {

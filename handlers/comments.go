@@ -49,7 +49,7 @@ func commentRoutes(r *mux.Router, d Deps, s *site) {
 	}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rc.message(w, r, http.StatusForbidden, "msg_cross_site", nil)
+		rc.serveError(w, r, refuse(http.StatusForbidden, "msg_cross_site", nil))
 	}))
 	get, post := []string{http.MethodGet, http.MethodHead}, []string{http.MethodPost}
 	r.Handle("/comments/article/{id:[0-9]+}", cop.Handler(rc.handleCommentPost())).Methods(post...)
@@ -128,7 +128,7 @@ func (rc *readerComments) handleCommentPost() http.Handler {
 		a, err := rc.store.Article(ctx, id)
 		now := rc.store.Now()
 		if errors.Is(err, data.ErrNotFound) || (err == nil && !a.IsPublished(now)) {
-			rc.message(w, r, http.StatusNotFound, "msg_no_article", nil)
+			rc.serveError(w, r, refuse(http.StatusNotFound, "msg_no_article", nil))
 			return
 		}
 		if err != nil {
@@ -292,9 +292,9 @@ func (rc *readerComments) spamReason(ctx context.Context, a *data.Article, in co
 func (rc *readerComments) slowDown(w http.ResponseWriter, r *http.Request, wait time.Duration) {
 	secs := int(wait.Seconds()) + 1
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
-	rc.message(w, r, http.StatusTooManyRequests, "msg_slow_down", func(lang string) []string {
+	rc.serveError(w, r, refuse(http.StatusTooManyRequests, "msg_slow_down", func(lang string) []string {
 		return []string{"wait", views.Tn(lang, "minute", (secs+59)/60)}
-	})
+	}))
 }
 
 // rememberReader keeps the reader's details in their session, starting one if needed.
@@ -327,11 +327,11 @@ func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool 
 	case err == nil:
 		return true
 	case errors.As(err, &tooBig):
-		rc.message(w, r, http.StatusRequestEntityTooLarge, "msg_too_long", func(lang string) []string {
+		rc.serveError(w, r, refuse(http.StatusRequestEntityTooLarge, "msg_too_long", func(lang string) []string {
 			return []string{"max", views.Tn(lang, "character", maxCommentRunes)}
-		})
+		}))
 	default:
-		rc.message(w, r, http.StatusBadRequest, "msg_bad_form", nil)
+		rc.serveError(w, r, refuse(http.StatusBadRequest, "msg_bad_form", nil))
 	}
 	return false
 }
@@ -362,33 +362,4 @@ func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *r
 			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
 	v.Title, v.NoIndex = v.Heading, true
 	return render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{})
-}
-
-// message answers with a short page: refusals that have no form to show. Its words are the
-// strings key_title (the heading) and key (the message) in the site's language; vars, if
-// given, fills the message's placeholders in that language.
-func (rc *readerComments) message(w http.ResponseWriter, r *http.Request, status int, key string, vars func(lang string) []string) {
-	text := func(lang string) (heading, msg string) {
-		var pairs []string
-		if vars != nil {
-			pairs = vars(lang)
-		}
-		return views.T(lang, key+"_title"), views.Tf(lang, key, pairs...)
-	}
-	ctx := r.Context()
-	st, err := rc.model.Current(ctx)
-	if err != nil {
-		_, msg := text("en")
-		http.Error(w, msg, status)
-		return
-	}
-	lang := st.Settings.DefaultLanguage
-	heading, msg := text(lang)
-	v := views.CommentFormPage{Page: rc.page(ctx, r, st, reader.PageKind{Kind: "list", Lang: lang}),
-		Heading: heading, ArticleURL: "/", ArticleTit: views.T(lang, "home"), Form: views.CommentForm{Message: msg}}
-	v.Title, v.NoIndex = heading, true
-	if err := render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{}); err != nil {
-		rc.log.Error("render comment message", "err", err)
-		http.Error(w, msg, status)
-	}
 }

@@ -235,7 +235,7 @@ func serveDocument(w http.ResponseWriter, r *http.Request, contentType string, b
 	etag := contentETag(body)
 	h := w.Header()
 	h.Set("Content-Type", contentType)
-	h.Set("Cache-Control", string(cachePublic))
+	cachePublic.set(h)
 	h.Set("ETag", etag)
 	if !modified.IsZero() {
 		h.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))

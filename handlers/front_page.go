@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -45,17 +44,6 @@ func breakingNews(params map[string]any, now time.Time) (*views.Breaking, time.T
 		u = ""
 	}
 	return &views.Breaking{Text: text, URL: u}, until
-}
-
-// expiringCache is the cache policy of a page that shows something until a moment: kept as
-// usual while that is far off, but kept by no cache in the last stretch before it, so it
-// disappears on time (the response cache keeps a page up to cacheTTL).
-func expiringCache(until, now time.Time) cachePolicy {
-	if until.IsZero() || until.Sub(now) > cacheTTL {
-		return cachePublic
-	}
-	secs := max(int(until.Sub(now).Seconds()), 0)
-	return cachePolicy("private, max-age=" + strconv.Itoa(min(secs, 60)))
 }
 
 // frontPlan is what a list page's first page leads with, before its items are built.

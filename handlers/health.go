@@ -15,7 +15,7 @@ import (
 // handleHealth answers 200 when the store answers a query, 503 otherwise: is the process alive.
 func handleHealth(store *data.Store) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", string(cacheNone))
+		cacheNone.set(w.Header())
 		if err := store.Ping(r.Context()); err != nil {
 			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
 			return
@@ -32,7 +32,7 @@ type readinessCheck func(ctx context.Context) string
 // handleReady answers 200 "ready" when every check passes, else 503 with one reason a line.
 func handleReady(checks ...readinessCheck) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", string(cacheNone))
+		cacheNone.set(w.Header())
 		var problems []string
 		for _, check := range checks {
 			if p := check(r.Context()); p != "" {

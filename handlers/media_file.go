@@ -10,7 +10,7 @@ import (
 // serveStoredFile is the one way a file from the media folder reaches a browser: looked up by
 // its stored (content-hash) name, never a path a user chose, and sandboxed so that even an
 // HTML or SVG file from an imported bundle cannot run script in the site's origin.
-func serveStoredFile(w http.ResponseWriter, r *http.Request, media *data.MediaDir, stored, contentType, cacheControl string) error {
+func serveStoredFile(w http.ResponseWriter, r *http.Request, media *data.MediaDir, stored, contentType string, cache cachePolicy) error {
 	p, err := media.Path(stored)
 	if err != nil {
 		return data.ErrNotFound
@@ -26,7 +26,7 @@ func serveStoredFile(w http.ResponseWriter, r *http.Request, media *data.MediaDi
 	}
 	h := w.Header()
 	h.Set("Content-Type", contentType)
-	h.Set("Cache-Control", cacheControl)
+	cache.set(h)
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
 	http.ServeContent(w, r, "", info.ModTime(), f)
 	return nil

@@ -105,11 +105,11 @@ func (s *site) serveSiteFile(w http.ResponseWriter, r *http.Request, p string) e
 	if err != nil {
 		return err
 	}
-	return serveStoredFile(w, r, s.media, f.StoredName, f.MediaType, "public, max-age=86400")
+	return serveStoredFile(w, r, s.media, f.StoredName, f.MediaType, cacheDay)
 }
 
 func redirect(w http.ResponseWriter, r *http.Request, to string) error {
-	w.Header().Set("Cache-Control", string(cachePublic))
+	cachePublic.set(w.Header())
 	http.Redirect(w, r, to, http.StatusMovedPermanently)
 	return nil
 }
@@ -188,7 +188,7 @@ func (s *site) serveBundleFile(w http.ResponseWriter, r *http.Request, p string)
 
 func (s *site) serveMedia(w http.ResponseWriter, r *http.Request, res data.Resource) error {
 	// A day, not forever: the URL is the article's, and a re-import may put other bytes there.
-	return serveStoredFile(w, r, s.media, res.StoredName, res.MediaType, "public, max-age=86400")
+	return serveStoredFile(w, r, s.media, res.StoredName, res.MediaType, cacheDay)
 }
 
 // serveThemeCSS serves the stylesheet of the site's highlight colour under its hashed name.
@@ -199,7 +199,7 @@ func (s *site) serveThemeCSS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/css; charset=utf-8")
-	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	cacheImmutable.set(w.Header())
 	if r.Method != http.MethodHead {
 		w.Write([]byte(st.ThemeCSS))
 	}

@@ -13,17 +13,6 @@ import (
 	"github.com/cespare/xxhash/v2"
 )
 
-// cachePolicy says who may keep a response and for how long.
-type cachePolicy string
-
-const (
-	// cachePublic lets browsers and shared caches keep a page briefly, then revalidate with
-	// the ETag; an edit shows within a minute even behind a CDN.
-	cachePublic cachePolicy = "public, max-age=60, stale-while-revalidate=30"
-	// cacheNone is for anything personal or secret.
-	cacheNone cachePolicy = "no-store"
-)
-
 // render writes a component only once it rendered whole, so a failure never sends half a
 // page. Public pages get an ETag and Last-Modified and answer conditional requests with 304.
 func render(w http.ResponseWriter, r *http.Request, status int, c templ.Component, cache cachePolicy, modified time.Time) error {
@@ -34,7 +23,7 @@ func render(w http.ResponseWriter, r *http.Request, status int, c templ.Componen
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", string(cache))
+	cache.set(h)
 	if strings.HasPrefix(string(cache), "public") && status == http.StatusOK {
 		etag := contentETag(buf.Bytes())
 		h.Set("ETag", etag)

@@ -71,7 +71,7 @@ func writeSuggestions(w http.ResponseWriter, status int, cache cachePolicy, q st
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Cache-Control", string(cache))
+	cache.set(h)
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(struct {
 		Query       string       `json:"query"`

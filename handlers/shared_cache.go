@@ -29,17 +29,17 @@ type SharedCache struct {
 const allPagesKey = "all"
 
 // policies are the shared-cache forms of cachePublic and cacheRevalidate.
-func (sc SharedCache) policies() (public, revalidate string) {
+func (sc SharedCache) policies() (public, revalidate cachePolicy) {
 	shared := ", s-maxage=" + strconv.Itoa(int(sc.MaxAge.Seconds()))
 	if sc.StaleIfError > 0 {
 		shared += ", stale-if-error=" + strconv.Itoa(int(sc.StaleIfError.Seconds()))
 	}
 	// The browser keeps cachePublic's minute; the shared cache keeps the page until a purge
 	// (or MaxAge) and may serve it 30 s stale while it fetches a new one.
-	public = "public, max-age=60" + shared + ", stale-while-revalidate=30"
+	public = cachePolicy("public, max-age=60" + shared + ", stale-while-revalidate=30")
 	// A page with a discussion: browsers ask every time (a comment must show at once); the
 	// shared cache is purged when one is approved, so it may keep the page.
-	revalidate = "public, max-age=0" + shared
+	revalidate = cachePolicy("public, max-age=0" + shared)
 	return public, revalidate
 }
 
@@ -59,7 +59,7 @@ func exposeToSharedCache(sc SharedCache, next http.Handler) http.Handler {
 type sharedCacheWriter struct {
 	http.ResponseWriter
 	sc                 SharedCache
-	public, revalidate string
+	public, revalidate cachePolicy
 	done               bool
 }
 
@@ -98,9 +98,9 @@ func (s *sharedCacheWriter) rewrite() {
 	if s.sc.MaxAge > 0 {
 		switch cachePolicy(cc) {
 		case cachePublic:
-			h.Set("Cache-Control", s.public)
+			s.public.set(h)
 		case cacheRevalidate:
-			h.Set("Cache-Control", s.revalidate)
+			s.revalidate.set(h)
 		}
 	}
 	if s.sc.KeysHeader == "" {

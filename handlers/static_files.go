@@ -20,7 +20,7 @@ func handleStatic(assets *static.Assets) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		cacheImmutable.set(w.Header())
 		if t := mime.TypeByExtension(path.Ext(name)); t != "" {
 			w.Header().Set("Content-Type", t)
 		}
