@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"context"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -8,12 +10,22 @@ import (
 	"github.com/a-h/templ"
 
 	"gazette/data"
+	"gazette/reader"
+	"gazette/static"
 	"gazette/views"
 )
 
-// desk is the editor side's shared state.
+// desk is the editor side's shared state: what the desk's handlers use, and no more of the
+// reader side than the settings and state (model) and the article page for previews.
 type desk struct {
-	*site
+	store  *data.Store
+	media  *data.MediaDir
+	assets *static.Assets
+	log    *slog.Logger
+	model  *reader.Model
+	// serveArticle renders an article as readers see it (the desk's preview).
+	serveArticle func(w http.ResponseWriter, r *http.Request, a *data.Article) error
+
 	limits   data.SessionLimits
 	throttle *loginThrottle
 	// dummyHash is compared against when an email is unknown, so that an unknown email and a
@@ -34,12 +46,16 @@ func newDesk(d Deps, s *site) *desk {
 		panic(err)
 	}
 	return &desk{
-		site:      s,
-		limits:    deskSessionLimits,
-		throttle:  newLoginThrottle(d.Store),
-		dummyHash: hash,
+		store: d.Store, media: d.Media, assets: d.Assets, log: d.Logger, model: s.model,
+		serveArticle: s.serveArticle,
+		limits:       deskSessionLimits,
+		throttle:     newLoginThrottle(d.Store),
+		dummyHash:    hash,
 	}
 }
+
+// settings reads the site settings (the defaults when the row is broken; see reader.Model).
+func (dk *desk) settings(ctx context.Context) data.SiteSettings { return dk.model.Settings(ctx) }
 
 // page is the frame every desk page starts from.
 func (dk *desk) page(r *http.Request, title, nav string) views.AdminPage {

@@ -2,14 +2,10 @@ package handlers
 
 import (
 	"errors"
-	"mime"
 	"net/http"
 	"net/url"
-	"path"
 	"strconv"
 	"strings"
-
-	"github.com/gorilla/mux"
 
 	"gazette/data"
 	"gazette/views"
@@ -144,22 +140,5 @@ func (dk *desk) handleMediaUpload() http.Handler {
 			return
 		}
 		seeOther(w, r, "/admin/media?done=uploaded")
-	})
-}
-
-// handleMediaFile serves an uploaded image or variant. Names are content hashes, so the
-// response may be kept forever; only image types are served, in a sandbox.
-func (dk *desk) handleMediaFile() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		stored := mux.Vars(r)["dir"] + "/" + mux.Vars(r)["file"]
-		ctype := mime.TypeByExtension(path.Ext(stored))
-		if _, ok := imageTypes[ctype]; !ok {
-			dk.serveError(w, r, data.ErrNotFound)
-			return
-		}
-		// Names are content hashes: a name's bytes never change, so it may be kept forever.
-		if err := serveStoredFile(w, r, dk.media, stored, ctype, cacheImmutable); err != nil {
-			dk.serveError(w, r, err)
-		}
 	})
 }

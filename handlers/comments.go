@@ -37,9 +37,8 @@ type readerComments struct {
 	caught     *commentBatcher
 }
 
-// commentRoutes lists the readers' comment routes. They run behind the cross-origin check:
-// a page of another site cannot post in a reader's name.
-func commentRoutes(r *mux.Router, d Deps, s *site) {
+// newReaderComments makes the comment handlers with their rate limiters and spam batcher.
+func newReaderComments(d Deps, s *site) *readerComments {
 	rc := &readerComments{site: s, caught: newCommentBatcher(d.Store, spamBatchWindow),
 		perAddress: newRateLimiter(d.Store.Now, 20*time.Second, 5), perArticle: newRateLimiter(d.Store.Now, 3*time.Second, 20)}
 	// Made now rather than on the first page view: the write that creates it would start a new
@@ -47,17 +46,16 @@ func commentRoutes(r *mux.Router, d Deps, s *site) {
 	if _, err := d.Store.CommentFormSecret(context.Background()); err != nil {
 		d.Logger.Error("comment form secret", "err", err)
 	}
+	return rc
+}
+
+// crossOrigin refuses a post, edit or deletion sent by a page of another site.
+func (rc *readerComments) crossOrigin() func(http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rc.serveError(w, r, refuse(http.StatusForbidden, "msg_cross_site", nil))
 	}))
-	get, post := []string{http.MethodGet, http.MethodHead}, []string{http.MethodPost}
-	r.Handle("/comments/article/{id:[0-9]+}", cop.Handler(rc.handleCommentPost())).Methods(post...)
-	r.Handle("/comments/article/{id:[0-9]+}/new", rc.handleCommentWrite()).Methods(get...)
-	r.Handle("/comments/{id:[0-9]+}/edit", cop.Handler(rc.handleOwnCommentEdit())).Methods(append(get, post...)...)
-	r.Handle("/comments/{id:[0-9]+}/delete", cop.Handler(rc.handleOwnCommentDelete())).Methods(post...)
-	r.Handle("/comments/feed.xml", rc.handleCommentFeed(false)).Methods(get...)
-	r.Handle("/comments/article/{id:[0-9]+}/feed.xml", rc.handleCommentFeed(true)).Methods(get...)
+	return cop.Handler
 }
 
 // commentInput is a posted comment form, cleaned.

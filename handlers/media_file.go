@@ -1,8 +1,12 @@
 package handlers
 
 import (
+	"mime"
 	"net/http"
 	"os"
+	"path"
+
+	"github.com/gorilla/mux"
 
 	"gazette/data"
 )
@@ -30,4 +34,21 @@ func serveStoredFile(w http.ResponseWriter, r *http.Request, media *data.MediaDi
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
 	http.ServeContent(w, r, "", info.ModTime(), f)
 	return nil
+}
+
+// handleMediaFile serves an uploaded image or variant. Names are content hashes, so the
+// response may be kept forever; only image types are served, in a sandbox.
+func handleMediaFile(media *data.MediaDir, serveError func(http.ResponseWriter, *http.Request, error)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		stored := mux.Vars(r)["dir"] + "/" + mux.Vars(r)["file"]
+		ctype := mime.TypeByExtension(path.Ext(stored))
+		if _, ok := imageTypes[ctype]; !ok {
+			serveError(w, r, data.ErrNotFound)
+			return
+		}
+		// Names are content hashes: a name's bytes never change, so it may be kept forever.
+		if err := serveStoredFile(w, r, media, stored, ctype, cacheImmutable); err != nil {
+			serveError(w, r, err)
+		}
+	})
 }

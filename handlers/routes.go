@@ -7,28 +7,140 @@ import (
 	"github.com/gorilla/mux"
 )
 
-// routes is the one list of Gazette's routes and the middleware around them.
+// routes is the one list of Gazette's routes and the middleware around them: the site's map.
 func routes(d Deps, ready *readiness) http.Handler {
 	r := mux.NewRouter()
 	// Paths are looked up exactly as requested; cleaning them would turn "/a/../b" into a
 	// redirect instead of the 404 it deserves.
 	r.SkipClean(true)
-	r.Handle("/healthz", handleHealth(d.Store)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/readyz", handleReady(ready.check, writableUnlessStandby(d))).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(http.MethodGet, http.MethodHead)
-	// One site for every handler: one settings reader, one widget state per store generation.
+	get, post := []string{http.MethodGet, http.MethodHead}, []string{http.MethodPost}
+	getPost := append(get, post...)
+	// One site for every reader handler: one settings reader, one reader state per store
+	// generation (reader/). The desk and the comments take what they use of it.
 	pub := newSite(d)
-	// The editor desk under /admin/ (its routes are listed in admin_routes.go) and uploads.
-	deskRoutes(pathsUnder(r, "/admin", "/media/"), d, pub)
-	// Search, feeds, sitemaps, robots.txt, OpenSearch (discovery_routes.go): fixed paths first.
-	discoveryRoutes(r, pub)
-	// Readers' comments: posting, their own edits, comment feeds (comments.go).
-	commentRoutes(pathsUnder(r, "/comments/"), d, pub)
-	// Everything else is a public page found through the path index.
-	r.PathPrefix("/").Handler(handlePublicPath(pub)).Methods(http.MethodGet, http.MethodHead)
+	dk := newDesk(d, pub)
+	rc := newReaderComments(d, pub)
+
+	// Probes and hashed assets.
+	r.Handle("/healthz", handleHealth(d.Store)).Methods(get...)
+	r.Handle("/readyz", handleReady(ready.check, writableUnlessStandby(d))).Methods(get...)
+	r.Handle("/static/{file:.+}", handleStatic(d.Assets)).Methods(get...)
+
+	// The editor desk under /admin/, and uploads. Desk and comment routes are tried only for
+	// paths under their prefixes (pathsUnder), so a reader's page never meets their patterns.
+	// Every desk route runs in the same frame: the cross-origin check, the session loader and
+	// the form-token cookie; each says whether it needs an editor or an admin, and every POST
+	// needs its form token.
+	desk := deskRouter{r: pathsUnder(r, "/admin", "/media/"), frame: func(h http.Handler) http.Handler {
+		return dk.crossOrigin(dk.loadSession(dk.ensureCSRFCookie(h)))
+	}}
+	anyone := func(h http.Handler) http.Handler { return dk.checkCSRF(maxFormBytes)(h) }
+	// account: a signed-in editor's own page, open even while admins require two-factor sign-in
+	// and it is not set up yet; every other desk page waits for it (requireTwoFactor).
+	account := func(h http.Handler) http.Handler { return dk.requireEditor(dk.checkCSRF(maxFormBytes)(h)) }
+	editor := func(h http.Handler) http.Handler { return account(dk.requireTwoFactor(h)) }
+	uploader := func(h http.Handler) http.Handler {
+		return dk.requireEditor(dk.requireTwoFactor(dk.checkCSRF(maxUploadBytes)(h)))
+	}
+	admin := func(h http.Handler) http.Handler { return editor(dk.requireAdmin(h)) }
+
+	desk.r.Handle("/admin", http.RedirectHandler("/admin/", http.StatusMovedPermanently))
+	desk.Handle("/admin/login", dk.handleLoginShow()).Methods(get...)
+	desk.Handle("/admin/login", anyone(dk.handleLoginSubmit())).Methods(post...)
+	desk.Handle("/admin/login/code", dk.handleLoginCodeShow()).Methods(get...)
+	desk.Handle("/admin/login/code", anyone(dk.handleLoginCodeSubmit())).Methods(post...)
+	desk.Handle("/admin/logout", anyone(dk.handleLogout())).Methods(post...)
+	desk.Handle("/admin/account", account(dk.handleAccount())).Methods(get...)
+	desk.Handle("/admin/account/two-factor", account(dk.handleTwoFactorChange())).Methods(post...)
+	desk.Handle("/admin/setup/{token}", dk.handleSetupShow()).Methods(get...)
+	desk.Handle("/admin/setup/{token}", anyone(dk.handleSetupSubmit())).Methods(post...)
+
+	desk.Handle("/admin/", editor(dk.handleArticleList())).Methods(get...)
+	desk.Handle("/admin/dashboard", editor(dk.handleDashboard())).Methods(get...)
+	desk.Handle("/admin/articles/bulk", editor(dk.handleArticleBulk())).Methods(post...)
+	desk.Handle("/admin/articles/new", editor(dk.handleArticleNew())).Methods(get...)
+	desk.Handle("/admin/articles/new", uploader(dk.handleArticleSave())).Methods(post...)
+	desk.Handle("/admin/articles/preview", uploader(dk.handleArticlePreview())).Methods(post...)
+	desk.Handle("/admin/articles/render", editor(dk.handleArticleRender())).Methods(post...)
+	desk.Handle("/admin/articles/{id:[0-9]+}", editor(dk.handleArticleEdit())).Methods(get...)
+	desk.Handle("/admin/articles/{id:[0-9]+}", uploader(dk.handleArticleSave())).Methods(post...)
+	desk.Handle("/admin/articles/{id:[0-9]+}/trash", editor(dk.handleArticleTrash(true))).Methods(post...)
+	desk.Handle("/admin/articles/{id:[0-9]+}/restore", editor(dk.handleArticleTrash(false))).Methods(post...)
+	desk.Handle("/admin/articles/{id:[0-9]+}/delete", admin(dk.handleArticleDelete())).Methods(post...)
+	desk.Handle("/admin/articles/{id:[0-9]+}/revisions", editor(dk.handleRevisionList())).Methods(get...)
+	desk.Handle("/admin/articles/{id:[0-9]+}/revisions/{rev:[0-9]+}", editor(dk.handleRevisionShow())).Methods(get...)
+	desk.Handle("/admin/articles/{id:[0-9]+}/revisions/{rev:[0-9]+}/restore", editor(dk.handleRevisionRestore())).Methods(post...)
+
+	desk.Handle("/admin/media", editor(dk.handleMediaList())).Methods(get...)
+	desk.Handle("/admin/media", uploader(dk.handleMediaUpload())).Methods(post...)
+	desk.Handle("/admin/media/{id:[0-9]+}", editor(dk.handleMediaEdit())).Methods(get...)
+	desk.Handle("/admin/media/{id:[0-9]+}", editor(dk.handleMediaSave())).Methods(post...)
+	desk.Handle("/admin/media/{id:[0-9]+}/delete", editor(dk.handleMediaDelete())).Methods(post...)
+
+	desk.Handle("/admin/settings", admin(dk.handleSettingsShow())).Methods(get...)
+	desk.Handle("/admin/settings", admin(dk.handleSettingsSave())).Methods(post...)
+	desk.Handle("/admin/export.tar.gz", admin(dk.handleExport())).Methods(get...)
+	desk.Handle("/admin/editors", admin(dk.handleEditorList())).Methods(get...)
+	desk.Handle("/admin/editors", admin(dk.handleEditorSave())).Methods(post...)
+	desk.Handle("/admin/security", admin(dk.handleSecurity())).Methods(getPost...)
+	desk.Handle("/admin/audit", admin(dk.handleAuditLog())).Methods(get...)
+
+	// Comment moderation (admin_comments.go) and each article's discussion switches.
+	desk.Handle("/admin/comments", http.RedirectHandler("/admin/comments/", http.StatusMovedPermanently))
+	desk.Handle("/admin/comments/", editor(dk.handleCommentQueue())).Methods(get...)
+	desk.Handle("/admin/comments/bulk", editor(dk.handleCommentAction(true))).Methods(post...)
+	desk.Handle("/admin/comments/settings", admin(dk.handleCommentSettings())).Methods(getPost...)
+	desk.Handle("/admin/comments/{id:[0-9]+}", editor(dk.handleCommentEdit())).Methods(getPost...)
+	desk.Handle("/admin/comments/{id:[0-9]+}/status", editor(dk.handleCommentAction(false))).Methods(post...)
+	desk.Handle("/admin/comments/{id:[0-9]+}/reply", editor(dk.handleCommentReply())).Methods(post...)
+	desk.Handle("/admin/articles/{id:[0-9]+}/discussion", editor(dk.handleDiscussionSave())).Methods(post...)
+
+	// The newsroom: corrections, author profiles, the front page.
+	desk.Handle("/admin/articles/{id:[0-9]+}/notes", editor(dk.handleNoteAdd())).Methods(post...)
+	desk.Handle("/admin/articles/{id:[0-9]+}/notes/{note:[0-9]+}/delete", editor(dk.handleNoteDelete())).Methods(post...)
+	desk.Handle("/admin/authors", editor(dk.handleAuthorList())).Methods(get...)
+	desk.Handle("/admin/authors/new", editor(dk.handleAuthorShow())).Methods(get...)
+	desk.Handle("/admin/authors/new", uploader(dk.handleAuthorSave())).Methods(post...)
+	desk.Handle("/admin/authors/{slug}", editor(dk.handleAuthorShow())).Methods(get...)
+	desk.Handle("/admin/authors/{slug}", uploader(dk.handleAuthorSave())).Methods(post...)
+	desk.Handle("/admin/authors/{slug}/delete", editor(dk.handleAuthorDelete())).Methods(post...)
+	desk.Handle("/admin/front-page", admin(dk.handleFrontSettingsShow())).Methods(get...)
+	desk.Handle("/admin/front-page", admin(dk.handleFrontSettingsSave())).Methods(post...)
+
+	// Uploaded images are public: articles show them. Outside the desk's frame.
+	desk.r.Handle("/media/{dir:[0-9a-f]{2}}/{file}", handleMediaFile(d.Media, pub.serveError)).Methods(get...)
+
+	// Discovery: search, feeds at Hugo's URLs (any list path, any language prefix, then the
+	// feed's file name: feedKinds), sitemaps, robots.txt, OpenSearch. Before the catch-all.
+	r.Handle("/search", handleSearch(pub)).Methods(get...)
+	r.Handle("/search/suggest", handleSearchSuggest(pub)).Methods(get...)
+	for _, f := range feedKinds {
+		r.Handle("/"+f.file, handleFeed(pub, f)).Methods(get...)
+		r.Handle("/{list:.+}/"+f.file, handleFeed(pub, f)).Methods(get...)
+	}
+	r.Handle("/sitemap.xml", handleSitemap(pub)).Methods(get...)
+	r.Handle("/sitemaps/{n}.xml", handleSitemap(pub)).Methods(get...)
+	r.Handle("/sitemap-news.xml", handleNewsSitemap(pub)).Methods(get...)
+	r.Handle("/robots.txt", handleRobots(pub)).Methods(get...)
+	r.Handle("/opensearch.xml", handleOpenSearch(pub)).Methods(get...)
+
+	// Readers' comments: posting, their own edits, comment feeds. Posts, edits and deletions
+	// run behind the cross-origin check: a page of another site cannot post in a reader's name.
+	comments := pathsUnder(r, "/comments/")
+	sameOrigin := rc.crossOrigin()
+	comments.Handle("/comments/article/{id:[0-9]+}", sameOrigin(rc.handleCommentPost())).Methods(post...)
+	comments.Handle("/comments/article/{id:[0-9]+}/new", rc.handleCommentWrite()).Methods(get...)
+	comments.Handle("/comments/{id:[0-9]+}/edit", sameOrigin(rc.handleOwnCommentEdit())).Methods(getPost...)
+	comments.Handle("/comments/{id:[0-9]+}/delete", sameOrigin(rc.handleOwnCommentDelete())).Methods(post...)
+	comments.Handle("/comments/feed.xml", rc.handleCommentFeed(false)).Methods(get...)
+	comments.Handle("/comments/article/{id:[0-9]+}/feed.xml", rc.handleCommentFeed(true)).Methods(get...)
+
+	// Everything else is a public page found through the path index (public_path.go).
+	r.PathPrefix("/").Handler(handlePublicPath(pub)).Methods(get...)
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	})
+
 	var h http.Handler = r
 	// A warm standby's copy serves readers only (standby.go).
 	h = refuseWritesOnStandby(d.Store, pub, h)
@@ -64,4 +176,14 @@ func pathsUnder(r *mux.Router, prefixes ...string) *mux.Router {
 		}
 		return false
 	}).Subrouter()
+}
+
+// deskRouter registers desk routes inside the desk's middleware frame.
+type deskRouter struct {
+	r     *mux.Router
+	frame func(http.Handler) http.Handler
+}
+
+func (d deskRouter) Handle(path string, h http.Handler) *mux.Route {
+	return d.r.Handle(path, d.frame(h))
 }
