@@ -31,11 +31,12 @@ generate-check:
 
 # go test's default 10-minute limit per package is not a budget but a hang detector: on a
 # loaded 2-core machine the cmd package (three corpus round trips, browsers) went past it.
+# GAZETTE_CORPORA=1: a test whose shared corpus or fixture (../shared) is missing fails, not skips.
 test-go:
-	GAZETTE_BROWSER_TESTS=1 GAZETTE_HTML_CHECK=1 go test -count=1 -timeout 60m ./...
+	GAZETTE_BROWSER_TESTS=1 GAZETTE_HTML_CHECK=1 GAZETTE_CORPORA=1 go test -count=1 -timeout 60m ./...
 
 test-race:
-	go test -count=1 -timeout 60m -race ./handlers/... ./data/...
+	GAZETTE_CORPORA=1 go test -count=1 -timeout 60m -race ./handlers/... ./data/...
 
 ## bench: every Go benchmark, then Gazette beside ../shared/bench's anchors at 10,000 and
 ## 100,000 articles (scripts/bench.sh; seeds its corpora and stores once under $$TMPDIR)

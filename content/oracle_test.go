@@ -17,7 +17,7 @@ func corporaDir(t testing.TB) string {
 	t.Helper()
 	dir, _ := filepath.Abs("../../shared/corpora")
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpora not found at %s", dir)
+		missingShared(t, "the corpora at "+dir)
 	}
 	return dir
 }
@@ -182,4 +182,14 @@ func TestLoadSiteAgreesWithHugoPages(t *testing.T) {
 			t.Logf("%d of %d pages agree on language, translations, aliases and URL", checked-bad, checked)
 		})
 	}
+}
+
+// missingShared stops a test whose shared corpus or fixture is absent: under `make test`
+// (GAZETTE_CORPORA=1) that is a failure that says what to fetch; elsewhere a skip.
+func missingShared(t testing.TB, what string) {
+	t.Helper()
+	if os.Getenv("GAZETTE_CORPORA") == "1" {
+		t.Fatalf("GAZETTE_CORPORA=1 but %s is missing: make test needs the shared corpora and fixtures in ../shared beside the checkout", what)
+	}
+	t.Skipf("%s is missing; set GAZETTE_CORPORA=1 to make this a failure", what)
 }

@@ -127,7 +127,7 @@ func readSeed(t *testing.T) string {
 	t.Helper()
 	b, err := os.ReadFile("../../shared/fixtures/seed-article.md")
 	if err != nil {
-		t.Skip("seed article not found")
+		missingShared(t, "the seed article ../../shared/fixtures/seed-article.md")
 	}
 	return string(b)
 }

@@ -27,7 +27,7 @@ const xmrCorpus = "../../shared/corpora/xmr-ru__xmr_ru"
 func newCorpusServer(t *testing.T, root string) *testServer {
 	t.Helper()
 	if _, err := os.Stat(root); err != nil {
-		t.Skip("corpus not present: " + root)
+		missingShared(t, "corpus "+root)
 	}
 	site, err := content.LoadSite(root)
 	if err != nil {
@@ -100,3 +100,13 @@ func TestSearchImportedCorpusTitles(t *testing.T) {
 }
 
 func firstN(s []string, n int) []string { return s[:min(n, len(s))] }
+
+// missingShared stops a test whose shared corpus or fixture is absent: under `make test`
+// (GAZETTE_CORPORA=1) that is a failure that says what to fetch; elsewhere a skip.
+func missingShared(t testing.TB, what string) {
+	t.Helper()
+	if os.Getenv("GAZETTE_CORPORA") == "1" {
+		t.Fatalf("GAZETTE_CORPORA=1 but %s is missing: make test needs the shared corpora and fixtures in ../shared beside the checkout", what)
+	}
+	t.Skipf("%s is missing; set GAZETTE_CORPORA=1 to make this a failure", what)
+}

@@ -67,12 +67,22 @@ func startTestSite(t testing.TB, demo bool, hugoSites ...string) *testSite {
 	return &testSite{Store: store, Media: media, Server: srv}
 }
 
-// corpusDir returns a shared Hugo corpus folder, skipping the test when shared/ is absent.
+// corpusDir returns a shared Hugo corpus folder (missingShared when shared/ is absent).
 func corpusDir(t testing.TB, name string) string {
 	t.Helper()
 	dir, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpora", name))
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus %s not found", dir)
+		missingShared(t, "corpus "+dir)
 	}
 	return dir
+}
+
+// missingShared stops a test whose shared corpus or fixture is absent: under `make test`
+// (GAZETTE_CORPORA=1) that is a failure that says what to fetch; elsewhere a skip.
+func missingShared(t testing.TB, what string) {
+	t.Helper()
+	if os.Getenv("GAZETTE_CORPORA") == "1" {
+		t.Fatalf("GAZETTE_CORPORA=1 but %s is missing: make test needs the shared corpora and fixtures in ../shared beside the checkout", what)
+	}
+	t.Skipf("%s is missing; set GAZETTE_CORPORA=1 to make this a failure", what)
 }

@@ -38,7 +38,7 @@ func stripFrontMatter(s string) string {
 func TestRenderCorpora(t *testing.T) {
 	sites, _ := filepath.Glob(filepath.Join(corporaDir, "*", "content"))
 	if len(sites) == 0 {
-		t.Skip("no corpora at " + corporaDir)
+		missingShared(t, "the corpora at "+corporaDir)
 	}
 	r := New(Options{})
 	for _, site := range sites {
@@ -80,4 +80,14 @@ func TestRenderCorpora(t *testing.T) {
 				files, time.Since(start).Round(time.Millisecond), names, broken)
 		})
 	}
+}
+
+// missingShared stops a test whose shared corpus or fixture is absent: under `make test`
+// (GAZETTE_CORPORA=1) that is a failure that says what to fetch; elsewhere a skip.
+func missingShared(t testing.TB, what string) {
+	t.Helper()
+	if os.Getenv("GAZETTE_CORPORA") == "1" {
+		t.Fatalf("GAZETTE_CORPORA=1 but %s is missing: make test needs the shared corpora and fixtures in ../shared beside the checkout", what)
+	}
+	t.Skipf("%s is missing; set GAZETTE_CORPORA=1 to make this a failure", what)
 }

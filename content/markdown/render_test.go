@@ -116,7 +116,7 @@ func TestSanitize(t *testing.T) {
 func TestSeedArticle(t *testing.T) {
 	src, err := os.ReadFile("../../../shared/fixtures/seed-article.md")
 	if err != nil {
-		t.Skipf("seed article missing: %v", err)
+		missingShared(t, "the seed article ("+err.Error()+")")
 	}
 	parts := strings.SplitN(string(src), "\n---\n", 2)
 	if len(parts) != 2 {
