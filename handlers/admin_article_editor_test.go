@@ -22,6 +22,7 @@ func primaryButton(t *testing.T, d *goquery.Document) string {
 }
 
 func TestArticleFormGroupsContentFirst(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	set, err := ts.store.SiteSettings(context.Background())
 	if err != nil {
@@ -96,6 +97,7 @@ func TestArticleFormGroupsContentFirst(t *testing.T) {
 }
 
 func TestLiveRenderUsesThePipeline(t *testing.T) {
+	t.Parallel()
 	_, c := editorSession(t)
 	csrf := c.token("/admin/articles/new")
 	resp, d := c.post("/admin/articles/render", url.Values{"csrf": {csrf}, "body": {"Some **bold** words.\n\n<script>alert(1)</script>\n\n{{< figure src=\"/media/ab/x.png\" alt=\"A crane\" caption=\"The crane\" attr=\"Ada Photo\" >}}"}})
@@ -118,6 +120,7 @@ func TestLiveRenderUsesThePipeline(t *testing.T) {
 }
 
 func TestPreviewHasBannerAndJustChosenUpload(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	form := articleForm(c.token("/admin/articles/new"), "Preview with a photo", "Text.")
 	form.Set("thumb_post", "on")

@@ -46,6 +46,7 @@ func saveNew(t *testing.T, c *deskClient, form url.Values, action string) int64 
 }
 
 func TestArticleDraftPublishScheduleUnpublish(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	csrf := c.token("/admin/articles/new")
 	form := articleForm(csrf, "Harbour <script>alert(1)</script> reopens", "The **harbour** reopens.\n\n<script>alert(2)</script>")
@@ -127,6 +128,7 @@ func formFromPage(t *testing.T, d *goquery.Document) url.Values {
 }
 
 func TestArticleValidationKeepsInput(t *testing.T) {
+	t.Parallel()
 	_, c := editorSession(t)
 	csrf := c.token("/admin/articles/new")
 	long := strings.Repeat("x", 301)
@@ -166,6 +168,7 @@ func TestArticleValidationKeepsInput(t *testing.T) {
 }
 
 func TestDuplicateSlugSuggestsFreeOne(t *testing.T) {
+	t.Parallel()
 	_, c := editorSession(t)
 	csrf := c.token("/admin/articles/new")
 	saveNew(t, c, articleForm(csrf, "Storm warning", "one"), "publish")
@@ -188,6 +191,7 @@ func TestDuplicateSlugSuggestsFreeOne(t *testing.T) {
 }
 
 func TestConcurrentEditConflict(t *testing.T) {
+	t.Parallel()
 	ts, alice := editorSession(t)
 	addEditor(t, ts, "bob@example.com", data.RoleEditor)
 	bob := newDeskClient(t, ts)
@@ -230,6 +234,7 @@ func TestConcurrentEditConflict(t *testing.T) {
 }
 
 func TestRevisionDiffAndRestore(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	id := saveNew(t, c, articleForm(c.token("/admin/articles/new"), "Tide tables", "First text."), "publish")
 	path := "/admin/articles/" + strconv.FormatInt(id, 10)
@@ -265,6 +270,7 @@ func TestRevisionDiffAndRestore(t *testing.T) {
 }
 
 func TestTrashRestoreDelete(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
 	id := saveNew(t, c, articleForm(c.token("/admin/articles/new"), "Ferry times", "x"), "publish")
@@ -302,6 +308,7 @@ func TestTrashRestoreDelete(t *testing.T) {
 }
 
 func TestListFiltersAndBulk(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	csrf := c.token("/admin/articles/new")
 	var ids []string
@@ -337,6 +344,7 @@ func TestListFiltersAndBulk(t *testing.T) {
 }
 
 func TestExpiredSessionKeepsText(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	csrf := c.token("/admin/articles/new")
 	ts.clock.Add(deskSessionLimits.Idle + time.Hour)
@@ -364,6 +372,7 @@ func TestExpiredSessionKeepsText(t *testing.T) {
 }
 
 func TestPreviewInReaderLayout(t *testing.T) {
+	t.Parallel()
 	_, c := editorSession(t)
 	form := articleForm(c.token("/admin/articles/new"), "Preview me", "Some *text*.")
 	form.Set("action", "preview")
@@ -388,6 +397,7 @@ func pngBytes(t *testing.T, w, h int) []byte {
 }
 
 func TestMediaUploads(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	csrf := c.token("/admin/media")
 	resp, _ := c.postMultipart("/admin/media", url.Values{"csrf": {csrf}}, "file", "photo.png", pngBytes(t, 800, 400))
@@ -436,6 +446,7 @@ func TestMediaUploads(t *testing.T) {
 }
 
 func TestSettingsPage(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
 	c := newDeskClient(t, ts)
@@ -467,6 +478,7 @@ func TestSettingsPage(t *testing.T) {
 }
 
 func TestSettingsDateFormatMustBeAGoLayout(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
 	c := newDeskClient(t, ts)
@@ -495,6 +507,7 @@ func TestSettingsDateFormatMustBeAGoLayout(t *testing.T) {
 }
 
 func TestArticleAliasesRefuseOtherURLs(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	csrf := c.token("/admin/articles/new")
 	saveNew(t, c, articleForm(csrf, "First story", "One."), "draft") // a draft's URL is taken too
@@ -528,6 +541,7 @@ func TestArticleAliasesRefuseOtherURLs(t *testing.T) {
 }
 
 func TestArticleAuthor(t *testing.T) {
+	t.Parallel()
 	site := map[string]string{
 		"config.toml": "baseURL = \"https://news.example/\"\ntitle = \"Test News\"\n[params]\npost_meta = [\"author\", \"date\"]\nauthorbox = true\n" +
 			"[params.author]\nname = \"Site Author\"\nbio = \"Writes the site.\"\n",
@@ -577,6 +591,7 @@ func TestArticleAuthor(t *testing.T) {
 }
 
 func TestSettingsCopyrightLine(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
 	c := newDeskClient(t, ts)

@@ -17,6 +17,7 @@ import (
 // are recorded with who, when and from where; admins read and filter the log, editors cannot;
 // entries older than the kept days go at the hourly purge.
 func TestAuditLog(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "boss@example.com", data.RoleAdmin)

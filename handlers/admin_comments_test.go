@@ -12,6 +12,7 @@ import (
 )
 
 func TestCommentModeration(t *testing.T) {
+	t.Parallel()
 	ts := commentSite(t, "moderated")
 	reader := newDeskClient(t, ts)
 	first := commentID(t, reader.postComment("/post/one/", "Ada", "Held for now."))
@@ -148,6 +149,7 @@ func TestCommentModeration(t *testing.T) {
 }
 
 func TestCommentFeeds(t *testing.T) {
+	t.Parallel()
 	ts := commentSite(t, "open")
 	reader := newDeskClient(t, ts)
 	action, form := reader.commentForm("/post/one/")

@@ -21,6 +21,7 @@ import (
 // TestExportDeskArticleComesBack: an article written in the desk, exported as a Hugo site and
 // imported into a fresh store, is the same article at the same URL, written as a Mainroad file.
 func TestExportDeskArticleComesBack(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	form := articleForm(c.token("/admin/articles/new"), "Harbour ferry returns", "The ferry is **back**.\n\nSee [the port](/news/).")
 	form.Set("tags", "Ferries, Harbour")
@@ -87,6 +88,7 @@ func TestExportDeskArticleComesBack(t *testing.T) {
 
 // TestExportDownload: admins download the export as a .tar.gz; editors and strangers cannot.
 func TestExportDownload(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, damageSite)
 	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
@@ -146,6 +148,7 @@ func readTestFile(t testing.TB, p string) string {
 // newsroom that edited its Hugo copy) updates the desk-written article instead of adding it a
 // second time; importing it again changes nothing.
 func TestExportReimportIntoSameStore(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	id := saveNew(t, c, articleForm(c.token("/admin/articles/new"), "Harbour ferry returns", "The ferry is back."), "publish")
 	before, err := ts.store.AllArticles(context.Background())

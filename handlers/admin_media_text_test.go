@@ -27,6 +27,7 @@ func uploadWithWords(t *testing.T, ts *testServer, c *deskClient, name string, w
 }
 
 func TestMediaWordsShownToReaders(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	m := uploadWithWords(t, ts, c, "crane.png", url.Values{"alt": {"A yellow crane over the quay"}, "caption": {"The new crane, Tuesday"}, "credit": {"Ada Photo"}})
 	if m.Alt != "A yellow crane over the quay" || m.Caption != "The new crane, Tuesday" || m.Credit != "Ada Photo" {
@@ -82,6 +83,7 @@ func TestMediaWordsShownToReaders(t *testing.T) {
 }
 
 func TestArticleFormKeepsThumbnailWords(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	form := articleForm(c.token("/admin/articles/new"), "With a photo", "Text.")
 	form.Set("thumbnail_alt", "Boats at dawn")
@@ -118,6 +120,7 @@ func TestArticleFormKeepsThumbnailWords(t *testing.T) {
 }
 
 func TestPublishWarnsOfMissingAlt(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	m := uploadWithWords(t, ts, c, "noalt.png", url.Values{})
 	form := articleForm(c.token("/admin/articles/new"), "Pictures", "![](/media/"+m.StoredName+")\n\n![A described one](/x.png)\n")
@@ -131,6 +134,7 @@ func TestPublishWarnsOfMissingAlt(t *testing.T) {
 }
 
 func TestMediaSearchAndDelete(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	used := uploadWithWords(t, ts, c, "quay-used.png", url.Values{"caption": {"Quay at night"}})
 	free := uploadWithWords(t, ts, c, "lonely.png", url.Values{})

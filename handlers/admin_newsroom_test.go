@@ -15,6 +15,7 @@ import (
 // matter (what an export gives Hugo), and an unchanged save of an article that has them keeps
 // it byte for byte.
 func TestDeskSetsLeadAndAuthors(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := newTestServer(t, newsroomSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
@@ -83,6 +84,7 @@ func TestDeskSetsLeadAndAuthors(t *testing.T) {
 }
 
 func TestDeskCorrections(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, newsroomSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)
@@ -131,6 +133,7 @@ func TestDeskCorrections(t *testing.T) {
 }
 
 func TestDeskAuthorProfiles(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, newsroomSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)
@@ -190,6 +193,7 @@ func TestDeskAuthorProfiles(t *testing.T) {
 }
 
 func TestDeskFrontPageSettings(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, invalidationSite)
 	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
 	c := newDeskClient(t, ts)

@@ -13,6 +13,7 @@ import (
 // TestLinkTranslationInForm: an editor links a Spanish article to the English story from the
 // form; readers then get hreflang alternates between the two, and bad links are refused.
 func TestLinkTranslationInForm(t *testing.T) {
+	t.Parallel()
 	site := map[string]string{
 		"config.toml":           "baseURL = \"https://news.example/\"\ntitle = \"News\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n",
 		"content/news/storm.md": "---\ntitle: Storm closes the port\ndate: 2026-11-01\n---\nWind.\n",

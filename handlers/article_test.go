@@ -10,6 +10,7 @@ import (
 )
 
 func TestArticleAnatomy(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	d := getDoc(t, ts, "/post/one/", http.StatusOK)
 	meta := d.Find(".post__header [data-testid=meta]")
@@ -57,6 +58,7 @@ func TestArticleAnatomy(t *testing.T) {
 }
 
 func TestArticleToggles(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	two := getDoc(t, ts, "/post/two/", http.StatusOK)
 	if got := attrs(two.Find("script[async]"), "src"); got != defaultMathJaxPath+"?config="+defaultMathJaxConfig {
@@ -93,6 +95,7 @@ func TestArticleToggles(t *testing.T) {
 }
 
 func TestAuthorboxWarningAndSiteDefaults(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{
 		"config.toml":       "title = \"T\"\n[params]\nauthorbox = true\ntoc = \"yes\"\npager = false\nmathjax = true\nmathjaxPath = \"https://math.example/MathJax.js\"\n",
 		"content/post/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n## One\n\nx\n",
@@ -122,6 +125,7 @@ func TestAuthorboxWarningAndSiteDefaults(t *testing.T) {
 // TestArticlePageWeight keeps a typical article (1,500 words, a sidebar full of widgets) with its
 // stylesheets under 50 KB gzipped, the budget for a reader on a slow phone connection.
 func TestArticlePageWeight(t *testing.T) {
+	t.Parallel()
 	files := readerSite()
 	var body strings.Builder
 	for p := 0; p < 30; p++ {

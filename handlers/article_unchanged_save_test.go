@@ -25,6 +25,7 @@ var damageSite = map[string]string{
 // TestUnchangedDeskSaveKeepsImportedArticle opens an imported article in the desk and saves it
 // without touching a field: front matter, HTML and URLs must stay as the import made them.
 func TestUnchangedDeskSaveKeepsImportedArticle(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, damageSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)
@@ -138,6 +139,7 @@ func firstDifference(a, b string) string {
 // TestDeskEditChangesOnlyItsKeys: a changed title is written into the front matter as written;
 // every other key, their order and the TOML format stay.
 func TestDeskEditChangesOnlyItsKeys(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, damageSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)

@@ -55,6 +55,7 @@ func tryLogin(c *deskClient, email, password string) int {
 // back-off) lock that address out of the account, but the owner signs in from another at
 // once; a restart (a new handler on the same store) keeps the lock; `user unlock` lifts it.
 func TestLoginOwnerGetsInDuringAnAttack(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	site := proxiedSite(t, ts)
@@ -88,6 +89,7 @@ func TestLoginOwnerGetsInDuringAnAttack(t *testing.T) {
 // wait between attempts from addresses that have failed before, while an address that never
 // failed still goes straight in.
 func TestLoginSpreadAttackSlowsTheAccount(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	site := proxiedSite(t, ts)

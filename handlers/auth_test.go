@@ -12,6 +12,7 @@ import (
 )
 
 func TestSetupLinkCreatesFirstAdminOnce(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	token, err := ts.store.CreateSetupToken(context.Background(), time.Hour)
 	if err != nil {
@@ -52,6 +53,7 @@ func TestSetupLinkCreatesFirstAdminOnce(t *testing.T) {
 }
 
 func TestSetupLinkExpires(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	token, _ := ts.store.CreateSetupToken(context.Background(), time.Hour)
 	ts.clock.Add(61 * time.Minute)
@@ -62,6 +64,7 @@ func TestSetupLinkExpires(t *testing.T) {
 }
 
 func TestLoggedOutVisitorGetsLoginPage(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	c := newDeskClient(t, ts)
 	for _, p := range []string{"/admin/", "/admin/articles/new", "/admin/media", "/admin/settings", "/admin/articles/1"} {
@@ -73,6 +76,7 @@ func TestLoggedOutVisitorGetsLoginPage(t *testing.T) {
 }
 
 func TestLoginCookieFlagsAndLogout(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	set, _ := ts.store.SiteSettings(context.Background())
 	set.BaseURL = "http://localhost:8080/" // plain HTTP: the cookie cannot be Secure
@@ -114,6 +118,7 @@ func TestLoginCookieFlagsAndLogout(t *testing.T) {
 }
 
 func TestSecureCookieWhenBaseURLIsHTTPS(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite) // basicSite's baseURL is https://news.example/
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)
@@ -136,6 +141,7 @@ func TestSecureCookieWhenBaseURLIsHTTPS(t *testing.T) {
 }
 
 func TestLoginSameAnswerForUnknownEmailAndWrongPassword(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	disabled := addEditor(t, ts, "gone@example.com", data.RoleEditor)
@@ -164,6 +170,7 @@ func TestLoginSameAnswerForUnknownEmailAndWrongPassword(t *testing.T) {
 }
 
 func TestLoginThrottledPerAccount(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)
@@ -202,6 +209,7 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 }
 
 func TestLoginThrottledPerAddress(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	c := newDeskClient(t, ts)
 	csrf := c.token("/admin/login")
@@ -218,6 +226,7 @@ func TestLoginThrottledPerAddress(t *testing.T) {
 }
 
 func TestLoginRedirectOnlyToLocalPaths(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	for next, want := range map[string]string{
@@ -233,6 +242,7 @@ func TestLoginRedirectOnlyToLocalPaths(t *testing.T) {
 }
 
 func TestCSRFRefusals(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)
@@ -278,6 +288,7 @@ func TestCSRFRefusals(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
@@ -313,6 +324,7 @@ func TestPermissions(t *testing.T) {
 }
 
 func TestDisabledEditorsLiveSessionStops(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
@@ -333,6 +345,7 @@ func TestDisabledEditorsLiveSessionStops(t *testing.T) {
 }
 
 func TestSessionExpiry(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)

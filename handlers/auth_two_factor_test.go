@@ -66,6 +66,7 @@ func loginWithCode(c *deskClient, email, password, code string) int {
 // in from another with the password and the app's code; a recovery code works once; a code
 // works once.
 func TestTwoFactorRequiredOwnerGetsIn(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)

@@ -96,6 +96,7 @@ func sorted(s ...string) []string { slices.Sort(s); return s }
 // background render replaces it). List pages' Last-Modified never goes backwards and moves
 // past a go-live.
 func TestInvalidationByDependency(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := newTestServer(t, invalidationSite)
 	set, err := ts.store.SiteSettings(ctx)

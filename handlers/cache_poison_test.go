@@ -17,6 +17,7 @@ import (
 // can read: zstd is never produced, a gzip weight of 0.5 still means gzip, and an identity
 // client never receives a compressed body from the cache.
 func TestCacheKeepsEncodingsApart(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	for _, first := range []string{"gzip, deflate, br, zstd", "zstd", "gzip;q=0.5", "gzip;q=0", "gzip"} {
 		for _, path := range []string{"/", "/post/one/", "/tags/harbour/"} {
@@ -40,6 +41,7 @@ func TestCacheKeepsEncodingsApart(t *testing.T) {
 // until the background compressor has made the page's brotli body, then brotli, which decodes
 // to the same page, with an ETag of its own that answers 304.
 func TestCacheServesBrotliOnceMade(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	plain := ts.get(t, "/post/one/", "Accept-Encoding", "identity")
 	want, _ := io.ReadAll(plain.Body)
@@ -72,6 +74,7 @@ func TestCacheServesBrotliOnceMade(t *testing.T) {
 // TestCacheNotPoisonedByHost: a site whose base URL has no host builds absolute links from the
 // request; a forged Host header must not leak into what other readers get from the cache.
 func TestCacheNotPoisonedByHost(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	for k, v := range basicSite {
 		files[k] = v
@@ -95,6 +98,7 @@ func TestCacheNotPoisonedByHost(t *testing.T) {
 // TestSearchFloodIsTurnedAway: one address searching without pause gets 429 after its budget,
 // with a Retry-After, while pages keep answering.
 func TestSearchFloodIsTurnedAway(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	limited := 0
 	for i := 0; i < 120; i++ {
@@ -122,6 +126,7 @@ func TestSearchFloodIsTurnedAway(t *testing.T) {
 // so the cached home page is still served; approving it starts afresh. A quiet site's pages
 // are rendered again after the cache's time to live.
 func TestCacheKeepsPagesAcrossHiddenWrites(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	etag := ts.get(t, "/").Header.Get("ETag")
 	tgt, err := ts.store.ResolvePath(context.Background(), "/post/one/")

@@ -15,6 +15,7 @@ var russianSite = map[string]string{
 // TestCommentsSpeakTheArticlesLanguage: a Russian article's comment section and form, and the
 // page a refused post brings, are in Russian.
 func TestCommentsSpeakTheArticlesLanguage(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, russianSite)
 	c := newDeskClient(t, ts)
 	resp, d := c.page("/post/one/")

@@ -16,6 +16,7 @@ import (
 // TestCommentReadersShareAnAddress: two readers behind one address read the article from the
 // shared cache, and each posts a comment and then a second one; nothing is refused.
 func TestCommentReadersShareAnAddress(t *testing.T) {
+	t.Parallel()
 	ts := commentSite(t, "moderated")
 	ann, bob := newDeskClient(t, ts), newDeskClient(t, ts)
 	for i, reader := range []*deskClient{ann, bob, ann, bob} {
@@ -40,6 +41,7 @@ func TestCommentReadersShareAnAddress(t *testing.T) {
 // form is caught, whether the article page it came from was rendered for it or served from the
 // cache five minutes after its render (the token's time is the form's, never the page's).
 func TestCommentBotCaughtWhateverTheCache(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		age  time.Duration // how long the article page has been in the cache
@@ -74,6 +76,7 @@ func TestCommentBotCaughtWhateverTheCache(t *testing.T) {
 // TestCommentTokenReplayedInParallel: five posts at once with one token, from five addresses:
 // exactly one is taken.
 func TestCommentTokenReplayedInParallel(t *testing.T) {
+	t.Parallel()
 	ts := commentSite(t, "open")
 	h := behindProxy(t, ts, "10.0.0.0/8")
 	action, form := newDeskClient(t, ts).commentForm("/post/one/")

@@ -16,6 +16,7 @@ import (
 )
 
 func TestCommentSpamRules(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name   string
@@ -77,6 +78,7 @@ func TestCommentSpamRules(t *testing.T) {
 // within the budget, the rest is refused with 429 and Retry-After, and the reader's comment is
 // kept. Correctness only; the rate is measured in BenchmarkCommentFlood.
 func TestCommentFlood(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name      string
 		addresses int

@@ -13,6 +13,7 @@ import (
 )
 
 func TestCommentPostModerated(t *testing.T) {
+	t.Parallel()
 	ts := commentSite(t, "moderated")
 	reader := newDeskClient(t, ts)
 	action, form := reader.commentForm("/post/one/")
@@ -58,6 +59,7 @@ func TestCommentPostModerated(t *testing.T) {
 }
 
 func TestCommentModes(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		mode   string
 		status int
@@ -144,6 +146,7 @@ func TestCommentModes(t *testing.T) {
 }
 
 func TestDiscussionSwitches(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name       string
@@ -194,6 +197,7 @@ func TestDiscussionSwitches(t *testing.T) {
 func intPtr(n int) *int { return &n }
 
 func TestCommentBadInput(t *testing.T) {
+	t.Parallel()
 	ts := commentSite(t, "open")
 	reader := newDeskClient(t, ts)
 	id := articleID(t, ts, "/post/one/")
@@ -294,6 +298,7 @@ func mustPost(c *deskClient, action string, form url.Values) *http.Response {
 }
 
 func TestOwnCommentEditWindow(t *testing.T) {
+	t.Parallel()
 	ts := commentSite(t, "open")
 	reader := newDeskClient(t, ts)
 	cid := commentID(t, reader.postComment("/post/one/", "Ada", "Frist!"))

@@ -17,6 +17,7 @@ import (
 // front matter (as data), its rendered HTML and every URL. One imported store per site; the
 // saves run through the real handler in-process.
 func TestUnchangedDeskSaveKeepsEveryCorpusArticle(t *testing.T) {
+	t.Parallel()
 	for _, root := range []string{"../cmd/gazette/demo", xmrCorpus, "../../shared/corpora/sky-bro__blog-src", "../../shared/corpora/ropensci__roweb3"} {
 		t.Run(root, func(t *testing.T) {
 			ts := newCorpusServer(t, root)

@@ -47,6 +47,7 @@ weight = 2
 }
 
 func TestSearchPage(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	d := doc(t, ts.get(t, "/search?q=harbour"))
 	var links []string
@@ -131,6 +132,7 @@ func TestSearchPage(t *testing.T) {
 var feedPaths = []string{"/", "/news/", "/tags/harbour/", "/categories/works/", "/es/", "/es/tags/puerto/"}
 
 func TestFeedsParseAndList(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	want := map[string]string{
 		"/":                  "Ferry timetable changes|Harbour wall repairs begin|Why tides matter",
@@ -185,6 +187,7 @@ func TestFeedsParseAndList(t *testing.T) {
 // TestFeedGolden pins one feed of each format byte for byte: the whole output matters to
 // feed readers, and a change should be a decision. Run with -update to rewrite them.
 func TestFeedGolden(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	for _, f := range feedKinds {
 		t.Run(f.name, func(t *testing.T) {
@@ -207,6 +210,7 @@ func TestFeedGolden(t *testing.T) {
 }
 
 func TestSitemapsValidate(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	sitemap := fetchBody(t, ts, "/sitemap.xml", "application/xml")
 	xmllintSchema(t, "urlset-extended.xsd", sitemap)
@@ -263,6 +267,7 @@ func TestSitemapsValidate(t *testing.T) {
 // TestSitemapIndexWhenLarge splits the sitemap at a small size to check the index and parts
 // (the real limit, 50,000, works the same way).
 func TestSitemapIndexWhenLarge(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	assets, err := static.New()
 	if err != nil {
@@ -353,6 +358,7 @@ func mustState(t *testing.T, s *site) *reader.State {
 }
 
 func TestJSONFeedShape(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	var feed struct {
 		Version string `json:"version"`

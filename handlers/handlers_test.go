@@ -134,6 +134,7 @@ var basicSite = map[string]string{
 }
 
 func TestArticlePage(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	resp := ts.get(t, "/post/one/")
 	if resp.StatusCode != http.StatusOK {
@@ -163,6 +164,7 @@ func TestArticlePage(t *testing.T) {
 }
 
 func TestHomeListsPublishedNewestFirst(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	d := doc(t, ts.get(t, "/"))
 	var titles []string
@@ -179,6 +181,7 @@ func TestHomeListsPublishedNewestFirst(t *testing.T) {
 }
 
 func TestUnpublishedArticlesAre404(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	for _, p := range []string{"/post/draft/", "/post/future/", "/post/expired/"} {
 		if resp := ts.get(t, p); resp.StatusCode != http.StatusNotFound {
@@ -188,6 +191,7 @@ func TestUnpublishedArticlesAre404(t *testing.T) {
 }
 
 func TestRedirects(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	for path, want := range map[string]string{
 		"/post/one": "/post/one/",
@@ -202,6 +206,7 @@ func TestRedirects(t *testing.T) {
 }
 
 func TestBadURLsAre404(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	for _, p := range []string{"/page/0/", "/page/abc/", "/page/99999/", "/page/-1/", "/%00", "/post/%00/", "/post/../post/one/",
 		"/nothing/here/", "/" + strings.Repeat("a", 5000) + "/", "/post/one/missing.png", "/static/nope.css", "/static/style.css",
@@ -219,6 +224,7 @@ func TestBadURLsAre404(t *testing.T) {
 }
 
 func TestConditionalGetAndHead(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	resp := ts.get(t, "/post/one/")
 	etag := resp.Header.Get("ETag")
@@ -247,6 +253,7 @@ func TestConditionalGetAndHead(t *testing.T) {
 }
 
 func TestHealthAndStatic(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	if r := ts.get(t, "/healthz"); r.StatusCode != http.StatusOK {
 		t.Errorf("healthz %d", r.StatusCode)

@@ -33,6 +33,7 @@ func metaContent(d *goquery.Document, attr, name string) string {
 }
 
 func TestArticleHeadMeta(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	d := doc(t, ts.get(t, "/news/wall/"))
 	for attr, want := range map[string]string{
@@ -89,6 +90,7 @@ func TestArticleHeadMeta(t *testing.T) {
 }
 
 func TestListHeadMeta(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	home := doc(t, ts.get(t, "/"))
 	site := jsonLD(t, home)["WebSite"]

@@ -10,6 +10,7 @@ import (
 // static/files/highlight.css is generated from the renderer's Chroma styles; this keeps the two
 // in step. Regenerate with GAZETTE_UPDATE_HIGHLIGHT=1 go test ./handlers -run TestHighlightCSSIsCurrent.
 func TestHighlightCSSIsCurrent(t *testing.T) {
+	t.Parallel()
 	const file = "../static/files/highlight.css"
 	want := markdown.HighlightCSS()
 	if os.Getenv("GAZETTE_UPDATE_HIGHLIGHT") == "1" {

@@ -12,6 +12,7 @@ import (
 // the max-age the settings give and includeSubDomains and preload only when turned on; none
 // for an http base URL.
 func TestStrictTransportSecurity(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := newTestServer(t, basicSite) // base URL https://news.example/
 	for _, path := range []string{"/", "/post/one/", "/admin/login", "/healthz"} {

@@ -23,6 +23,7 @@ var fidelitySite = map[string]string{
 // /docker/image/build/ (the last segment has no extension); the written form redirects there.
 // A url with an extension is kept as written.
 func TestURLWithoutTrailingSlash(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, fidelitySite)
 	if resp := ts.get(t, "/docker/image/build/"); resp.StatusCode != http.StatusOK {
 		t.Errorf("/docker/image/build/: %d, want 200", resp.StatusCode)
@@ -40,6 +41,7 @@ func TestURLWithoutTrailingSlash(t *testing.T) {
 // page both claim leads to the published page, whichever file is read first, and an alias only
 // a draft claims is a plain 404 that does not tell the draft's URL.
 func TestDraftAliases(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, fidelitySite)
 	resp := ts.get(t, "/old/")
 	if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/post/b-live/" {
@@ -55,6 +57,7 @@ func TestDraftAliases(t *testing.T) {
 // main feeds list the dated articles, newest first, each with its own date, never the time of
 // the import.
 func TestUndatedPagesStayOutOfFeeds(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, fidelitySite)
 	for _, feed := range []string{"/index.xml", "/atom.xml", "/feed.json"} {
 		resp := ts.get(t, feed)

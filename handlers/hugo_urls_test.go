@@ -65,6 +65,7 @@ func wantRedirect(t *testing.T, ts *testServer, path, to string) {
 // TestTermsWithSlashAnswerAtHugosURL: a tag "parent/child" is /tags/parent/child/ in Hugo, and
 // the article's own link to it leads there.
 func TestTermsWithSlashAnswerAtHugosURL(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, hugoURLSite)
 	d := doc(t, wantStatus(t, ts, "/post/one/", http.StatusOK))
 	for _, href := range []string{"/tags/parent/child/", "/tags/ac/dc/"} {
@@ -83,6 +84,7 @@ func TestTermsWithSlashAnswerAtHugosURL(t *testing.T) {
 // TestTermPagesHugoMakesWithoutArticles: a term with its own _index file, and a term only a
 // list page names, have pages as in Hugo.
 func TestTermPagesHugoMakesWithoutArticles(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, hugoURLSite)
 	d := doc(t, wantStatus(t, ts, "/tags/nobody/", http.StatusOK))
 	if !strings.Contains(d.Find("h1").Text(), "Nobody Yet") || !strings.Contains(d.Text(), "A tag page before its first article.") {
@@ -95,6 +97,7 @@ func TestTermPagesHugoMakesWithoutArticles(t *testing.T) {
 // TestTaxonomyPagesAndFeed: Hugo pages a taxonomy's terms (/tags/page/N/) and writes its feed
 // (/tags/feed.xml here, the RSS baseName); Gazette's one terms page stands for every page.
 func TestTaxonomyPagesAndFeed(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, hugoURLSite)
 	// 7 terms with articles, 2 a page: Hugo wrote /tags/page/2/ … /tags/page/4/.
 	wantRedirect(t, ts, "/tags/page/1/", "/tags/")
@@ -111,6 +114,7 @@ func TestTaxonomyPagesAndFeed(t *testing.T) {
 // TestOutputFormatsOfTheConfig: the files [outputs] made beside each page answer: the RSS
 // feed under its baseName, JSON (as a JSON Feed), a plain-text page format (the markdown).
 func TestOutputFormatsOfTheConfig(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, hugoURLSite)
 	for _, p := range []string{"/feed.xml", "/post/feed.xml"} {
 		resp := wantStatus(t, ts, p, http.StatusOK)
@@ -137,6 +141,7 @@ func TestOutputFormatsOfTheConfig(t *testing.T) {
 
 // TestRSSBaseNameWithoutConfigStaysIndex: without [outputFormats.RSS] a feed is index.xml only.
 func TestRSSBaseNameWithoutConfigStaysIndex(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	wantStatus(t, ts, "/post/index.xml", http.StatusOK)
 	wantStatus(t, ts, "/post/feed.xml", http.StatusNotFound)
@@ -145,6 +150,7 @@ func TestRSSBaseNameWithoutConfigStaysIndex(t *testing.T) {
 // TestListPageAliasesRedirect: a section's aliases lead to it (relative ones beside the
 // section's own folder, as Hugo writes them).
 func TestListPageAliasesRedirect(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, hugoURLSite)
 	wantRedirect(t, ts, "/articles/", "/post/")
 	wantRedirect(t, ts, "/blog/", "/post/")
@@ -153,6 +159,7 @@ func TestListPageAliasesRedirect(t *testing.T) {
 // TestArchiveSectionKeepsItsFeeds: a site's own "archive" section had feeds; Gazette's archive
 // page stands at /archive/, and the feeds still answer.
 func TestArchiveSectionKeepsItsFeeds(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, hugoURLSite)
 	wantStatus(t, ts, "/archive/", http.StatusOK)
 	wantStatus(t, ts, "/archive/feed.xml", http.StatusOK)
@@ -162,6 +169,7 @@ func TestArchiveSectionKeepsItsFeeds(t *testing.T) {
 // TestContentFolderFilesHugoCopies: a file in a content folder that no page claims, and HTML
 // without front matter, are served as they are at their paths; neither becomes an article.
 func TestContentFolderFilesHugoCopies(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, hugoURLSite)
 	if got := body(t, wantStatus(t, ts, "/favicon.ico", http.StatusOK)); got != "icon bytes" {
 		t.Errorf("/favicon.ico is %q", got)
@@ -183,6 +191,7 @@ func TestContentFolderFilesHugoCopies(t *testing.T) {
 
 // TestMultilingualHugoURLs: Hugo writes /en/ (to /) and a sitemap per language.
 func TestMultilingualHugoURLs(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, map[string]string{
 		"config.toml": `baseURL = "https://news.example/"
 title = "Test News"

@@ -32,6 +32,7 @@ func listCommentCount(t *testing.T, ts *testServer, list, permalink string) (tex
 // TestListCommentCounts: list items show how many approved comments readers see, linked to the
 // discussion, and nothing for pending comments, a hidden discussion or comments turned off.
 func TestListCommentCounts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := commentSite(t, "moderated")
 	one, two := articleID(t, ts, "/post/one/"), articleID(t, ts, "/post/two/")

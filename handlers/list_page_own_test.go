@@ -24,6 +24,7 @@ var ownPagesSite = map[string]string{
 // (the home page: no heading, the site's description); a section with only an _index file
 // answers and its `menu: main` puts it in the main menu; a cascade reaches the articles below.
 func TestListPagesShowTheirOwnPage(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, ownPagesSite)
 	for _, c := range []struct {
 		path, heading, intro, description string

@@ -10,6 +10,7 @@ import (
 // TestLogoOnlyWhenItExists: a logo the import did not bring shows no broken image; once the
 // site has the file (or the logo is an absolute URL), it shows.
 func TestLogoOnlyWhenItExists(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	for k, v := range basicSite {
 		files[k] = v
@@ -30,6 +31,7 @@ func TestLogoOnlyWhenItExists(t *testing.T) {
 // TestJSONOutputPermalinkLeadsToPage: Hugo listed a page whose first output was JSON at
 // …/index.json; that URL redirects to the page Gazette serves.
 func TestJSONOutputPermalinkLeadsToPage(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	for k, v := range basicSite {
 		files[k] = v

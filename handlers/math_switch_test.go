@@ -8,6 +8,7 @@ import (
 // TestMathFollowsSiteAndPageSwitches: a site whose theme's switch is `params.math` (not
 // Mainroad's `mathjax`) gets MathJax on its pages, and a page's own `math: false` turns it off.
 func TestMathFollowsSiteAndPageSwitches(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, map[string]string{
 		"config.toml":            "baseURL = \"https://news.example/\"\ntitle = \"T\"\n[params]\nmath = true\n",
 		"content/post/tex.md":    "---\ntitle: TeX\ndate: 2026-11-01\n---\n$$E = mc^2$$\n",

@@ -31,6 +31,7 @@ func mainMenu(t *testing.T, ts *testServer) string {
 }
 
 func TestSettingsMenuKeepsOrderAmongArticleEntries(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, menuSite)
 	addEditor(t, ts, "admin@example.com", data.RoleAdmin)
 	c := newDeskClient(t, ts)

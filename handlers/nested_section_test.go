@@ -10,6 +10,7 @@ import (
 // list page and a feed of the articles stored below it, as Hugo serves them; the top-level
 // section still lists them all.
 func TestNestedSectionListsWhatIsBelowIt(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, map[string]string{
 		"config.toml":                 "baseURL = \"https://news.example/\"\ntitle = \"Test News\"\npaginate = 1\n",
 		"content/cn/_index.md":        "---\ntitle: China\n---\n",
@@ -48,6 +49,7 @@ func TestNestedSectionListsWhatIsBelowIt(t *testing.T) {
 // TestSectionURLIsLowerCase: Hugo writes a section's URL in lower case (content/TIL is /til/),
 // and its list, feed and pages answer there.
 func TestSectionURLIsLowerCase(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, map[string]string{
 		"config.toml":               "baseURL = \"https://news.example/\"\ntitle = \"T\"\npaginate = 1\n",
 		"content/TIL/one.md":        "---\ntitle: One\ndate: 2026-11-01\n---\nx\n",

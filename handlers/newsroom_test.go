@@ -25,6 +25,7 @@ var newsroomSite = map[string]string{
 }
 
 func TestNewsroomFrontPage(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, newsroomSite)
 	home := getDoc(t, ts, "/", http.StatusOK)
 	if got := texts(home.Find("[data-testid=lead-story] h2")); got != "First story" {
@@ -78,6 +79,7 @@ func TestNewsroomFrontPage(t *testing.T) {
 }
 
 func TestImportedSitesKeepTheirList(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, invalidationSite)
 	d := getDoc(t, ts, "/", http.StatusOK)
 	if d.Find("[data-testid=lead-story], [data-testid=featured-story], [data-testid=label-featured], .list__byline").Length() != 0 {
@@ -89,6 +91,7 @@ func TestImportedSitesKeepTheirList(t *testing.T) {
 }
 
 func TestBreakingNewsBanner(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := newTestServer(t, newsroomSite)
 	set, _ := ts.store.SiteSettings(ctx)
@@ -120,6 +123,7 @@ func TestBreakingNewsBanner(t *testing.T) {
 }
 
 func TestAuthorPages(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := newTestServer(t, newsroomSite)
 	if err := ts.store.SaveAuthorProfile(ctx, "", data.AuthorProfile{Slug: "ana-ruiz", Name: "Ana Ruiz", Bio: "Ana covers the sea.",
@@ -183,6 +187,7 @@ func TestAuthorPages(t *testing.T) {
 }
 
 func TestCorrectionsShowAndDate(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := newTestServer(t, newsroomSite)
 	id := articleID(t, ts, "/post/two/")
@@ -215,6 +220,7 @@ func TestCorrectionsShowAndDate(t *testing.T) {
 // TestNewsroomPagesFollowChanges: an author page, the authors index, the articles an author
 // signs and the front page are dropped from the cache by the changes they show, and only those.
 func TestNewsroomPagesFollowChanges(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	ts := newTestServer(t, newsroomSite)
 	if err := ts.store.SaveAuthorProfile(ctx, "", data.AuthorProfile{Slug: "ana-ruiz", Name: "Ana Ruiz", Bio: "First bio."}); err != nil {

@@ -35,6 +35,7 @@ func countingServer(t *testing.T) (*testServer, reads.Writer) {
 const browserUA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36"
 
 func TestReadingFigures(t *testing.T) {
+	t.Parallel()
 	ts, writer := countingServer(t)
 	one, err := ts.store.ResolvePath(context.Background(), "/post/one/")
 	if err != nil {
@@ -129,6 +130,7 @@ func loginTo(t *testing.T, ts *testServer) (data.Editor, *deskClient) {
 }
 
 func TestDashboardListsWhatWaits(t *testing.T) {
+	t.Parallel()
 	ts, c := editorSession(t)
 	saveNew(t, c, articleForm(c.token("/admin/articles/new"), "Half-written story", "Text."), "draft")
 	later := articleForm(c.token("/admin/articles/new"), "Tomorrow's story", "Text.")
@@ -155,6 +157,7 @@ func TestDashboardListsWhatWaits(t *testing.T) {
 }
 
 func TestReferrerHost(t *testing.T) {
+	t.Parallel()
 	for ref, want := range map[string]string{
 		"https://www.search.example/q?x": "www.search.example",
 		"http://user@evil.example:8080/": "evil.example:8080",

@@ -7,6 +7,7 @@ import (
 )
 
 func TestReaderAddress(t *testing.T) {
+	t.Parallel()
 	trusted, err := ParseTrustedProxies("10.0.0.0/8, 192.0.2.7")
 	if err != nil {
 		t.Fatal(err)

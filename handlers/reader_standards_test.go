@@ -89,6 +89,7 @@ title: "О сайте"
 }
 
 func TestImportedSiteReaderStandards(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, wideLogoSite(t, "https://monero.example/"))
 	home := doc(t, ts.get(t, "/"))
 
@@ -240,6 +241,7 @@ func TestImportedSiteReaderStandards(t *testing.T) {
 }
 
 func TestNoHostHeaderInAbsoluteURLs(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, wideLogoSite(t, "/"))
 	for _, p := range []string{"/", "/news/first/", "/index.xml", "/atom.xml", "/feed.json", "/robots.txt", "/opensearch.xml"} {
 		resp := ts.get(t, p, "Host", "evil.example")
@@ -265,6 +267,7 @@ func TestNoHostHeaderInAbsoluteURLs(t *testing.T) {
 // TestFeedsCarryWhatTheirSpecsRequire checks each format's required elements explicitly, then
 // parses it with gofeed (feedparser, the Python reference, cannot be installed here).
 func TestFeedsCarryWhatTheirSpecsRequire(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, wideLogoSite(t, "https://monero.example/"))
 
 	t.Run("JSON Feed 1.1", func(t *testing.T) {
@@ -381,6 +384,7 @@ func TestFeedsCarryWhatTheirSpecsRequire(t *testing.T) {
 }
 
 func TestSmallWordingItems(t *testing.T) {
+	t.Parallel()
 	if got := reader.PlainText(`<h2 id="x">Intro</h2><p>A <a href="/">wallet</a>, a node.</p><h3>Done?</h3><p>Yes</p>`); got != "Intro. A wallet, a node. Done? Yes" {
 		t.Errorf("plainText = %q", got)
 	}
@@ -393,6 +397,7 @@ func TestSmallWordingItems(t *testing.T) {
 }
 
 func TestDeskHomeSections(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, wideLogoSite(t, "https://monero.example/"))
 	addEditor(t, ts, "ed@example.com", data.RoleAdmin)
 	c := newDeskClient(t, ts)

@@ -103,6 +103,7 @@ func attrs(sel *goquery.Selection, name string) string {
 }
 
 func TestListPageTypes(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	for _, tc := range []struct {
 		path, heading, items string
@@ -131,6 +132,7 @@ func TestListPageTypes(t *testing.T) {
 }
 
 func TestTaxonomyAndArchivePages(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	d := getDoc(t, ts, "/tags/", http.StatusOK)
 	if got := texts(d.Find("[data-testid=terms] li")); got != "Ferry 1|Harbour 4|Weather 1" {
@@ -171,6 +173,7 @@ func TestTaxonomyAndArchivePages(t *testing.T) {
 }
 
 func TestNumberedPagination(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	d := getDoc(t, ts, "/page/2/", http.StatusOK)
 	p := d.Find("[data-testid=pagination]")
@@ -190,6 +193,7 @@ func TestNumberedPagination(t *testing.T) {
 }
 
 func TestReaderRedirectsAndBadInput(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	for path, want := range map[string]string{
 		"/post":                 "/post/",
@@ -231,6 +235,7 @@ func TestReaderRedirectsAndBadInput(t *testing.T) {
 // TestArchiveMonthPages: a busy month is shown archivePageSize articles a page, newest first,
 // with numbered pages at …/page/N/; page 1 at the month's own URL, past the last page a 404.
 func TestArchiveMonthPages(t *testing.T) {
+	t.Parallel()
 	site := map[string]string{"config.toml": "baseURL = \"https://news.example/\"\ntitle = \"Busy News\"\n"}
 	for i := 0; i < 2*archivePageSize+30; i++ {
 		site[fmt.Sprintf("content/post/story-%03d.md", i)] = fmt.Sprintf("---\ntitle: Story %03d\ndate: 2026-11-%02dT%02d:%02d:00Z\n---\nBody.\n",

@@ -58,6 +58,7 @@ func newCorpusServer(t *testing.T, root string) *testServer {
 
 // TestSearchImportedCorpus: on a real site, known queries find known articles first.
 func TestSearchImportedCorpus(t *testing.T) {
+	t.Parallel()
 	ts := newCorpusServer(t, xmrCorpus)
 	for query, wantFirst := range map[string]string{
 		// No Russian stemmer: the exact form finds the tutorial, a prefix finds every form.
@@ -81,6 +82,7 @@ func TestSearchImportedCorpus(t *testing.T) {
 // TestSearchImportedCorpusTitles: on a real site, an article's exact title finds it first (or
 // an article with the same title, where a site has several), and never an unpublished one.
 func TestSearchImportedCorpusTitles(t *testing.T) {
+	t.Parallel()
 	ts := newCorpusServer(t, xmrCorpus)
 	all, err := ts.store.AllArticles(context.Background())
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 // TestSearchBadInput is the list of hostile or odd queries: each gets a page (or a
 // JSON answer) with 200 or 400, never a 500.
 func TestSearchBadInput(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	inputs := map[string]string{
 		"empty": "", "long": strings.Repeat("harbour wall ", 800), "stopwords": "the and of a to in",
@@ -47,6 +48,7 @@ func TestSearchBadInput(t *testing.T) {
 
 // TestSearchSuggest: titles and tags starting with what was typed, published articles only.
 func TestSearchSuggest(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	got := suggestions(t, ts, "harb")
 	if !slices.Contains(got, "tag Harbour /tags/harbour/") || !slices.Contains(got, "article Harbour wall repairs begin /news/wall/") {
@@ -87,6 +89,7 @@ func suggestions(t *testing.T, ts *testServer, q string) []string {
 
 // TestSearchFacets: counts beside the results, each a link that narrows the search.
 func TestSearchFacets(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	d := doc(t, ts.get(t, "/search?q=harbour"))
 	tags := d.Find("[data-testid=search-facet-tag] [data-testid=search-facet-link]")
@@ -112,6 +115,7 @@ func TestSearchFacets(t *testing.T) {
 // TestSearchFindsASaveAtOnce: there is no ranking cache to wait for; an article saved after a
 // search is found by the next one, and other searches are unchanged.
 func TestSearchFindsASaveAtOnce(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	before := searchLinks(t, ts, "q=harbour")
 	if got := searchLinks(t, ts, "q=lighthouse"); len(got) != 0 {
@@ -144,6 +148,7 @@ func searchLinks(t *testing.T, ts *testServer, query string) []string {
 // (/work/shared/tools/gen_corpus.py, 400 articles), plus a draft, a scheduled and an expired
 // article that share its words.
 func TestSearchGeneratedCorpus(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	gen := filepath.Join("..", "..", "shared", "tools", "gen_corpus.py")
 	if out, err := exec.Command("python3", gen, "400", filepath.Join(root, "content", "post")).CombinedOutput(); err != nil {

@@ -61,6 +61,7 @@ func fetchURL(t *testing.T, u string) *http.Response {
 }
 
 func TestSharedCacheHeaders(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	t.Run("off by default: no keys, the browser's policy", func(t *testing.T) {
 		for range 2 { // a miss, then a hit from the response cache
@@ -119,6 +120,7 @@ func TestSharedCacheHeaders(t *testing.T) {
 }
 
 func TestRequestIDsAndMetrics(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, basicSite)
 	reg := prometheus.NewRegistry()
 	srv, logs := sharedCacheServer(t, ts, SharedCache{}, metrics.New(reg))
@@ -171,6 +173,7 @@ func TestRequestIDsAndMetrics(t *testing.T) {
 }
 
 func TestRouteKinds(t *testing.T) {
+	t.Parallel()
 	for p, want := range map[string]string{
 		"/": "page", "/post/one/": "page", "/tags/x/": "page", "/static/style.1.css": "static",
 		"/admin/": "desk", "/admin/login": "desk", "/search": "search", "/search/suggest": "search",

@@ -15,6 +15,7 @@ import (
 )
 
 func TestSidebarPrecedence(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	for _, tc := range []struct{ path, class, why string }{
 		{"/", "sidebar--right", "home: site sidebar.home = right"},
@@ -45,6 +46,7 @@ func TestSidebarPrecedence(t *testing.T) {
 }
 
 func TestWidgets(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	d := getDoc(t, ts, "/", http.StatusOK)
 	sb := d.Find("[data-testid=sidebar]")
@@ -88,6 +90,7 @@ func TestWidgets(t *testing.T) {
 }
 
 func TestEmptyWidgetListWarns(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, map[string]string{
 		"config.toml":       "title = \"T\"\n[params.sidebar]\nhome = true\nsingle = \"false\"\n",
 		"content/post/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\nx\n",
@@ -102,6 +105,7 @@ func TestEmptyWidgetListWarns(t *testing.T) {
 }
 
 func TestSiteChrome(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	d := getDoc(t, ts, "/post/two/", http.StatusOK)
 	if got := texts(d.Find("[data-testid=main-menu] a")); got != "Home|Posts|About us" {
@@ -137,6 +141,7 @@ func TestSiteChrome(t *testing.T) {
 }
 
 func TestResponseCache(t *testing.T) {
+	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	// A list page: article pages carry the comment form's per-request token.
 	first := ts.get(t, "/tags/harbour/", "Accept-Encoding", "gzip")
@@ -188,6 +193,7 @@ func mustResolve(t *testing.T, ts *testServer, path string) int64 {
 // TestArchiveWidget: the archive widget (one row in reader/widgets.go, one view) lists the
 // years newest first with their counts and links each year's archive page.
 func TestArchiveWidget(t *testing.T) {
+	t.Parallel()
 	site := readerSite()
 	site["config.toml"] = strings.Replace(strings.Replace(site["config.toml"],
 		`widgets = ["search", "recent", "categories", "taglist", "social", "languages", "sidemenu", "bogus"]`, `widgets = ["archive", "recent"]`, 1),

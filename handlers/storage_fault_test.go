@@ -102,6 +102,7 @@ func readBody(t *testing.T, resp *http.Response) string {
 // says why, writes answer 503 with the read-only page, reads go on, and freeing space brings
 // writes back without a restart.
 func TestFullDiskAnswers503AndRecovers(t *testing.T) {
+	t.Parallel()
 	dir := smallDisk(t, "12m")
 	ts := newTestServerIn(t, dir)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
@@ -161,6 +162,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // opened read-only (SQLITE_READONLY). A mounted filesystem cannot be flipped to read-only while
 // the store holds its files open for writing, so the running-server case is the full disk above.
 func TestStorageFaultNamesReadOnlyStorage(t *testing.T) {
+	t.Parallel()
 	dir := smallDisk(t, "1m")
 	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
 		t.Fatalf("remount read-only: %v %s", err, out)

@@ -73,6 +73,7 @@ func diskFull(t *testing.T, ts *testServer, editorID int64) *testServer {
 // TestDiskFull: with no room to write, readers still read, and a comment and a sign-in (wrong
 // password or right) answer 503 with words that say so, never 500.
 func TestDiskFull(t *testing.T) {
+	t.Parallel()
 	ts := commentSite(t, "moderated")
 	ed := addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	reader := newDeskClient(t, ts)

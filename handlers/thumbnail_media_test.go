@@ -18,6 +18,7 @@ import (
 // its variants, its intrinsic size and lazy loading after the first list item; an external
 // thumbnail stays a bare src.
 func TestMediaThumbnailsOnReaderPages(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	files := maps.Clone(basicSite)
 	files["content/post/zero.md"] = "---\ntitle: Older story\ndate: 2026-10-25\nthumbnail: https://cdn.example.org/pic.jpg\n---\nOlder.\n"

@@ -7,6 +7,7 @@ import (
 )
 
 func TestAccentShadesReachAAContrast(t *testing.T) {
+	t.Parallel()
 	for _, c := range []string{"#ff6600", "#ffff00", "#fff", "#000000", "#0b7285", "orange", "rgb(255, 102, 0)", "hsl(24, 100%, 50%)", "#ff660080"} {
 		css, ok := accentStylesheet(c)
 		if !ok {
