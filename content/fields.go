@@ -62,6 +62,17 @@ var articleFlags = []Flag{
 // ArticleFlags returns the table of per-article switches, in the desk form's order.
 func ArticleFlags() []Flag { return slices.Clone(articleFlags) }
 
+// FlagOn is the switch named key as readers of a get it (Flag.On); a key the table does not
+// declare is off.
+func FlagOn(a *data.Article, key string, site map[string]any) bool {
+	for _, f := range articleFlags {
+		if f.Key == key {
+			return f.On(a, site)
+		}
+	}
+	return false
+}
+
 // keys are the front-matter keys read as this flag, lower case (Hugo lower-cases keys).
 func (f Flag) keys() []string {
 	out := []string{strings.ToLower(f.Key)}

@@ -51,6 +51,9 @@ func TestFlagInheritance(t *testing.T) {
 	if !param.Shown(&old) || !param.On(&old, map[string]any{"extra": false}) {
 		t.Error("a row stored before the flag was declared must read its front matter")
 	}
+	if FlagOn(&a, "no such switch", site) || !FlagOn(&a, "pager", nil) || FlagOn(&a, "pager", map[string]any{"Pager": false}) {
+		t.Error("FlagOn: an unknown key is off; pager follows its row (default on, the site's param)")
+	}
 	if got := param.Edit(true); len(got.Keys) != 1 || got.Keys[0] != "extra" || got.Value != true {
 		t.Errorf("edit: %+v", got)
 	}
