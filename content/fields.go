@@ -57,6 +57,9 @@ var articleFlags = []Flag{
 	// too (handlers/article_page.go, mathJaxSrc), so `math` is no alias here.
 	{Key: "mathjax", Inherit: SiteParam, Label: "MathJax", Seed: true,
 		typed: func(a *data.Article) **bool { return &a.MathJax }},
+	// PaperMod's `robotsNoIndex` (.Params, so a page's own word only): the page stays on the
+	// site, in lists and feeds, but asks search engines not to index it.
+	{Key: "robotsNoIndex", Inherit: PageOnly, Label: "Keep out of search engines (noindex)"},
 }
 
 // ArticleFlags returns the table of per-article switches, in the desk form's order.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gazette/content"
 	"gazette/data"
 	"gazette/views"
 )
@@ -49,6 +50,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	}
 	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, articleURL(a))
 	v.Preview = isPreview(ctx)
+	v.NoIndex = v.NoIndex || content.FlagOn(a, "robotsNoIndex", params)
 	v.Head = s.articleHead(r, st, a, translations)
 	modified, err := s.articleNewsroom(ctx, st, a, &v)
 	if err != nil {
