@@ -151,6 +151,9 @@ func (f Flag) On(a *data.Article, site map[string]any) bool {
 	}
 	if f.Inherit == SiteParam {
 		for _, k := range f.keys() {
+			if v, ok := site[k]; ok {
+				return truthy(v)
+			}
 			for sk, v := range site {
 				if strings.EqualFold(sk, k) {
 					return truthy(v)
