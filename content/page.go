@@ -113,13 +113,7 @@ func buildPage(cfg SiteConfig, f fileInfo, src []byte) (Page, error) {
 		a.PostMeta = stringList(pm)
 	}
 	a.Thumbnail, a.ThumbnailVisibility = thumbnailValue(p["thumbnail"])
-	for _, key := range []struct {
-		name string
-		dst  **bool
-	}{{"comments", &a.Comments}, {"authorbox", &a.Authorbox}, {"pager", &a.Pager}, {"toc", &a.TOC}, {"mathjax", &a.MathJax}} {
-		v, ok := p[key.name]
-		*key.dst = optionalBool(v, ok)
-	}
+	readFlags(&a, p)
 	if err := setDates(&a, p, cfg.TimeZone); err != nil {
 		return Page{}, &LineError{Line: findKeyLine(src, err.key), Err: err}
 	}

@@ -53,10 +53,13 @@ type Article struct {
 	Pager     *bool
 	TOC       *bool
 	MathJax   *bool
-	Sidebar   string // "left", "right", "false" (none) or "" (site default)
-	Widgets   []string
-	PostMeta  []string // page-level post_meta override; nil = site default
-	LangList  []string // the seed format's informational `lang` list
+	// Flags are the other switches of content's flag table that the page's front matter
+	// (cascades included) sets, by lower-case key; nil when it sets none.
+	Flags    map[string]bool
+	Sidebar  string // "left", "right", "false" (none) or "" (site default)
+	Widgets  []string
+	PostMeta []string // page-level post_meta override; nil = site default
+	LangList []string // the seed format's informational `lang` list
 	// TranslationsList is the seed format's informational `translations` list.
 	TranslationsList []string
 	Headless         bool

@@ -17,7 +17,7 @@ var articleColumns = []string{
 	"draft", "headless", "menus", "comments", "authorbox", "pager", "toc", "mathjax", "sidebar", "widgets",
 	"post_meta", "lang_list", "translations_list", "front_matter", "front_matter_format", "body_markdown",
 	"body_html", "summary_html", "truncated", "toc_headings", "plain_text", "word_count", "resources",
-	"content_hash", "search_tags", "front_matter_text",
+	"content_hash", "search_tags", "front_matter_text", "flags",
 }
 
 // listColumns are what list pages need: everything but the body and the raw front matter.
@@ -25,7 +25,7 @@ const listColumns = `a.id, a.source_path, a.lang, a.translation_key, a.section, 
 	a.slug, a.url, a.permalink, a.aliases, a.description, a.summary, a.lead, a.thumbnail,
 	a.thumbnail_visibility, a.weight, a.date, a.publish_date, a.lastmod, a.expiry_date, a.draft, a.headless,
 	a.menus, a.comments, a.authorbox, a.pager, a.toc, a.mathjax, a.sidebar, a.widgets, a.post_meta,
-	a.summary_html, a.truncated, a.word_count, a.resources, a.content_hash, a.created_at, a.updated_at`
+	a.summary_html, a.truncated, a.word_count, a.resources, a.content_hash, a.created_at, a.updated_at, a.flags`
 
 // fullColumns adds the body and the front matter.
 const fullColumns = listColumns + `, a.lang_list, a.translations_list, a.front_matter, a.front_matter_format,
@@ -44,6 +44,7 @@ func articleArgs(a *Article) []any {
 		jsonText(orEmptyMap(a.FrontMatter)), a.FrontMatterFmt, a.BodyMarkdown, a.BodyHTML, a.SummaryHTML,
 		a.Truncated, jsonText(orEmptyHeadings(a.TOCHeadings)), a.PlainText, a.WordCount,
 		jsonText(orEmptyResources(a.Resources)), a.ContentHash, searchTags(a.Terms), a.FrontMatterText,
+		jsonOrNull(a.Flags),
 	}
 }
 
@@ -78,7 +79,7 @@ type scanner interface{ Scan(dest ...any) error }
 func scanArticle(sc scanner, full bool) (Article, error) {
 	var a Article
 	var aliases, resources string
-	var thumbVis, menus, widgets, postMeta sql.NullString
+	var thumbVis, menus, widgets, postMeta, flags sql.NullString
 	var date, pub, mod, exp string
 	var comments, authorbox, pager, toc, mathjax sql.NullBool
 	var created, updated int64
@@ -86,7 +87,7 @@ func scanArticle(sc scanner, full bool) (Article, error) {
 		&a.Slug, &a.URL, &a.Permalink, &aliases, &a.Description, &a.Summary, &a.Lead, &a.Thumbnail,
 		&thumbVis, &a.Weight, &date, &pub, &mod, &exp, &a.Draft, &a.Headless,
 		&menus, &comments, &authorbox, &pager, &toc, &mathjax, &a.Sidebar, &widgets, &postMeta,
-		&a.SummaryHTML, &a.Truncated, &a.WordCount, &resources, &a.ContentHash, &created, &updated}
+		&a.SummaryHTML, &a.Truncated, &a.WordCount, &resources, &a.ContentHash, &created, &updated, &flags}
 	var langList, trList sql.NullString
 	var frontMatter, headings string
 	if full {
@@ -106,6 +107,7 @@ func scanArticle(sc scanner, full bool) (Article, error) {
 		unmarshalNull(menus, &a.Menus),
 		unmarshalNull(widgets, &a.Widgets),
 		unmarshalNull(postMeta, &a.PostMeta),
+		unmarshalNull(flags, &a.Flags),
 	)
 	if err == nil && full {
 		err = firstErr(

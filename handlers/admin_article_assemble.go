@@ -145,13 +145,10 @@ func deskEdits(shown, posted views.ArticleValues, a, base *data.Article, loc *ti
 	set(shown.Menu != posted.Menu || shown.MenuWeight != posted.MenuWeight, "menu", menuFrontMatter(a), "menus")
 	set(shown.Thumbnail != posted.Thumbnail || shown.ThumbInList != posted.ThumbInList || shown.ThumbInPost != posted.ThumbInPost,
 		"thumbnail", thumbnailFrontMatter(a))
-	for _, f := range []struct {
-		changed bool
-		key     string
-		value   *bool
-	}{{shown.Comments != posted.Comments, "comments", a.Comments}, {shown.Authorbox != posted.Authorbox, "authorbox", a.Authorbox},
-		{shown.Pager != posted.Pager, "pager", a.Pager}, {shown.TOC != posted.TOC, "toc", a.TOC}, {shown.MathJax != posted.MathJax, "mathjax", a.MathJax}} {
-		set(f.changed, f.key, isTrue(f.value))
+	for _, f := range content.ArticleFlags() {
+		if on := posted.Flag(f.Key); on != shown.Flag(f.Key) {
+			edits = append(edits, f.Edit(on))
+		}
 	}
 	text(shown.Sidebar != posted.Sidebar, "sidebar", a.Sidebar)
 	set(!reflect.DeepEqual(typedOrder(shown.WidgetOrder), typedOrder(posted.WidgetOrder)), "widgets", orEmptyList(a.Widgets))
@@ -188,19 +185,31 @@ func publicationEdits(a, was *data.Article) []content.Edit {
 // newArticleEdits write a new article's front matter in the shape of the Mainroad articles
 // newsrooms bring (the seed article): the same keys in the same order, then the rest.
 func newArticleEdits(a *data.Article, author string, now time.Time) []content.Edit {
-	kv := []struct {
+	type keyValue struct {
 		key   string
 		value any
-	}{
+	}
+	kv := []keyValue{
 		{"title", a.Title}, {"date", a.Date.Format(time.RFC3339)}, {"summary", a.Summary},
 		{"categories", orEmptyList(termList(a, "categories"))}, {"lang", []string{a.Lang}},
 		{"translations", orEmptyList(a.TranslationsList)}, {"tags", orEmptyList(termList(a, "tags"))},
 		{"menu", menuFrontMatter(a)}, {"thumbnail", thumbnailFrontMatter(a)}, {"lead", a.Lead},
-		{"comments", isTrue(a.Comments)}, {"authorbox", isTrue(a.Authorbox)}, {"pager", isTrue(a.Pager)},
-		{"toc", isTrue(a.TOC)}, {"mathjax", isTrue(a.MathJax)}, {"sidebar", a.Sidebar}, {"widgets", orEmptyList(a.Widgets)},
+	}
+	var later []content.Edit // the flags that are no seed key, where they differ from their default
+	for _, f := range content.ArticleFlags() {
+		on := f.Shown(a)
+		switch {
+		case f.Seed:
+			kv = append(kv, keyValue{f.Key, on})
+		case on != f.Default:
+			later = append(later, f.Edit(on))
+		}
+	}
+	kv = append(kv, []keyValue{
+		{"sidebar", a.Sidebar}, {"widgets", orEmptyList(a.Widgets)},
 		{"slug", a.Slug}, {"draft", a.Draft}, {"description", a.Description},
 		{"publishDate", a.PublishDate.Format(time.RFC3339)}, {"lastmod", now.In(a.Date.Location()).Truncate(time.Second).Format(time.RFC3339)},
-	}
+	}...)
 	if a.PublishDate.IsZero() {
 		kv = kv[:len(kv)-2] // a preview before the first save: no publication yet
 	}
@@ -208,6 +217,7 @@ func newArticleEdits(a *data.Article, author string, now time.Time) []content.Ed
 	for _, e := range kv {
 		edits = append(edits, content.Edit{Keys: []string{e.key}, Value: e.value})
 	}
+	edits = append(edits, later...)
 	optional := []struct {
 		key   string
 		value any

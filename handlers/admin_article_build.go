@@ -94,7 +94,10 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 			a.ThumbnailVisibility = append(a.ThumbnailVisibility, "post")
 		}
 	}
-	a.Comments, a.Authorbox, a.Pager, a.TOC, a.MathJax = &v.Comments, &v.Authorbox, &v.Pager, &v.TOC, &v.MathJax
+	for _, f := range content.ArticleFlags() {
+		on := v.Flag(f.Key)
+		f.Set(&a, &on)
+	}
 	switch v.Sidebar {
 	case "", "left", "right", "false":
 		a.Sidebar = v.Sidebar

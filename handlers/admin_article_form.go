@@ -37,10 +37,9 @@ func valuesFromForm(f url.Values) views.ArticleValues {
 		Lead: f.Get("lead"), Categories: f.Get("categories"), Tags: f.Get("tags"), Menu: f.Get("menu"),
 		MenuWeight: f.Get("menu_weight"), Weight: f.Get("weight"), Thumbnail: f.Get("thumbnail"),
 		ThumbInList: f.Get("thumb_list") != "", ThumbInPost: f.Get("thumb_post") != "",
-		Comments: f.Get("comments") != "", Authorbox: f.Get("authorbox") != "", Pager: f.Get("pager") != "",
-		TOC: f.Get("toc") != "", MathJax: f.Get("mathjax") != "", Sidebar: f.Get("sidebar"),
-		Aliases: f.Get("aliases"), Body: f.Get("body"), WidgetOrder: map[string]string{},
+		Sidebar: f.Get("sidebar"), Aliases: f.Get("aliases"), Body: f.Get("body"), WidgetOrder: map[string]string{},
 	}
+	v.Flags = flagValues(func(fl content.Flag) bool { return f.Get(fl.Key) != "" })
 	v.ThumbText = views.MediaTextValues{Alt: f.Get("thumbnail_alt"), Caption: f.Get("thumbnail_caption"), Credit: f.Get("thumbnail_credit")}
 	v.ThumbTextFor = f.Get("thumbnail_text_for")
 	v.Newsroom = newsroomFromForm(f)
@@ -56,8 +55,17 @@ func valuesFromForm(f url.Values) views.ArticleValues {
 // newArticleValues are a blank form's defaults: the common Mainroad choices, written by the
 // editor who opens the form.
 func newArticleValues(set data.SiteSettings, author string) views.ArticleValues {
-	return views.ArticleValues{Author: author, Lang: set.DefaultLanguage, Comments: true, Pager: true, ThumbInList: true,
-		ThumbInPost: true, WidgetOrder: map[string]string{}}
+	return views.ArticleValues{Author: author, Lang: set.DefaultLanguage, ThumbInList: true, ThumbInPost: true,
+		WidgetOrder: map[string]string{}, Flags: flagValues(func(f content.Flag) bool { return f.Default })}
+}
+
+// flagValues are the form's switches, in the flag table's order, each on as on says.
+func flagValues(on func(content.Flag) bool) []views.FlagValue {
+	var out []views.FlagValue
+	for _, f := range content.ArticleFlags() {
+		out = append(out, views.FlagValue{Key: f.Key, Label: f.Label, On: on(f)})
+	}
+	return out
 }
 
 // valuesFromArticle fills the form from a stored article.
@@ -68,10 +76,10 @@ func valuesFromArticle(a *data.Article, loc *time.Location) views.ArticleValues 
 		Date:         timeValue(a.Date, loc), PublishDate: timeValue(a.PublishDate, loc), ExpiryDate: timeValue(a.ExpiryDate, loc),
 		Summary: a.Summary, Description: a.Description, Lead: a.Lead, Thumbnail: a.Thumbnail,
 		Categories: termNames(a, "categories"), Tags: termNames(a, "tags"), Sidebar: a.Sidebar,
-		Comments: a.Comments == nil || *a.Comments, Authorbox: isTrue(a.Authorbox), Pager: a.Pager == nil || *a.Pager,
-		TOC: isTrue(a.TOC), MathJax: isTrue(a.MathJax), Aliases: strings.Join(a.Aliases, "\n"), Body: a.BodyMarkdown,
+		Aliases: strings.Join(a.Aliases, "\n"), Body: a.BodyMarkdown,
 		WidgetOrder: map[string]string{}, ThumbInList: true, ThumbInPost: true,
 	}
+	v.Flags = flagValues(func(f content.Flag) bool { return f.Shown(a) })
 	v.Newsroom = newsroomFromArticle(a)
 	if a.Weight != 0 {
 		v.Weight = strconv.Itoa(a.Weight)

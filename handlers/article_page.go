@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"gazette/content"
 	"gazette/data"
 	"gazette/reader"
 	"gazette/views"
@@ -52,6 +53,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 	}
 	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, reader.ArticleURL(a))
 	v.Preview = isPreview(ctx)
+	v.NoIndex = v.NoIndex || content.FlagOn(a, "robotsNoIndex", params)
 	v.Head = s.articleHead(r, st, a, translations)
 	modified, err := s.articleNewsroom(ctx, st, a, &v)
 	if err != nil {
@@ -67,10 +69,10 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 		}
 	}
 	v.Cats = v.Meta.Cats
-	if pageFlag(a.TOC, params, "toc", false) {
+	if content.FlagOn(a, "toc", params) {
 		v.TOC = tocEntries(a.TOCHeadings)
 	}
-	if pageFlag(a.Authorbox, params, "authorbox", false) {
+	if content.FlagOn(a, "authorbox", params) {
 		v.AuthorBox = &views.Author{Name: reader.ParamString(params, "author", "name"), Bio: reader.ParamString(params, "author", "bio"),
 			Avatar: avatarURL(reader.ParamString(params, "author", "avatar"))}
 		if own := reader.ArticleAuthor(a); own != "" && own != v.AuthorBox.Name {
@@ -100,7 +102,7 @@ func (s *site) articleNeighbours(ctx context.Context, st *reader.State, a *data.
 	// Gazette shows the pager unless it is switched off (Mainroad's example config turns it on).
 	// Pages without a section (About, Contact, an article saved without one) have no
 	// sequence to step through: their "neighbours" would be each other.
-	if a.Section != "" && pageFlag(a.Pager, params, "pager", true) {
+	if a.Section != "" && content.FlagOn(a, "pager", params) {
 		older, newer, err := s.store.Neighbours(ctx, a)
 		if err != nil {
 			return err
@@ -123,18 +125,6 @@ func (s *site) articleNeighbours(ctx context.Context, st *reader.State, a *data.
 		v.Related = append(v.Related, views.RelatedLink{Title: refTitle(&r), URL: articleURLFromPath(r.Permalink), Date: parseRefDate(r.Date)})
 	}
 	return nil
-}
-
-// pageFlag is Hugo's .Param for a flag: the article's value when its front matter has the key
-// (false included), else the site's [params] value, else def.
-func pageFlag(page *bool, params map[string]any, key string, def bool) bool {
-	if page != nil {
-		return *page
-	}
-	if reader.HasParam(params, key) {
-		return reader.ParamBool(params, key)
-	}
-	return def
 }
 
 // mathJaxSrc is the MathJax script of an article that asks for it: only the boolean true turns

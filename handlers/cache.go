@@ -438,7 +438,7 @@ func (c *responseCache) invalidate(cs data.ChangeSet) {
 // conditional requests with 304. how is the X-Cache header: HIT, STALE (served while a
 // background render replaces it) or MISS (rendered for this request), as Varnish and CDNs say.
 func (c *responseCache) serve(e *cachedResponse, w http.ResponseWriter, r *http.Request, how []string) {
-	enc := preferredEncoding(r.Header.Get("Accept-Encoding"))
+	enc := preferredEncoding(firstHeader(r.Header, "Accept-Encoding"))
 	header, body := e.headers[encGzip], e.bodies[encGzip]
 	if enc == encBrotli {
 		if b := e.brotli.Load(); b != nil {
@@ -469,9 +469,9 @@ func (c *responseCache) serve(e *cachedResponse, w http.ResponseWriter, r *http.
 // notModified applies notModified's rules with any of the entry's ETags: they all name the
 // same page.
 func (e *cachedResponse) notModified(r *http.Request) bool {
-	inm := r.Header.Get("If-None-Match")
+	inm := firstHeader(r.Header, "If-None-Match")
 	if inm == "" {
-		return r.Header.Get("If-Modified-Since") != "" && notModified(r, e.etag, e.modified)
+		return firstHeader(r.Header, "If-Modified-Since") != "" && notModified(r, e.etag, e.modified)
 	}
 	// The brotli ETag counts before this entry's brotli body is made: a page rendered again
 	// (after a change elsewhere) has the same ETags while its bytes are the same.
@@ -481,6 +481,15 @@ func (e *cachedResponse) notModified(r *http.Request) bool {
 		}
 	}
 	return false
+}
+
+// firstHeader is h.Get(key) for a key already in canonical form: a hit reads a few request
+// headers, and Get checks and canonicalizes its key on every call.
+func firstHeader(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 // The X-Cache values, allocated once: a hit allocates nothing for them.

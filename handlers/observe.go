@@ -98,9 +98,15 @@ type observedWriter struct {
 
 func (o *observedWriter) writeID() {
 	o.wrote = true
+	// Canonical keys written and read as they are: Set and Get would canonicalize them on
+	// every request, a cache hit's among them.
 	h := o.Header()
-	h.Set(requestIDHeader, o.id)
-	switch c := h.Get("X-Cache"); c {
+	h[requestIDHeader] = []string{o.id}
+	var c string
+	if v := h["X-Cache"]; len(v) > 0 {
+		c = v[0]
+	}
+	switch c {
 	case "HIT":
 		o.cache = "hit"
 	case "STALE":

@@ -38,10 +38,12 @@ func countablePath(p string) bool {
 // isEditorOrRobot tells editors (who check their own pages) and self-declared robots apart
 // from readers, without allocating.
 func isEditorOrRobot(r *http.Request) bool {
-	if strings.Contains(r.Header.Get("Cookie"), sessionCookie+"=") {
-		return true
+	for _, c := range r.Header["Cookie"] {
+		if strings.Contains(c, sessionCookie+"=") {
+			return true
+		}
 	}
-	ua := r.Header.Get("User-Agent")
+	ua := firstHeader(r.Header, "User-Agent")
 	for _, s := range []string{"bot", "Bot", "crawl", "Crawl", "spider", "Spider", "Lighthouse", "HeadlessChrome"} {
 		if strings.Contains(ua, s) {
 			return true

@@ -163,6 +163,7 @@ func TestRequestIDsAndMetrics(t *testing.T) {
 		gazette_response_cache_total{result="bypass"} 2
 		gazette_response_cache_total{result="hit"} 1
 		gazette_response_cache_total{result="miss"} 1
+		gazette_response_cache_total{result="stale"} 0
 	`
 	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "gazette_response_cache_total"); err != nil {
 		t.Error(err)

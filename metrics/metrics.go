@@ -7,6 +7,8 @@ package metrics
 import (
 	"net/http"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -25,6 +27,23 @@ type Metrics struct {
 	storeWrite    prometheus.Histogram
 	comments      *prometheus.CounterVec
 	search        prometheus.Histogram
+
+	// The series of each route kind and status seen so far, read without a lock: every request
+	// records into them, and a label lookup (hashing its values) cost as much as the rest of a
+	// cache hit's bookkeeping. Copied on write; the kinds and codes a server answers are few.
+	cacheResults map[string]prometheus.Counter // hit, stale, miss, bypass: made once
+	series       atomic.Pointer[map[seriesKey]requestSeries]
+	seriesMu     sync.Mutex
+}
+
+type seriesKey struct {
+	kind string
+	code int
+}
+
+type requestSeries struct {
+	count   prometheus.Counter
+	latency prometheus.Observer
 }
 
 // Purge outcomes, the values of gazette_purge_requests_total's result label.
@@ -60,6 +79,10 @@ func New(reg prometheus.Registerer) *Metrics {
 			Help:    "Time to answer a search page or a suggestion request.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1}}),
 	}
+	m.cacheResults = map[string]prometheus.Counter{}
+	for _, r := range []string{"hit", "stale", "miss", "bypass"} {
+		m.cacheResults[r] = m.cache.WithLabelValues(r)
+	}
 	return m
 }
 
@@ -73,17 +96,55 @@ func (m *Metrics) Request(kind string, code int, took time.Duration) {
 	if m == nil {
 		return
 	}
-	m.requests.WithLabelValues(kind, strconv.Itoa(code)).Inc()
-	m.latency.WithLabelValues(kind).Observe(took.Seconds())
+	rs := m.requestSeries(kind, code)
+	rs.count.Inc()
+	rs.latency.Observe(took.Seconds())
 	if kind == "search" {
 		m.search.Observe(took.Seconds())
 	}
+}
+
+// requestSeries returns the collectors of one route kind and status, made on first use.
+func (m *Metrics) requestSeries(kind string, code int) requestSeries {
+	k := seriesKey{kind, code}
+	if all := m.series.Load(); all != nil {
+		if rs, ok := (*all)[k]; ok {
+			return rs
+		}
+	}
+	m.seriesMu.Lock()
+	defer m.seriesMu.Unlock()
+	old := m.series.Load()
+	if old != nil {
+		if rs, ok := (*old)[k]; ok {
+			return rs
+		}
+	}
+	next := make(map[seriesKey]requestSeries, 1+len(derefOrNil(old)))
+	for k, v := range derefOrNil(old) {
+		next[k] = v
+	}
+	rs := requestSeries{m.requests.WithLabelValues(kind, strconv.Itoa(code)), m.latency.WithLabelValues(kind)}
+	next[k] = rs
+	m.series.Store(&next)
+	return rs
+}
+
+func derefOrNil(p *map[seriesKey]requestSeries) map[seriesKey]requestSeries {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // CacheResult records what the response cache did with a public GET: "hit", "stale", "miss"
 // or "bypass".
 func (m *Metrics) CacheResult(result string) {
 	if m == nil {
+		return
+	}
+	if c, ok := m.cacheResults[result]; ok {
+		c.Inc()
 		return
 	}
 	m.cache.WithLabelValues(result).Inc()

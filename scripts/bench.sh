@@ -51,6 +51,15 @@ rps() { # BASE PATH [HEADER]: one wrk run through ../shared/bench/bench.sh; prin
 	local f="$RUN/one-path.txt"; echo "$2" >"$f"
 	HDR="${3:-}" PIDS="${PIDS:-}" "$LAB/bench.sh" "$1" "$f" | awk 'NR == 2 {print $2}'
 }
+pair() { # CEILING_BASE CEILING_PATH GAZETTE_PATH [HEADER]: prints "gazette ceiling", best of 3 interleaved
+	local bg=0 ba=0 a g
+	for _ in 1 2 3; do
+		a=$(PIDS=$hel rps "$1" "$2" "${4:-}"); g=$(PIDS=$gzt rps "$G" "$3" "${4:-}")
+		ba=$(awk -v x="$a" -v y="$ba" 'BEGIN { print (x > y) ? x : y }')
+		bg=$(awk -v x="$g" -v y="$bg" 'BEGIN { print (x > y) ? x : y }')
+	done
+	echo "$bg $ba"
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "-" }'; }
 
 article=$(grep -v '^#' "$LAB/paths.txt" | sed -n 1p)
@@ -99,21 +108,20 @@ for N in $SIZES; do
 		echo "| what | Gazette req/s | anchor req/s | ratio | target |"
 		echo "|---|---|---|---|---|"
 		# Cached pages, side by side: each Gazette run right after its anchor.
-		a=$(PIDS=$hel rps "http://127.0.0.1:$HELLO_PORT" /gz "$gz"); g=$(PIDS=$gzt rps "$G" "$article" "$gz")
-		echo "| cached article, gzip, vs Go ceiling /gz | $g | $a | $(ratio "$g" "$a") | ≥ 0.9× |"
+		# Against the Go ceiling, the closest comparison: three interleaved runs each, the best of
+		# each side (a shared 2-core machine's noise is of the size of the gap being measured).
+		read -r g a < <(pair "http://127.0.0.1:$HELLO_PORT" /gz "$article" "$gz")
+		echo "| cached article, gzip, vs Go ceiling /gz (best of 3) | $g | $a | $(ratio "$g" "$a") | ≥ 0.9× |"
 		a=$(PIDS=$gzs rps "http://127.0.0.1:$GZS_PORT" "$article" "$gz")
 		echo "| cached article, gzip, vs nginx gzip_static | $g | $a | $(ratio "$g" "$a") | |"
-		a=$(PIDS=$hel rps "http://127.0.0.1:$HELLO_PORT" /page); g=$(PIDS=$gzt rps "$G" "$article")
-		echo "| cached article, identity, vs Go ceiling /page | $g | $a | $(ratio "$g" "$a") | ≥ 0.9× |"
+		read -r g a < <(pair "http://127.0.0.1:$HELLO_PORT" /page "$article")
+		echo "| cached article, identity, vs Go ceiling /page (best of 3) | $g | $a | $(ratio "$g" "$a") | ≥ 0.9× |"
 		a=$(PIDS=$ngx rps "http://127.0.0.1:$NGX_PORT" "$article")
 		echo "| cached article, identity, vs nginx | $g | $a | $(ratio "$g" "$a") | |"
-		declare -A cached=()
 		for p in / "$tag" /index.xml; do
 			a=$(PIDS=$gzs rps "http://127.0.0.1:$GZS_PORT" "$p" "$gz"); g=$(PIDS=$gzt rps "$G" "$p" "$gz")
-			cached[$p]=$g
 			echo "| cached $p, gzip, vs nginx gzip_static | $g | $a | $(ratio "$g" "$a") | |"
 		done
-		cached[$article]=$(PIDS=$gzt rps "$G" "$article" "$gz")
 		# Uncached: a query string passes the response cache; every request renders.
 		# An archive month of a full year (the newest month may hold only this bench's publishes).
 		year=$(curl -s "$G/archive/" | grep -o 'href="/archive/[0-9]*/"' | sed -n 1p | cut -d'"' -f2 || true)
@@ -137,14 +145,18 @@ for N in $SIZES; do
 				"$G/admin/articles/new"
 			echo "$title"
 		}
-		( k=0; while sleep 10; do k=$((k + 1)); publish "bg$k-$$" >/dev/null; done ) & pubpid=$!
-		pids+=("$pubpid")
+		# Each path runs 30 s without, then 30 s with the publisher (three publishes in the window
+		# whatever its phase), so the pair sees the same machine.
 		for p in "$article" / "$tag"; do
-			g=$(D=20s PIDS=$gzt rps "$G" "$p" "$gz")
-			echo "| cached $p during a publish every 10 s, vs without | $g | ${cached[$p]} | $(ratio "$g" "${cached[$p]}") | ≥ 0.9× |"
+			a=$(D=30s PIDS=$gzt rps "$G" "$p" "$gz")
+			( k=0; while sleep 10; do k=$((k + 1)); publish "bg$k-$$" >/dev/null; done ) & pubpid=$!
+			pids+=("$pubpid")
+			sleep 1
+			g=$(D=30s PIDS=$gzt rps "$G" "$p" "$gz")
+			kill "$pubpid" 2>/dev/null || true
+			wait "$pubpid" 2>/dev/null || true
+			echo "| cached $p during a publish every 10 s, vs without | $g | $a | $(ratio "$g" "$a") | ≥ 0.9× |"
 		done
-		kill "$pubpid" 2>/dev/null || true
-		wait "$pubpid" 2>/dev/null || true
 		# Freshness: from the end of a publish to the home page, the tag page and the feed showing it.
 		title=$(publish "fresh-$$")
 		t1=$(date +%s.%N)

@@ -20,15 +20,33 @@ type ArticleValues struct {
 	Thumbnail                     string
 	// ThumbText are the thumbnail's words (alt text, caption, credit), kept on the upload in
 	// the media library; ThumbTextFor is the thumbnail they were shown for.
-	ThumbText                                MediaTextValues
-	ThumbTextFor                             string
-	ThumbInList, ThumbInPost                 bool
-	Comments, Authorbox, Pager, TOC, MathJax bool
-	Sidebar                                  string            // "", "left", "right", "false"
-	WidgetOrder                              map[string]string // widget → position typed ("" = not shown)
-	Aliases                                  string            // one per line
-	Body                                     string
-	Newsroom                                 NewsroomValues // front page and authors (issue 17)
+	ThumbText                MediaTextValues
+	ThumbTextFor             string
+	ThumbInList, ThumbInPost bool
+	// Flags are the article's switches (content's flag table), in the form's order.
+	Flags       []FlagValue
+	Sidebar     string            // "", "left", "right", "false"
+	WidgetOrder map[string]string // widget → position typed ("" = not shown)
+	Aliases     string            // one per line
+	Body        string
+	Newsroom    NewsroomValues // front page and authors (issue 17)
+}
+
+// FlagValue is one switch of the article form: its front-matter key (the field's name), its
+// label and whether it is on.
+type FlagValue struct {
+	Key, Label string
+	On         bool
+}
+
+// Flag reports whether the switch named key is on; a switch the form lacks is off.
+func (v ArticleValues) Flag(key string) bool {
+	for _, f := range v.Flags {
+		if f.Key == key {
+			return f.On
+		}
+	}
+	return false
 }
 
 // ArticleForm is the page that writes or edits an article.
