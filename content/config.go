@@ -43,6 +43,7 @@ type SiteConfig struct {
 	SummaryLength                  int
 	HasCJKLanguage                 bool
 	HardWraps                      bool
+	Highlight                      string // [markup.highlight] as a highlight option string (markdown.Options)
 	Paginate                       int
 	Params                         map[string]any
 	Menus                          map[string]any
@@ -225,6 +226,9 @@ func siteConfigFrom(raw map[string]any) (SiteConfig, error) {
 				c.HardWraps = truthy(r["hardwraps"])
 			}
 		}
+		if hl, ok := mk["highlight"].(map[string]any); ok {
+			c.Highlight = highlightDefaults(hl)
+		}
 	}
 	if langs, ok := raw["languages"].(map[string]any); ok && len(langs) > 0 {
 		c.Languages = map[string]Language{}
@@ -294,4 +298,19 @@ func (c SiteConfig) Settings() data.SiteSettings {
 		set.Languages = append(set.Languages, data.LanguageSetting{Code: code, Name: l.Name, Title: l.Title, Weight: l.Weight})
 	}
 	return set
+}
+
+// highlightDefaults writes the [markup.highlight] keys that change what a reader sees as a
+// highlight option string, which fenced code and the highlight shortcode start from.
+func highlightDefaults(hl map[string]any) string {
+	var opts []string
+	for _, key := range []string{"linenos", "linenumbersintable", "linenostart", "hl_lines"} {
+		if v, ok := hl[key]; ok {
+			s := strings.ReplaceAll(fmt.Sprint(v), ",", " ")
+			if s != "" {
+				opts = append(opts, key+"="+s)
+			}
+		}
+	}
+	return strings.Join(opts, ",")
 }

@@ -19,7 +19,7 @@ type Pipeline struct {
 
 // NewPipeline makes the pipeline of a site, with the render options its configuration sets.
 func NewPipeline(cfg SiteConfig) *Pipeline {
-	return &Pipeline{cfg: cfg, renderer: markdown.New(markdown.Options{HardWraps: cfg.HardWraps, SummaryLength: cfg.SummaryLength})}
+	return &Pipeline{cfg: cfg, renderer: markdown.New(markdown.Options{HardWraps: cfg.HardWraps, SummaryLength: cfg.SummaryLength, Highlight: cfg.Highlight})}
 }
 
 // Config is the site configuration the pipeline applies.

@@ -55,7 +55,7 @@ func (st *renderState) shortcode(n *scNode) (string, bool) {
 		return vimeo(t), true
 	case "highlight":
 		code := strings.TrimPrefix(strings.TrimPrefix(unescapeLiterals(n.inner), "\r"), "\n")
-		return highlightCodeWith(code, t.arg("lang", 0), parseHighlightOptions(t.arg("options", 1))), true
+		return highlightCodeWith(code, t.arg("lang", 0), parseHighlightOptions(st.r.highlight, t.arg("options", 1))), true
 	case "details":
 		summary := t.arg("summary", -1)
 		if summary == "" {
