@@ -283,9 +283,9 @@ type ListQuery struct {
 	// folders of the sections nested below a section: their pages are theirs, not its).
 	ExceptPrefixes []string
 	Taxonomy       string // with TermKey: only articles carrying that term
-	TermKey      string
-	Limit        int
-	Offset       int
+	TermKey        string
+	Limit          int
+	Offset         int
 	// Types, when set, keeps only articles of these types (Hugo's mainSections filter).
 	Types []string
 }
