@@ -51,6 +51,10 @@ type SiteConfig struct {
 	// Cascades are not configuration but the list pages' `cascade` blocks, which every page
 	// is built under (content/cascade.go); empty until the list pages are read.
 	Cascades Cascades
+	// SiteFiles, when set, lists the URL paths of the site's own files directly in a folder
+	// ("/img/trip/"): what a theme's `gallery dir=` shortcode shows. Not configuration either:
+	// the import sets it from the static folders, the desk from the stored site files.
+	SiteFiles func(dir string) []string
 }
 
 // DefaultSiteConfig is what Hugo assumes when a site has no configuration.

@@ -110,7 +110,7 @@ func writeIndexes(tx *writeTx, a *Article, oldPermalink string, fresh bool) erro
 		}
 	}
 	for i, t := range a.Terms {
-		termID, err := tx.termID(a.Lang, t)
+		termID, err := tx.termID(a.Lang, t, a.TreeKey)
 		if err != nil {
 			return fmt.Errorf("term %s/%s: %w", t.Taxonomy, t.Key, err)
 		}

@@ -271,7 +271,16 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 	if n > 1 && (n-1) > 1_000_000/size {
 		return data.ErrNotFound
 	}
-	list, total, err := s.store.ListPublished(ctx, q)
+	var list []data.Article
+	var total int
+	var err error
+	if l.kind == listTerm {
+		// Hugo's term page lists the list pages that name the term too.
+		list, total, err = s.termPage(ctx, l, q)
+		l.term.Count = total
+	} else {
+		list, total, err = s.store.ListPublished(ctx, q)
+	}
 	if err != nil {
 		return err
 	}
@@ -294,7 +303,8 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *state, l li
 		v.Heading = firstNonEmpty(own.Title, capitalize(l.section))
 		v.Description = ""
 	case listTerm:
-		v.Heading = firstNonEmpty(own.Title, capitalize(l.term.Name))
+		// Hugo 0.111 titles a term as its first page wrote it (`go`, not `Go`).
+		v.Heading = firstNonEmpty(own.Title, l.term.Name)
 		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(langTag(st, l.lang), "posts")
 	}
 	// Mainroad's meta description: the site's on the home page, a list's own elsewhere.
@@ -383,6 +393,11 @@ func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *state, 
 	if err != nil {
 		return err
 	}
+	named, err := s.listPageTermCounts(ctx, l.lang, l.taxonomy)
+	if err != nil {
+		return err
+	}
+	terms = data.WithListPageTerms(terms, named)
 	own, err := s.ownPage(ctx, l)
 	if err != nil {
 		return err

@@ -36,6 +36,9 @@ type Page struct {
 	Params     map[string]any                         // front matter, keys lower-cased (for the `param` shortcode)
 	ResolveRef func(ref string) (url string, ok bool) // for ref/relref; nil = every ref unresolved
 	CJK        bool                                   // isCJKLanguage: summary counts characters, not words
+	// Files lists the URL paths of the site's files directly in a folder ("/img/trip/"), for
+	// a theme's `gallery dir=`; nil = none known.
+	Files func(dir string) []string
 }
 
 // Heading is one entry of an article's table of contents.
