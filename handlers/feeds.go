@@ -106,7 +106,12 @@ func (s *site) buildFeed(r *http.Request, st *state, l listSpec) (*feeds.Feed, t
 	switch l.kind {
 	case listSection:
 		l.sectionQuery(&q)
-		name := capitalize(path.Base(l.section))
+		// Hugo titles the feed with the section's own title ("CN on Site") where it has one.
+		own, err := s.ownPage(ctx, l)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		name := firstNonEmpty(own.Title, capitalize(path.Base(l.section)))
 		title, desc = name+" on "+siteTitle, "Recent content in "+name+" on "+siteTitle
 	case listTerm:
 		q.Taxonomy, q.TermKey = l.taxonomy, l.term.Key

@@ -180,6 +180,16 @@ func compareFeed(t *testing.T, base, u, hugoText string) {
 	if got, want := links(b.String()), links(hugoText); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("feed %s has %q, Hugo %q", u, got, want)
 	}
+	// The feed's title, where the list has a title of its own (see compareList).
+	title := regexp.MustCompile(`<channel[^>]*>[\s\S]*?<title>([^<]*)</title>`)
+	hugoTitle, gotTitle := title.FindStringSubmatch(hugoText), title.FindStringSubmatch(b.String())
+	dir := strings.TrimSuffix(u, "index.xml")
+	_, own := listsSite["content"+dir+"_index.md"]
+	if own || strings.HasPrefix(u, "/tags/") {
+		if hugoTitle == nil || gotTitle == nil || hugoTitle[1] != gotTitle[1] {
+			t.Errorf("feed %s is titled %q, Hugo %q", u, gotTitle, hugoTitle)
+		}
+	}
 }
 
 // compareTerms: the taxonomy page names Hugo's terms with Hugo's titles and counts.
