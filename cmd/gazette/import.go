@@ -19,7 +19,7 @@ const importMemoryLimit = 320 << 20
 
 // importCacheMiB is the import's page cache: the article indexes it writes in no particular
 // order stay in memory (see data.CacheSize); bounded so the whole import stays under 500 MiB.
-const importCacheMiB = 64
+const importCacheMiB = 32
 
 // importBusyTimeout is how long an import's write waits for another writer's transaction.
 const importBusyTimeout = 5 * time.Minute
