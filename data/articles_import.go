@@ -46,7 +46,7 @@ func (w *writeTx) beforeDeferredUpdate(id int64) error {
 	if err := w.recordKeys("article_id = ?", id); err != nil {
 		return err
 	}
-	if w.isPend[id] {
+	if w.isPend[id] || w.searchElsewhere {
 		return nil
 	}
 	if _, err := w.exec(`INSERT INTO search_fts (search_fts, rowid, title, lead, summary, plain_text, search_tags)
@@ -64,7 +64,8 @@ func (w *writeTx) beforeDeferredUpdate(id int64) error {
 }
 
 // indexDeferred writes the keys and search entries of every row the batch wrote, in one
-// statement each, and lets the triggers speak again.
+// statement each (a bulk import's search entries go to its side indexes instead), and lets
+// the triggers speak again.
 func (w *writeTx) indexDeferred() error {
 	if len(w.pending) > 0 {
 		ids, err := json.Marshal(w.pending)
@@ -75,6 +76,10 @@ func (w *writeTx) indexDeferred() error {
 		if err := w.recordKeys("article_id "+written, string(ids)); err != nil {
 			return err
 		}
+	}
+	if len(w.pending) > 0 && !w.searchElsewhere {
+		const written = "IN (SELECT value FROM json_each(?))"
+		ids, _ := json.Marshal(w.pending) // marshalled above
 		if _, err := w.exec(`INSERT INTO search_fts (rowid, title, lead, summary, plain_text, search_tags)
 			SELECT `+searchKeyOf+`, title, lead, summary, plain_text, search_tags FROM articles WHERE id `+written+inKeyOrder, string(ids)); err != nil {
 			return fmt.Errorf("search entries: %w", err)

@@ -22,6 +22,9 @@ type writeTx struct {
 	deferred bool
 	pending  []int64
 	isPend   map[int64]bool
+	// searchElsewhere: a bulk import builds the search indexes beside the store
+	// (import_search_build.go); indexDeferred writes only the change keys.
+	searchElsewhere bool
 }
 
 func newWriteTx(ctx context.Context, tx *sql.Tx) *writeTx {
