@@ -23,12 +23,22 @@ type cascadeBlock struct {
 
 func cascadeKey(lang, dir string) string { return lang + "\x00" + dir }
 
+// isBranch reports whether a folder of a language's content folder has a list page of its own
+// (an _index file): NewCascades keeps an entry for every one, with its blocks or none.
+func (c Cascades) isBranch(lang, dir string) bool {
+	_, ok := c[cascadeKey(lang, dir)]
+	return ok
+}
+
 // NewCascades reads the cascade blocks of list pages (a map, or a list of maps).
 func NewCascades(pages []data.ListPage) Cascades {
 	c := Cascades{}
 	for _, lp := range pages {
 		if lp.Draft {
 			continue
+		}
+		if key := cascadeKey(lp.Lang, lp.Dir); c[key] == nil {
+			c[key] = []cascadeBlock{} // a branch, blocks or none (isBranch)
 		}
 		fm, _ := lowerKeys(lp.FrontMatter).(map[string]any)
 		var blocks []any

@@ -43,6 +43,7 @@ type SiteConfig struct {
 	SummaryLength                  int
 	HasCJKLanguage                 bool
 	HardWraps                      bool
+	Highlight                      string // [markup.highlight] as a highlight option string (markdown.Options)
 	Paginate                       int
 	Params                         map[string]any
 	Menus                          map[string]any
@@ -50,6 +51,10 @@ type SiteConfig struct {
 	// Cascades are not configuration but the list pages' `cascade` blocks, which every page
 	// is built under (content/cascade.go); empty until the list pages are read.
 	Cascades Cascades
+	// SiteFiles, when set, lists the URL paths of the site's own files directly in a folder
+	// ("/img/trip/"): what a theme's `gallery dir=` shortcode shows. Not configuration either:
+	// the import sets it from the static folders, the desk from the stored site files.
+	SiteFiles func(dir string) []string
 }
 
 // DefaultSiteConfig is what Hugo assumes when a site has no configuration.
@@ -225,6 +230,9 @@ func siteConfigFrom(raw map[string]any) (SiteConfig, error) {
 				c.HardWraps = truthy(r["hardwraps"])
 			}
 		}
+		if hl, ok := mk["highlight"].(map[string]any); ok {
+			c.Highlight = highlightDefaults(hl)
+		}
 	}
 	if langs, ok := raw["languages"].(map[string]any); ok && len(langs) > 0 {
 		c.Languages = map[string]Language{}
@@ -294,4 +302,19 @@ func (c SiteConfig) Settings() data.SiteSettings {
 		set.Languages = append(set.Languages, data.LanguageSetting{Code: code, Name: l.Name, Title: l.Title, Weight: l.Weight})
 	}
 	return set
+}
+
+// highlightDefaults writes the [markup.highlight] keys that change what a reader sees as a
+// highlight option string, which fenced code and the highlight shortcode start from.
+func highlightDefaults(hl map[string]any) string {
+	var opts []string
+	for _, key := range []string{"linenos", "linenumbersintable", "linenostart", "hl_lines"} {
+		if v, ok := hl[key]; ok {
+			s := strings.ReplaceAll(fmt.Sprint(v), ",", " ")
+			if s != "" {
+				opts = append(opts, key+"="+s)
+			}
+		}
+	}
+	return strings.Join(opts, ",")
 }

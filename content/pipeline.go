@@ -19,7 +19,7 @@ type Pipeline struct {
 
 // NewPipeline makes the pipeline of a site, with the render options its configuration sets.
 func NewPipeline(cfg SiteConfig) *Pipeline {
-	return &Pipeline{cfg: cfg, renderer: markdown.New(markdown.Options{HardWraps: cfg.HardWraps, SummaryLength: cfg.SummaryLength})}
+	return &Pipeline{cfg: cfg, renderer: markdown.New(markdown.Options{HardWraps: cfg.HardWraps, SummaryLength: cfg.SummaryLength, Highlight: cfg.Highlight})}
 }
 
 // Config is the site configuration the pipeline applies.
@@ -30,7 +30,9 @@ func (p *Pipeline) Config() SiteConfig { return p.cfg }
 // body is not rendered yet; Render does that once every URL is known. Bad front matter is a
 // *LineError.
 func (p *Pipeline) Article(sitePath string, text []byte) (data.Article, error) {
-	page, err := buildPage(p.cfg, p.cfg.fileInfoOf(sitePath), text)
+	f := p.cfg.fileInfoOf(sitePath)
+	page, err := buildPage(p.cfg, f, text)
+	page.Article.TreeKey = pageTreeKey(p.cfg.Cascades, f)
 	return page.Article, err
 }
 
@@ -48,6 +50,7 @@ func (p *Pipeline) render(a *data.Article, resolve func(ref, lang string) (strin
 		Params:     lowerKeys(a.FrontMatter).(map[string]any),
 		ResolveRef: func(ref string) (string, bool) { return resolve(ref, a.Lang) },
 		CJK:        p.cfg.HasCJKLanguage && isCJK(a.Lang),
+		Files:      p.cfg.SiteFiles,
 	})
 	if err != nil {
 		return res, err

@@ -103,6 +103,7 @@ func loadSite(root string, keepPages bool) (*Site, error) {
 		}
 	}
 	s.loadStaticFiles()
+	s.Config.SiteFiles = staticFilesIn(s.StaticFiles)
 	s.scan(keepPages)
 	s.warnDuplicates()
 	return s, nil

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 )
 
 // MaxStaticFileSize caps one file of a site's static folder.
@@ -68,5 +70,19 @@ func (s *Site) loadStaticFiles() {
 			seen[f.Path] = true
 			s.StaticFiles = append(s.StaticFiles, f)
 		}
+	}
+}
+
+// staticFilesIn is SiteConfig.SiteFiles over the static folders' files.
+func staticFilesIn(files []StaticFile) func(dir string) []string {
+	return func(dir string) []string {
+		var out []string
+		for _, f := range files {
+			if strings.HasPrefix(f.Path, dir) && !strings.Contains(f.Path[len(dir):], "/") {
+				out = append(out, f.Path)
+			}
+		}
+		sort.Strings(out)
+		return out
 	}
 }

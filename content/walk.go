@@ -169,6 +169,7 @@ func (s *Site) loadPage(src *Source) (Page, *Problem) {
 	}
 	f.bundle = src.bundle != nil || f.base == "index"
 	page, err := buildPage(s.Config, f, text)
+	page.Article.TreeKey = pageTreeKey(s.Config.Cascades, f)
 	if err != nil {
 		var le *LineError
 		line := 0

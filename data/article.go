@@ -46,6 +46,10 @@ type Article struct {
 
 	// Terms are the article's taxonomy terms ("tags", "categories", …) in the order written.
 	Terms []Term
+	// TreeKey is the article's place in Hugo's page tree (content.pageTreeKey), not stored
+	// with it: a term spelled in several cases is named by its first article in that order
+	// (terms.named_by, migration 0160). "" names a term only when nothing else has.
+	TreeKey string
 
 	Menus     map[string]MenuEntry // menu name → entry; "" names are dropped
 	Comments  *bool

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -109,7 +110,7 @@ func writeIndexes(tx *writeTx, a *Article, oldPermalink string, fresh bool) erro
 		}
 	}
 	for i, t := range a.Terms {
-		termID, err := tx.termID(a.Lang, t)
+		termID, err := tx.termID(a.Lang, t, a.TreeKey)
 		if err != nil {
 			return fmt.Errorf("term %s/%s: %w", t.Taxonomy, t.Key, err)
 		}
@@ -278,10 +279,13 @@ type ListQuery struct {
 	// SourcePrefix, when set, keeps only articles whose source path starts with it (a nested
 	// section's folder, "content/post/sub/").
 	SourcePrefix string
-	Taxonomy     string // with TermKey: only articles carrying that term
-	TermKey      string
-	Limit        int
-	Offset       int
+	// ExceptPrefixes leaves out articles whose source path starts with one of them (the
+	// folders of the sections nested below a section: their pages are theirs, not its).
+	ExceptPrefixes []string
+	Taxonomy       string // with TermKey: only articles carrying that term
+	TermKey        string
+	Limit          int
+	Offset         int
 	// Types, when set, keeps only articles of these types (Hugo's mainSections filter).
 	Types []string
 }
@@ -370,7 +374,7 @@ func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
 		}
 		return ids, len(ids) + 1, nil, nil
 	})
-	if err != nil || (q.Section == "" && q.SourcePrefix == "" && q.TermKey == "" && len(q.Types) == 0) {
+	if err != nil || (q.Section == "" && q.SourcePrefix == "" && len(q.ExceptPrefixes) == 0 && q.TermKey == "" && len(q.Types) == 0) {
 		return all, err
 	}
 	deps := []string{home}
@@ -386,6 +390,13 @@ func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
 			// A range on the source path's unique index: every path that starts with the prefix.
 			return s.queryIDs(ctx, "SELECT id FROM articles WHERE source_path >= ? AND source_path < ? AND lang = ?",
 				q.SourcePrefix, q.SourcePrefix+"\U0010FFFF", q.Lang)
+		})
+	}
+	var except []func() ([]int64, error)
+	for _, prefix := range q.ExceptPrefixes {
+		except = append(except, func() ([]int64, error) {
+			return s.queryIDs(ctx, "SELECT id FROM articles WHERE source_path >= ? AND source_path < ? AND lang = ?",
+				prefix, prefix+"\U0010FFFF", q.Lang)
 		})
 	}
 	if q.TermKey != "" {
@@ -406,7 +417,7 @@ func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
 			return s.queryIDs(ctx, "SELECT id FROM articles WHERE lang = ? AND type IN (SELECT value FROM json_each(?))", q.Lang, jsonText(q.Types))
 		})
 	}
-	key := fmt.Sprintf("list\x00%s\x00%s\x00%s\x00%s\x00%q\x00%s", q.Lang, q.Section, q.Taxonomy, q.TermKey, q.Types, q.SourcePrefix)
+	key := fmt.Sprintf("list\x00%s\x00%s\x00%s\x00%s\x00%q\x00%s\x00%q", q.Lang, q.Section, q.Taxonomy, q.TermKey, q.Types, q.SourcePrefix, q.ExceptPrefixes)
 	return memoGetSince(ctx, s.memo, since, key, deps, func() ([]int64, int, []string, error) {
 		keep := all
 		for _, f := range filters {
@@ -425,6 +436,17 @@ func (s *Store) listIDs(ctx context.Context, q ListQuery) ([]int64, error) {
 				}
 			}
 			keep = next
+		}
+		for _, f := range except {
+			ids, err := f()
+			if err != nil {
+				return nil, 0, nil, fmt.Errorf("list articles: %w", err)
+			}
+			out := make(map[int64]bool, len(ids))
+			for _, id := range ids {
+				out[id] = true
+			}
+			keep = slices.DeleteFunc(slices.Clone(keep), func(id int64) bool { return out[id] })
 		}
 		return keep, len(keep) + 1, nil, nil
 	})

@@ -46,7 +46,7 @@ func (w *writeTx) beforeDeferredUpdate(id int64) error {
 	if err := w.recordKeys("article_id = ?", id); err != nil {
 		return err
 	}
-	if w.isPend[id] {
+	if w.isPend[id] || w.searchElsewhere {
 		return nil
 	}
 	if _, err := w.exec(`INSERT INTO search_fts (search_fts, rowid, title, lead, summary, plain_text, search_tags)
@@ -64,7 +64,8 @@ func (w *writeTx) beforeDeferredUpdate(id int64) error {
 }
 
 // indexDeferred writes the keys and search entries of every row the batch wrote, in one
-// statement each, and lets the triggers speak again.
+// statement each (a bulk import's search entries go to its side indexes instead), and lets
+// the triggers speak again.
 func (w *writeTx) indexDeferred() error {
 	if len(w.pending) > 0 {
 		ids, err := json.Marshal(w.pending)
@@ -75,6 +76,10 @@ func (w *writeTx) indexDeferred() error {
 		if err := w.recordKeys("article_id "+written, string(ids)); err != nil {
 			return err
 		}
+	}
+	if len(w.pending) > 0 && !w.searchElsewhere {
+		const written = "IN (SELECT value FROM json_each(?))"
+		ids, _ := json.Marshal(w.pending) // marshalled above
 		if _, err := w.exec(`INSERT INTO search_fts (rowid, title, lead, summary, plain_text, search_tags)
 			SELECT `+searchKeyOf+`, title, lead, summary, plain_text, search_tags FROM articles WHERE id `+written+inKeyOrder, string(ids)); err != nil {
 			return fmt.Errorf("search entries: %w", err)
@@ -93,6 +98,9 @@ func (w *writeTx) indexDeferred() error {
 		return fmt.Errorf("end deferred indexing: %w", err)
 	}
 	w.deferred, w.pending, w.isPend = false, nil, nil
+	if err := w.applyTermRenames(); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -109,20 +117,52 @@ func (w *writeTx) recordKeys(where string, arg any) error {
 }
 
 // termID finds or makes a term, once per transaction: an import's articles share their
-// authors and categories, so most lookups are answered from memory.
-func (w *writeTx) termID(lang string, t Term) (int64, error) {
+// authors and categories, so most lookups are answered from memory. The article whose page
+// comes first in Hugo's tree (treeKey) names it; a rename is put off to the end of a batch
+// (applyTermRenames), where the triggers that follow a name into the search index speak.
+func (w *writeTx) termID(lang string, t Term, treeKey string) (int64, error) {
 	k := lang + "\x00" + t.Taxonomy + "\x00" + t.Key
-	if id, ok := w.terms[k]; ok {
-		return id, nil
+	seen, ok := w.terms[k]
+	if !ok {
+		err := w.queryRow(`INSERT INTO terms (lang, taxonomy, key, name, named_by) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (lang, taxonomy, key) DO UPDATE SET name = name RETURNING id, name, named_by`,
+			lang, t.Taxonomy, t.Key, t.Name, treeKey).Scan(&seen.id, &seen.name, &seen.namedBy)
+		if err != nil {
+			return 0, err
+		}
 	}
-	var id int64
-	err := w.queryRow(`INSERT INTO terms (lang, taxonomy, key, name) VALUES (?, ?, ?, ?)
-		ON CONFLICT (lang, taxonomy, key) DO UPDATE SET name = name RETURNING id`, lang, t.Taxonomy, t.Key, t.Name).Scan(&id)
-	if err != nil {
-		return 0, err
+	if treeKey != "" && (seen.namedBy == "" || treeKey < seen.namedBy) {
+		if seen.name != t.Name {
+			w.renames = append(w.renames, termRename{id: seen.id, name: t.Name, namedBy: treeKey})
+		} else if _, err := w.exec("UPDATE terms SET named_by = ? WHERE id = ?", treeKey, seen.id); err != nil {
+			return 0, err
+		}
+		seen.name, seen.namedBy = t.Name, treeKey
 	}
-	w.terms[k] = id
-	return id, nil
+	w.terms[k] = seen
+	if !w.deferred {
+		return seen.id, w.applyTermRenames()
+	}
+	return seen.id, nil
+}
+
+// termRename is a term's new name, from the article now first in Hugo's order.
+type termRename struct {
+	id            int64
+	name, namedBy string
+}
+
+// applyTermRenames writes the renames termID found (outside a deferred batch, so the
+// triggers of migrations 0090 and 0100 record the change keys and re-index the term's
+// articles under the new name).
+func (w *writeTx) applyTermRenames() error {
+	for _, r := range w.renames {
+		if _, err := w.exec("UPDATE terms SET name = ?, named_by = ? WHERE id = ?", r.name, r.namedBy, r.id); err != nil {
+			return fmt.Errorf("rename term %d: %w", r.id, err)
+		}
+	}
+	w.renames = nil
+	return nil
 }
 
 // ArticleHashes maps each stored article's source path to its content hash, for an import to

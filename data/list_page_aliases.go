@@ -74,13 +74,14 @@ func ListAliasPath(alias, lang, permalink string) string {
 // Hugo makes a term page for it even when no article carries it.
 type ListPageTerm struct {
 	Lang, Key, Name string // Key is the front matter's key as written ("tags"), Name the value
+	Permalink       string // the list page's own
 }
 
 // ListPageTerms are the terms every published list page names, read once until the next
 // import. Names are as written; the caller makes keys of them.
 func (s *Store) ListPageTerms(ctx context.Context) ([]ListPageTerm, error) {
 	return memoGet(ctx, s.memo, "list-page-terms", []string{"*"}, func() ([]ListPageTerm, int, []string, error) {
-		rows, err := s.db.QueryContext(ctx, `SELECT l.lang, t.key, v.value FROM list_pages l, json_each(l.front_matter) t,
+		rows, err := s.db.QueryContext(ctx, `SELECT l.lang, t.key, v.value, l.permalink FROM list_pages l, json_each(l.front_matter) t,
 			json_each(t.value) v WHERE l.draft = 0 AND t.type = 'array' AND v.type = 'text' ORDER BY l.source_path, t.key, v.key`)
 		if err != nil {
 			return nil, 0, nil, fmt.Errorf("list page terms: %w", err)
@@ -89,11 +90,11 @@ func (s *Store) ListPageTerms(ctx context.Context) ([]ListPageTerm, error) {
 		var out []ListPageTerm
 		for rows.Next() {
 			var t ListPageTerm
-			if err := rows.Scan(&t.Lang, &t.Key, &t.Name); err != nil {
+			if err := rows.Scan(&t.Lang, &t.Key, &t.Name, &t.Permalink); err != nil {
 				return nil, 0, nil, fmt.Errorf("list page terms: %w", err)
 			}
 			out = append(out, t)
 		}
-		return out, 16 + 8*len(out), nil, rows.Err()
+		return out, 16 + 12*len(out), nil, rows.Err()
 	})
 }

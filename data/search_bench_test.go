@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -66,12 +67,30 @@ func openSearchBenchStore(b *testing.B, n int) *Store {
 		}
 		b.Logf("seeded %d articles into %s in %s", n, path, time.Since(start).Round(time.Second))
 	}
-	s, err := Open(context.Background(), path, func() time.Time { return searchBenchNow })
+	s, err := Open(context.Background(), path, func() time.Time { return searchBenchNow }, benchMmapSize())
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
 	return s
+}
+
+// benchMmapSize lets a run compare SQLite's memory map with the store's default (none):
+// GAZETTE_BENCH_MMAP_SIZE=1073741824 maps up to 1 GiB of the file on every connection.
+func benchMmapSize() OpenOption {
+	return func(q url.Values) {
+		size := os.Getenv("GAZETTE_BENCH_MMAP_SIZE")
+		if size == "" {
+			return
+		}
+		pragmas := q["_pragma"][:0]
+		for _, p := range q["_pragma"] {
+			if !strings.HasPrefix(p, "mmap_size(") {
+				pragmas = append(pragmas, p)
+			}
+		}
+		q["_pragma"] = append(pragmas, "mmap_size("+size+")")
+	}
 }
 
 // seedSearchBench writes the corpus to a temporary file and renames it into place, so two

@@ -11,7 +11,7 @@ import (
 )
 
 // SearchFacets are counts among a search's ranked articles, by section, tag and year, most
-// first: sections and years over every ranked article, tags over the first 200 (the first 20
+// first: sections and years over every ranked article, tags over the first 50 (the first five
 // pages). When a search matched more than it ranks (SearchResult.More), they count the
 // ranked articles: the newest matches.
 type SearchFacets struct {
@@ -28,10 +28,12 @@ type FacetCount struct {
 
 // maxFacetValues is how many values of each facet a search shows; maxTagFacetArticles is how
 // many of the best-ranked articles the tag counts read (a tag look-up per article is most of
-// a facet's cost; sections and years come free with every candidate).
+// a facet's cost; sections and years come free with every candidate). Each look-up is a seek
+// into article_terms on pages a first-time search rarely has: 200 articles cost 2.5/4.9 ms CPU
+// p50/p95 at 100,000 articles, 50 cost 1.0/2.6.
 const (
 	maxFacetValues      = 10
-	maxTagFacetArticles = 200
+	maxTagFacetArticles = 50
 )
 
 // searchFacets counts the ranked candidates. Sections came with the candidates and years are

@@ -94,6 +94,7 @@ func planSearch(input string) searchPlan {
 		if t.prefix && !t.phrase && utf8.RuneCountInString(t.text) >= minPrefixRunes {
 			q += " *"
 		}
+		q = outsideTermTokens(t, q)
 		switch {
 		case t.exclude:
 			exclude = append(exclude, q)
@@ -122,6 +123,25 @@ func planSearch(input string) searchPlan {
 		p.pairs = strings.Join(pairs, " AND ")
 	}
 	return p
+}
+
+// termTokenPrefix begins the per-term tokens in search_tags (searchTermToken, migration 0100).
+const termTokenPrefix = "gzterm"
+
+// outsideTermTokens keeps a term that could match a per-term token (a prefix such as "gz*",
+// or a word spelled like a token) out of the search_tags column: the tokens are real index
+// tokens, and "gz*" would otherwise find every tagged article. The cost is that a tag name
+// starting with those letters is not found by that prefix (titles and text still are). Every
+// search table (search_fts, search_titles, search_pairs) has the search_tags column.
+func outsideTermTokens(t searchTerm, q string) string {
+	if t.phrase {
+		return q
+	}
+	folded := strings.Join(pairWords(t.text), "")
+	if strings.HasPrefix(folded, termTokenPrefix) || t.prefix && strings.HasPrefix(termTokenPrefix, folded) && folded != "" {
+		return "(- search_tags : " + q + ")"
+	}
+	return q
 }
 
 func ftsQuery(include, exclude []string) string {

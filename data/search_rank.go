@@ -17,6 +17,10 @@ const (
 	partDepth   = 200
 )
 
+// longQueryWords is how many plain words make a query long: when one is an article's exact
+// title, the title and phrase marks are not looked for (rankSearch).
+const longQueryWords = 4
+
 // searchKeyIDMask turns a search key (the index rowid, migration 0015) back into an article id.
 const searchKeyIDMask = "16777215"
 
@@ -128,17 +132,38 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 	for i, c := range all {
 		index[c.key] = i
 	}
+	var exact []searchCandidate
+	if len(all) > 0 {
+		if exact, err = s.exactTitles(ctx, plan.title, f); err != nil {
+			return nil, false, err
+		}
+	}
 	if complete && len(all) <= checkDepth {
 		// Every match is a candidate, and they are few: their text says which parts they
 		// match (a title or lead match is a match, so none is missing).
 		if err := s.checkCandidates(ctx, plan.input, plan.phrase != "", all); err != nil {
 			return nil, false, err
 		}
-	} else if all, err = s.markParts(ctx, plan, titles, lead, f, all, index); err != nil {
-		return nil, false, err
+	} else {
+		if len(exact) > 0 && len(plan.words) >= longQueryWords {
+			// A long query that is an article's title: that article ranks first, and the
+			// phrase and title walks (two walks over every article holding the words, 5-15 ms
+			// each at 100,000 articles) would find it again and almost never another. The
+			// other candidates are ordered by the lead mark and date.
+			titles.match, plan.phrase, plan.phrasePairs = "", "", ""
+		}
+		if all, err = s.markParts(ctx, plan, titles, lead, f, all, index); err != nil {
+			return nil, false, err
+		}
 	}
-	if all, err = s.markExactTitles(ctx, plan.title, f, all, index); err != nil {
-		return nil, false, err
+	for _, c := range exact {
+		i, ok := index[c.key]
+		if !ok {
+			i = len(all)
+			index[c.key] = i
+			all = append(all, c)
+		}
+		all[i].score |= isTitle | inTitle
 	}
 	slices.SortFunc(all, func(a, b searchCandidate) int {
 		return cmp.Or(b.score-a.score, cmp.Compare(b.key, a.key))
@@ -200,12 +225,11 @@ func (s *Store) markParts(ctx context.Context, plan searchPlan, titles, lead sea
 	return all, nil
 }
 
-// markExactTitles sets isTitle on the candidates whose title is the query, letter case aside
-// (migration 0016 indexes titles so), adding them when they are older than the newest
-// matches the parts read.
-func (s *Store) markExactTitles(ctx context.Context, title string, f searchFilter, all []searchCandidate, index map[int64]int) ([]searchCandidate, error) {
-	if title == "" || len(all) == 0 {
-		return all, nil
+// exactTitles is the published articles whose title is the query, letter case aside
+// (migration 0016 indexes titles so), wherever they are in the archive.
+func (s *Store) exactTitles(ctx context.Context, title string, f searchFilter) ([]searchCandidate, error) {
+	if title == "" {
+		return nil, nil
 	}
 	where := "a.title = ?2 COLLATE NOCASE AND " + publishedWhere + f.where
 	if f.keyMin != 0 {
@@ -220,20 +244,15 @@ func (s *Store) markExactTitles(ctx context.Context, title string, f searchFilte
 		return nil, fmt.Errorf("exact title: %w", err)
 	}
 	defer rows.Close()
+	var found []searchCandidate
 	for rows.Next() {
 		var c searchCandidate
 		if err := rows.Scan(&c.key, &c.section); err != nil {
 			return nil, fmt.Errorf("exact title: %w", err)
 		}
-		i, ok := index[c.key]
-		if !ok {
-			i = len(all)
-			index[c.key] = i
-			all = append(all, c)
-		}
-		all[i].score |= isTitle | inTitle
+		found = append(found, c)
 	}
-	return all, rows.Err()
+	return found, rows.Err()
 }
 
 // matchAmong is the keys of the candidates that also match idx, found by walking the index

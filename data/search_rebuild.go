@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -16,6 +17,17 @@ func (s *Store) RebuildSearchIndex(ctx context.Context) error {
 		return fmt.Errorf("rebuild search index: %w", err)
 	}
 	defer tx.Rollback()
+	if err := rebuildSearchIndex(ctx, tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("rebuild search index: %w", err)
+	}
+	return nil
+}
+
+// rebuildSearchIndex is RebuildSearchIndex inside a transaction of the caller's.
+func rebuildSearchIndex(ctx context.Context, tx *sql.Tx) error {
 	for _, q := range []string{
 		"INSERT INTO search_fts (search_fts) VALUES ('rebuild')",
 		"INSERT INTO search_titles (search_titles) VALUES ('rebuild')",
@@ -28,9 +40,6 @@ func (s *Store) RebuildSearchIndex(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("rebuild search index: %w", err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("rebuild search index: %w", err)
 	}
 	return nil
 }

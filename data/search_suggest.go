@@ -82,8 +82,9 @@ func suggestMatch(text string) string {
 		p := ftsString(t.text)
 		if i == len(terms)-1 && utf8.RuneCountInString(t.text) >= 1 {
 			p += " *"
+			t.prefix = true
 		}
-		parts = append(parts, p)
+		parts = append(parts, outsideTermTokens(t, p))
 	}
 	return strings.Join(parts, " AND ")
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // SiteFile is a file of an imported site's static folder, served at Path.
@@ -50,4 +51,25 @@ func (s *Store) SiteFileAt(ctx context.Context, path string) (SiteFile, error) {
 		return f, fmt.Errorf("site file %s: %w", path, err)
 	}
 	return f, nil
+}
+
+// SiteFilesIn are the URL paths of the site files directly in a folder ("/img/trip/"), by
+// name: what a theme's `gallery dir=` shortcode reads with readDir.
+func (s *Store) SiteFilesIn(ctx context.Context, dir string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT path FROM site_files WHERE path >= ? AND path < ? ORDER BY path", dir, dir+"\U0010FFFF")
+	if err != nil {
+		return nil, fmt.Errorf("site files in %s: %w", dir, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, fmt.Errorf("site files in %s: %w", dir, err)
+		}
+		if !strings.Contains(p[len(dir):], "/") {
+			out = append(out, p)
+		}
+	}
+	return out, rows.Err()
 }

@@ -12,18 +12,23 @@ type writeTx struct {
 	tx    *sql.Tx
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
-	desk  bool             // an editor's save: it may change what the desk changed before
-	terms map[string]int64 // term ids met in this transaction, by lang, taxonomy and key
+	desk  bool                // an editor's save: it may change what the desk changed before
+	terms map[string]termSeen // terms met in this transaction, by lang, taxonomy and key
+	// renames are terms a batch's articles name anew, written after its deferred indexing.
+	renames []termRename
 
 	// deferred: a batch import that writes change keys and search entries itself, once for
 	// the batch (articles_import.go); pending are the articles it wrote, waiting for them.
 	deferred bool
 	pending  []int64
 	isPend   map[int64]bool
+	// searchElsewhere: a bulk import builds the search indexes beside the store
+	// (import_search_build.go); indexDeferred writes only the change keys.
+	searchElsewhere bool
 }
 
 func newWriteTx(ctx context.Context, tx *sql.Tx) *writeTx {
-	return &writeTx{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, terms: map[string]int64{}}
+	return &writeTx{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, terms: map[string]termSeen{}}
 }
 
 func deskWriteTx(ctx context.Context, tx *sql.Tx) *writeTx {
@@ -60,4 +65,10 @@ func (w *writeTx) queryRow(query string, args ...any) *sql.Row {
 		return w.tx.QueryRowContext(w.ctx, query, args...)
 	}
 	return st.QueryRowContext(w.ctx, args...)
+}
+
+// termSeen is a term as this transaction last wrote it.
+type termSeen struct {
+	id            int64
+	name, namedBy string
 }

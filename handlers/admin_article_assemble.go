@@ -32,6 +32,13 @@ func (dk *desk) assembleArticle(ctx context.Context, base, placed *data.Article,
 		return data.Article{}, err
 	}
 	cfg.Cascades = content.NewCascades(listPages)
+	cfg.SiteFiles = func(dir string) []string { // a `gallery dir=` shows the stored static files
+		files, err := dk.store.SiteFilesIn(ctx, dir)
+		if err != nil {
+			dk.log.Error("site files", "dir", dir, "err", err)
+		}
+		return files
+	}
 	text, err := content.EditFrontMatter(base.FrontMatterText, base.FrontMatterFmt, base.FrontMatter, edits)
 	if err != nil {
 		return data.Article{}, &data.ValidationError{Fields: map[string]string{"body": "The article's front matter cannot be edited: " + err.Error()}}

@@ -107,13 +107,18 @@ func (s *site) buildFeed(r *http.Request, st *reader.State, l listSpec) (*feeds.
 	switch l.kind {
 	case listSection:
 		l.sectionQuery(&q)
-		name := capitalize(path.Base(l.section))
+		// Hugo titles the feed with the section's own title ("CN on Site") where it has one.
+		own, err := s.ownPage(ctx, l)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		name := firstNonEmpty(own.Title, capitalize(path.Base(l.section)))
 		title, desc = name+" on "+siteTitle, "Recent content in "+name+" on "+siteTitle
 	case listTerm:
 		q.Taxonomy, q.TermKey = l.taxonomy, l.term.Key
-		title, desc = capitalize(l.term.Name)+" on "+siteTitle, "Recent content in "+capitalize(l.term.Name)+" on "+siteTitle
+		title, desc = l.term.Name+" on "+siteTitle, "Recent content in "+l.term.Name+" on "+siteTitle
 	}
-	list, err := s.datedArticles(ctx, q)
+	list, err := s.datedArticles(ctx, l, q)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -138,9 +143,11 @@ func (s *site) buildFeed(r *http.Request, st *reader.State, l listSpec) (*feeds.
 			Description: absoluteLinks(a.SummaryHTML, root)}
 		// The author lives in the front matter, which list rows do not carry; a feed is
 		// rendered once per change and kept by the response cache.
-		full, err := s.store.ArticleView(ctx, a.ID)
-		if err != nil {
-			return nil, time.Time{}, err
+		full := *a // a list page (on a term's feed): no author, its own text
+		if a.ID != 0 {
+			if full, err = s.store.ArticleView(ctx, a.ID); err != nil {
+				return nil, time.Time{}, err
+			}
 		}
 		if name := firstNonEmpty(reader.ArticleAuthor(&full), authorNames(&full)); name != "" {
 			item.Author = &feeds.Author{Name: name}
@@ -168,11 +175,15 @@ func (s *site) buildFeed(r *http.Request, st *reader.State, l listSpec) (*feeds.
 // datedArticles are a list's first q.Limit articles that have a date, in the list's order. A
 // page without one (Hugo's zero date: an "about" page) is not news: a feed would have to stamp
 // it with some date, and readers would see it as new. The list is read a page at a time, at
-// most ten pages.
-func (s *site) datedArticles(ctx context.Context, q data.ListQuery) ([]data.Article, error) {
+// most ten pages. A term's list holds the list pages that name it too, as Hugo's term feed does.
+func (s *site) datedArticles(ctx context.Context, l listSpec, q data.ListQuery) ([]data.Article, error) {
+	listPage := s.store.ListPublished
+	if l.kind == listTerm {
+		listPage = func(ctx context.Context, q data.ListQuery) ([]data.Article, int, error) { return s.termPage(ctx, l, q) }
+	}
 	var out []data.Article
 	for q.Offset = 0; len(out) < q.Limit && q.Offset < 10*q.Limit; q.Offset += q.Limit {
-		page, total, err := s.store.ListPublished(ctx, q)
+		page, total, err := listPage(ctx, q)
 		if err != nil {
 			return nil, err
 		}

@@ -36,7 +36,9 @@ type listSpec struct {
 	section string // "post", or a nested section's path "post/sub"
 	// folder is a nested section's content folder from the site root ("content/post/sub/"):
 	// its articles are those stored below it.
-	folder   string
+	folder string
+	// except are the folders of the sections nested below it: in Hugo their pages are theirs.
+	except   []string
 	taxonomy string
 	term     data.Term
 	year     string // archive year; "" = the newest
@@ -89,7 +91,7 @@ func (l listSpec) keys() []string {
 // sectionQuery narrows a query to the section's articles.
 func (l listSpec) sectionQuery(q *data.ListQuery) {
 	q.Section, _, _ = strings.Cut(l.section, "/")
-	q.SourcePrefix = l.folder
+	q.SourcePrefix, q.ExceptPrefixes = l.folder, l.except
 }
 
 // url is page n of the list, escaped as a link writes it.
@@ -179,10 +181,10 @@ func (s *site) parseList(ctx context.Context, st *reader.State, p string) (listS
 	case len(segs) == 1 && ls.Sections[segs[0]] != "":
 		// The section's own name, which may differ in case from its URL (content/TIL is /til/).
 		l.kind, l.section = listSection, ls.Sections[segs[0]]
-		return l, true
+		return s.withNestedSections(ctx, l, l.section)
 	case len(segs) == 1 && s.sectionHasOwnPage(ctx, l, segs[0]):
 		l.kind, l.section = listSection, segs[0]
-		return l, true
+		return s.withNestedSections(ctx, l, l.section)
 	case len(segs) > 1:
 		// A nested section (a folder with its own _index file) lists what is stored below it.
 		top := segs[0]
@@ -192,10 +194,22 @@ func (s *site) parseList(ctx context.Context, st *reader.State, p string) (listS
 		l.kind, l.section = listSection, strings.Join(append([]string{top}, segs[1:]...), "/")
 		if own, err := s.ownPage(ctx, l); err == nil && own.Kind == data.KindSection && own.SourcePath != "" {
 			l.folder = path.Dir(own.SourcePath) + "/"
-			return l, true
+			return s.withNestedSections(ctx, l, own.Dir)
 		}
 	}
 	return l, false
+}
+
+// withNestedSections notes the folders of the sections nested below the section at dir, whose
+// pages its list and feed leave out (Hugo lists a section's own pages only).
+func (s *site) withNestedSections(ctx context.Context, l listSpec, dir string) (listSpec, bool) {
+	below, err := s.store.SectionFoldersBelow(ctx, l.lang, dir)
+	if err != nil {
+		s.log.Error("section folders", "section", dir, "err", err)
+		return l, false
+	}
+	l.except = below
+	return l, true
 }
 
 // archiveHas reports whether the archive has articles in a year (and month); "" asks nothing.
@@ -257,7 +271,16 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *reader.Stat
 	if n > 1 && (n-1) > 1_000_000/size {
 		return data.ErrNotFound
 	}
-	list, total, err := s.store.ListPublished(ctx, q)
+	var list []data.Article
+	var total int
+	var err error
+	if l.kind == listTerm {
+		// Hugo's term page lists the list pages that name the term too.
+		list, total, err = s.termPage(ctx, l, q)
+		l.term.Count = total
+	} else {
+		list, total, err = s.store.ListPublished(ctx, q)
+	}
 	if err != nil {
 		return err
 	}
@@ -280,7 +303,8 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *reader.Stat
 		v.Heading = firstNonEmpty(own.Title, capitalize(l.section))
 		v.Description = ""
 	case listTerm:
-		v.Heading = firstNonEmpty(own.Title, capitalize(l.term.Name))
+		// Hugo 0.111 titles a term as its first page wrote it (`go`, not `Go`).
+		v.Heading = firstNonEmpty(own.Title, l.term.Name)
 		v.Description = strconv.Itoa(l.term.Count) + " " + views.T(st.LangTag(l.lang), "posts")
 	}
 	// Mainroad's meta description: the site's on the home page, a list's own elsewhere.
@@ -365,6 +389,11 @@ func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *reader.
 	if err != nil {
 		return err
 	}
+	named, err := s.listPageTermCounts(ctx, l.lang, l.taxonomy)
+	if err != nil {
+		return err
+	}
+	terms = data.WithListPageTerms(terms, named)
 	own, err := s.ownPage(ctx, l)
 	if err != nil {
 		return err

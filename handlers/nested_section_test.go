@@ -2,13 +2,16 @@ package handlers
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
 
 // TestNestedSectionListsWhatIsBelowIt: a sub-folder with its own _index file (/cn/kids/) has a
 // list page and a feed of the articles stored below it, as Hugo serves them; the top-level
-// section still lists them all.
+// section lists and feeds its own pages only, as Hugo 0.111's paginator and RSS do (a
+// section's RegularPages: its nested section's pages are not its, but those of a folder
+// without an _index file are).
 func TestNestedSectionListsWhatIsBelowIt(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, map[string]string{
@@ -37,11 +40,22 @@ func TestNestedSectionListsWhatIsBelowIt(t *testing.T) {
 		t.Errorf("the nested section's feed:\n%s", feed)
 	}
 	top := body(t, wantStatus(t, ts, "/cn/index.xml", http.StatusOK))
-	for _, want := range []string{"Panda story", "Trade report"} {
+	for _, want := range []string{"Trade report", "In a folder without _index"} {
 		if !strings.Contains(top, want) {
 			t.Errorf("the top-level section's feed lacks %q", want)
 		}
 	}
+	if strings.Contains(top, "Panda story") {
+		t.Error("the top-level section's feed lists its nested section's article")
+	}
+	var listed []string
+	for n := 1; n <= 2; n++ {
+		listed = append(listed, doc(t, wantStatus(t, ts, sectionPage("/cn/", n), http.StatusOK)).Find("article h2, article h1").Text())
+	}
+	if got := strings.Join(listed, "|"); strings.Contains(got, "Panda") || !strings.Contains(got, "Trade report") || !strings.Contains(got, "In a folder without _index") {
+		t.Errorf("/cn/ pages list %q, want its own two articles only", got)
+	}
+	wantStatus(t, ts, "/cn/page/3/", http.StatusNotFound)
 	// A folder without an _index file is no section in Hugo.
 	wantStatus(t, ts, "/cn/plain/", http.StatusNotFound)
 }
@@ -69,4 +83,12 @@ func TestSectionURLIsLowerCase(t *testing.T) {
 	if !strings.Contains(body(t, wantStatus(t, ts, "/sitemap.xml", http.StatusOK)), "https://news.example/til/</loc>") {
 		t.Error("the sitemap does not name the section at /til/")
 	}
+}
+
+// sectionPage is page n of a list at base.
+func sectionPage(base string, n int) string {
+	if n == 1 {
+		return base
+	}
+	return base + "page/" + strconv.Itoa(n) + "/"
 }

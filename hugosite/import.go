@@ -96,6 +96,19 @@ func Import(ctx context.Context, store *data.Store, media *data.MediaDir, site *
 	if err := importListPages(ctx, store, site, &rep); err != nil {
 		return rep, err
 	}
+	// The first import into an empty store builds the search indexes beside it (data's
+	// BulkImport); any other import first repairs the indexes of a first import cut off.
+	save := store.SaveArticles
+	bulk, err := store.BeginBulkImport(ctx)
+	if err != nil {
+		return rep, err
+	}
+	if bulk != nil {
+		defer bulk.Abort(ctx)
+		save = bulk.SaveArticles
+	} else if _, err := store.RepairSearchIndex(ctx); err != nil {
+		return rep, err
+	}
 	stored, err := store.ArticleHashes(ctx)
 	if err != nil {
 		return rep, err
@@ -110,10 +123,15 @@ func Import(ctx context.Context, store *data.Store, media *data.MediaDir, site *
 	}
 	stored = nil
 	err = site.RenderBatches(ctx, changed, importBatch, func(pages []content.Page) error {
-		return saveBatch(ctx, store, media, site, pages, &rep)
+		return saveBatch(ctx, store, save, media, site, pages, &rep)
 	})
 	if err != nil {
 		return rep, err
+	}
+	if bulk != nil {
+		if err := bulk.Finish(ctx); err != nil {
+			return rep, err
+		}
 	}
 	sort.SliceStable(site.Problems, func(i, j int) bool { return site.Problems[i].Path < site.Problems[j].Path })
 	seenFailed := map[string]bool{}
@@ -132,8 +150,11 @@ func Import(ctx context.Context, store *data.Store, media *data.MediaDir, site *
 	return rep, nil
 }
 
+// saveFunc saves a batch of articles: Store.SaveArticles, or a bulk import's.
+type saveFunc func(ctx context.Context, articles []data.Article) ([]data.SaveOutcome, error)
+
 // saveBatch copies one batch's bundle files and saves its articles in one transaction.
-func saveBatch(ctx context.Context, store *data.Store, media *data.MediaDir, site *content.Site, pages []content.Page, rep *Report) error {
+func saveBatch(ctx context.Context, store *data.Store, save saveFunc, media *data.MediaDir, site *content.Site, pages []content.Page, rep *Report) error {
 	articles := make([]data.Article, 0, len(pages))
 	for i := range pages {
 		p := &pages[i]
@@ -147,7 +168,7 @@ func saveBatch(ctx context.Context, store *data.Store, media *data.MediaDir, sit
 	if err := adoptDeskArticles(ctx, store, articles); err != nil {
 		return err
 	}
-	outcomes, err := store.SaveArticles(ctx, articles)
+	outcomes, err := save(ctx, articles)
 	if err != nil {
 		return err
 	}

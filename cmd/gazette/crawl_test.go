@@ -19,8 +19,11 @@ import (
 // crawlExceptions are URLs Hugo wrote that Gazette does not answer on purpose, with why.
 var crawlExceptions = map[string]map[string]string{
 	"xmr-ru__xmr_ru": {
-		// The site's baseURL is "/": a sitemap needs absolute URLs, and Gazette never takes
-		// them from the request (issue 15); `serve --base-url` gives it one.
+		// Not breakage: the site's baseURL is "/", so Hugo's sitemap holds relative <loc>s
+		// ("/post/x/"), which the sitemap protocol forbids and search engines (a sitemap's
+		// only readers) reject. Gazette builds a sitemap from an absolute base URL only and
+		// never takes one from the request (issue 15: a Host header would poison it);
+		// `serve --base-url https://…` makes /sitemap.xml answer.
 		"/sitemap.xml": "no absolute base URL",
 	},
 	"ropensci__roweb3": headlessLeftovers("/blog/1/01/01/", "andrea-arcenso.jpg", "arcenso-website.png",
@@ -30,9 +33,13 @@ var crawlExceptions = map[string]map[string]string{
 	"sky-bro__blog-src": {},
 }
 
-// headlessLeftovers: Hugo 0.111 copies the files of a bundle whose English index.md is
-// `headless: true` to that page's permalink with no date and no slug (/blog/1/01/01/); the
-// Spanish page beside it, which links them, has them at its own URL, and so does Gazette.
+// headlessLeftovers: not breakage. Two bundles (2021-09-21-creando-tu-r-universe,
+// 2025-04-03-conversacion-programa-camp) have an English index.md that is only
+// `headless: true`: no title, date or slug, so its permalink under `blog =
+// "/blog/:year/:month/:day/:slug/"` is Hugo's zero date, /blog/1/01/01/, and Hugo 0.111 copies
+// each bundle's files there, both bundles into the one folder. No page is published there and
+// nothing links there (the corpus never names /blog/1/01/01/); the Spanish page of each bundle,
+// which shows the pictures, has them at its own URL, where Gazette serves them too.
 func headlessLeftovers(dir string, names ...string) map[string]string {
 	m := map[string]string{}
 	for _, n := range names {

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"gazette/data"
@@ -14,6 +16,10 @@ import (
 
 // importMemoryLimit is the Go heap an import aims to stay under (see runImport).
 const importMemoryLimit = 320 << 20
+
+// importCacheMiB is the import's page cache: the article indexes it writes in no particular
+// order stay in memory (see data.CacheSize); bounded so the whole import stays under 500 MiB.
+const importCacheMiB = 32
 
 // importBusyTimeout is how long an import's write waits for another writer's transaction.
 const importBusyTimeout = 5 * time.Minute
@@ -42,11 +48,23 @@ folders. Importing again updates changed articles and leaves the others alone.`)
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	// Another import (or a server's save) may hold the write lock for a whole batch: wait for
 	// it as long as a batch can take on a loaded machine rather than fail the import.
-	store, media, err := openStore(ctx, *dataDir, data.BusyTimeout(importBusyTimeout))
+	store, media, err := openStore(ctx, *dataDir, data.BusyTimeout(importBusyTimeout), data.CacheSize(importCacheMiB))
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	// GAZETTE_CPUPROFILE names a file for a CPU profile of the whole import (for measuring it).
+	if path := getenv("GAZETTE_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return fmt.Errorf("import: cpu profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("import: cpu profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	site, err := hugosite.LoadSources(fs.Args())
 	if err != nil {
 		return err

@@ -55,7 +55,7 @@ func (st *renderState) shortcode(n *scNode) (string, bool) {
 		return vimeo(t), true
 	case "highlight":
 		code := strings.TrimPrefix(strings.TrimPrefix(unescapeLiterals(n.inner), "\r"), "\n")
-		return highlightCodeWith(code, t.arg("lang", 0), parseHighlightOptions(t.arg("options", 1))), true
+		return highlightCodeWith(code, t.arg("lang", 0), parseHighlightOptions(st.r.highlight, t.arg("options", 1))), true
 	case "details":
 		summary := t.arg("summary", -1)
 		if summary == "" {
@@ -105,6 +105,13 @@ func (st *renderState) shortcode(n *scNode) (string, bool) {
 // "img", "figureforgallery", "video") that names its file in src: rendered as a figure or a
 // video, it stays readable instead of vanishing with the unknown shortcode.
 func unknownMedia(st *renderState, t scTag) string {
+	if dir := t.arg("dir", -1); t.name == "gallery" && dir != "" {
+		out := st.galleryDir(dir)
+		if caption := t.arg("caption", -1); caption != "" && out != "" {
+			out += "<p>" + st.r.inline(caption, st.ids) + "</p>\n"
+		}
+		return out
+	}
 	src := t.arg("src", -1)
 	if src == "" {
 		return ""
@@ -328,4 +335,37 @@ func digitsOnly(s string) string {
 		}
 	}
 	return s
+}
+
+// galleryDir renders a theme's `{{< gallery dir="/img/trip/" >}}` (hugo-easy-gallery and its
+// kin read the folder of the static files with readDir) as the paired gallery of figures is
+// rendered: a figure for each picture in the folder, by name, its name as its text; a
+// "-thumb" picture is another's thumbnail, not one of its own.
+func (st *renderState) galleryDir(dir string) string {
+	if st.page.Files == nil {
+		return ""
+	}
+	dir = "/" + strings.Trim(dir, "/") + "/"
+	if dir == "//" {
+		dir = "/"
+	}
+	var b strings.Builder
+	for _, p := range st.page.Files(dir) {
+		name := path.Base(p)
+		ext := path.Ext(name)
+		base := strings.TrimSuffix(name, ext)
+		switch strings.ToLower(ext) {
+		case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg":
+		default:
+			continue
+		}
+		if strings.HasSuffix(strings.ToLower(base), "-thumb") {
+			continue
+		}
+		b.WriteString("<figure><img")
+		attr(&b, "src", p)
+		attr(&b, "alt", strings.NewReplacer("-", " ", "_", " ").Replace(base))
+		b.WriteString("></figure>\n")
+	}
+	return b.String()
 }

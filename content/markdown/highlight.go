@@ -24,12 +24,12 @@ const (
 	darkStyle  = "github-dark"
 )
 
-// codeBlockRenderer renders fenced code through highlightCode so fenced
-// blocks and the highlight shortcode look the same.
-type codeBlockRenderer struct{}
+// codeBlockRenderer renders fenced code through highlightCodeWith so fenced blocks and the
+// highlight shortcode look the same; defaults are the site's [markup.highlight] options.
+type codeBlockRenderer struct{ defaults highlightOptions }
 
 // RegisterFuncs implements renderer.NodeRenderer.
-func (codeBlockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (c codeBlockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkSkipChildren, nil
@@ -41,21 +41,21 @@ func (codeBlockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 			seg := lines.At(i)
 			code.Write(seg.Value(source))
 		}
-		_, err := w.WriteString(highlightCode(code.String(), string(block.Language(source))))
+		info := ""
+		if block.Info != nil {
+			info = string(block.Info.Segment.Value(source))
+		}
+		lang, opt := fenceOptions(info, c.defaults)
+		_, err := w.WriteString(highlightCodeWith(code.String(), lang, opt))
 		return ast.WalkSkipChildren, err
 	})
 }
 
-// highlightCode renders code the way Hugo does with noClasses=false: a
-// div.highlight around chroma's classed spans. Unknown languages get a
-// plain <pre><code>.
-func highlightCode(code, lang string) string {
-	return highlightCodeWith(code, lang, highlightOptions{})
-}
-
-// highlightCodeWith is highlightCode with the highlight shortcode's options: line numbers
+// highlightCodeWith renders code the way Hugo does with noClasses=false (a div.highlight
+// around chroma's classed spans; Gazette always writes classes, which its stylesheet colours,
+// so noClasses and style change nothing here), with the highlight options: line numbers
 // (inline or in a table, from a start number) and highlighted lines, as chroma writes them
-// for Hugo.
+// for Hugo. Unknown languages get a plain <pre><code>.
 func highlightCodeWith(code, lang string, opt highlightOptions) string {
 	lang = strings.ToLower(strings.TrimSpace(lang))
 	var lexer chroma.Lexer
@@ -71,7 +71,9 @@ func highlightCodeWith(code, lang string, opt highlightOptions) string {
 	}
 	var b strings.Builder
 	l := html.EscapeString(lang)
-	// hl_lines count from the block's first line; chroma counts from linenostart.
+	// hl_lines count from the block's first line; chroma counts from linenostart. The ranges
+	// may be the site's defaults, shared by every block: shift a copy.
+	opt.lines = slices.Clone(opt.lines)
 	for i := range opt.lines {
 		opt.lines[i][0] += max(opt.start, 1) - 1
 		opt.lines[i][1] += max(opt.start, 1) - 1

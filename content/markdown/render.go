@@ -25,6 +25,10 @@ const defaultSummaryLength = 70
 type Options struct {
 	HardWraps     bool // Hugo markup.goldmark.renderer.hardWraps
 	SummaryLength int  // words for the automatic summary; 0 means Hugo's default 70
+	// Highlight is the site's [markup.highlight] as a highlight option string
+	// ("linenos=true,linenumbersintable=false,linenostart=1"): the defaults of fenced code
+	// and the highlight shortcode.
+	Highlight string
 }
 
 // Page is what shortcodes may need to know about the article being rendered.
@@ -32,6 +36,9 @@ type Page struct {
 	Params     map[string]any                         // front matter, keys lower-cased (for the `param` shortcode)
 	ResolveRef func(ref string) (url string, ok bool) // for ref/relref; nil = every ref unresolved
 	CJK        bool                                   // isCJKLanguage: summary counts characters, not words
+	// Files lists the URL paths of the site's files directly in a folder ("/img/trip/"), for
+	// a theme's `gallery dir=`; nil = none known.
+	Files func(dir string) []string
 }
 
 // Heading is one entry of an article's table of contents.
@@ -56,9 +63,10 @@ type Result struct {
 
 // Renderer renders markdown for one site. It is safe for concurrent use.
 type Renderer struct {
-	opts   Options
-	md     goldmark.Markdown
-	policy *bluemonday.Policy
+	opts      Options
+	highlight highlightOptions // opts.Highlight, read
+	md        goldmark.Markdown
+	policy    *bluemonday.Policy
 }
 
 // New returns a Renderer configured like Hugo's Goldmark defaults, except
@@ -67,9 +75,10 @@ func New(opts Options) *Renderer {
 	if opts.SummaryLength <= 0 {
 		opts.SummaryLength = defaultSummaryLength
 	}
+	highlight := parseHighlightOptions(defaultHighlightOptions, opts.Highlight)
 	rendererOpts := []renderer.Option{
 		html.WithUnsafe(),
-		renderer.WithNodeRenderers(util.Prioritized(codeBlockRenderer{}, 200)),
+		renderer.WithNodeRenderers(util.Prioritized(codeBlockRenderer{defaults: highlight}, 200)),
 	}
 	if opts.HardWraps {
 		rendererOpts = append(rendererOpts, html.WithHardWraps())
@@ -79,7 +88,7 @@ func New(opts Options) *Renderer {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Renderer{opts: opts, md: md, policy: newPolicy()}
+	return &Renderer{opts: opts, highlight: highlight, md: md, policy: newPolicy()}
 }
 
 // Render turns an article body into sanitised HTML plus its summary, table

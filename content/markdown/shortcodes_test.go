@@ -89,6 +89,8 @@ func TestShortcodes(t *testing.T) {
 			}},
 		{name: "gist", src: `{{< gist spf13 7896402 >}}`,
 			checks: []check{{sel: "a", attr: "href", want: "https://gist.github.com/spf13/7896402"}, {sel: "script", count: -1}}},
+		{name: "gist naming a file (a clear link, as README's import section says: no script, no fetch)", src: `{{< gist user 123abc file.go >}}`,
+			checks: []check{{sel: "p a", attr: "href", want: "https://gist.github.com/user/123abc#file-file-go"}, {sel: "script", count: -1}}},
 		{name: "x", src: `{{< x user="SanDiegoZoo" id="1453110110599868418" >}}`,
 			checks: []check{{sel: "blockquote a", attr: "href", want: "https://x.com/SanDiegoZoo/status/1453110110599868418"}}},
 		{name: "tweet", src: `{{< tweet 877500564405444608 >}}`,

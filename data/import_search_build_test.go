@@ -1,0 +1,244 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// bulkCorpus is a few thousand words of articles over several years, in source-path order
+// with dates in no order (as a site's files are), with shared and single tags.
+func bulkCorpus(n int) []Article {
+	words := []string{"harbour", "regatta", "ferry", "council", "budget", "lighthouse", "storm", "school",
+		"market", "bridge", "Café", "élection", "festival", "river", "tram"}
+	day := time.Date(2015, 1, 1, 6, 0, 0, 0, time.UTC)
+	out := make([]Article, n)
+	for i := range out {
+		w1, w2, w3 := words[i%len(words)], words[(i*7+3)%len(words)], words[(i*11+5)%len(words)]
+		a := article(fmt.Sprintf("content/post/%04d.md", i), fmt.Sprintf("/post/%04d/", i),
+			fmt.Sprintf("The %s and the %s", w1, w2), day.Add(time.Duration((i*7919)%3000)*24*time.Hour))
+		a.Section = []string{"news", "sport", "local"}[i%3]
+		a.Lead = "Lead about the " + w3
+		a.Summary = "Summary: " + w2 + " " + w3
+		a.PlainText = fmt.Sprintf("The %s met the %s near the %s. Article %d of the %s story.", w1, w2, w3, i, w1)
+		a.Terms = []Term{{Taxonomy: "tags", Key: w3, Name: w3}, {Taxonomy: "categories", Key: a.Section, Name: a.Section}}
+		if i%10 == 0 {
+			a.Terms = append(a.Terms, Term{Taxonomy: "tags", Key: fmt.Sprintf("only-%d", i), Name: fmt.Sprintf("Only %d", i)})
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// bulkSearches are the queries compared between the two paths.
+var bulkSearches = []string{"harbour", "regatta ferry", `"the harbour"`, "cafe", "election", "lig", "tram story",
+	"article", "only", "storm -river", "budg*"}
+
+// searchesOf lists, for each query, the found articles' source paths in rank order, the total
+// and the facets, as a reader sees them.
+func searchesOf(t *testing.T, s *Store) []string {
+	t.Helper()
+	var out []string
+	for _, q := range bulkSearches {
+		for _, f := range []SearchQuery{{Text: q, Limit: 50}, {Text: q, Section: "news", Limit: 50}, {Text: q, Tag: "harbour", Limit: 50}} {
+			res, err := s.Search(context.Background(), f)
+			if err != nil {
+				t.Fatalf("search %q: %v", q, err)
+			}
+			line := fmt.Sprintf("%q %s/%s: %d more=%v:", q, f.Section, f.Tag, res.Total, res.More)
+			for _, h := range res.Hits {
+				line += " " + h.Article.SourcePath + "|" + h.TitleHTML + "|" + h.SnippetHTML
+			}
+			out = append(out, line+fmt.Sprintf(" facets %v", res.Facets))
+		}
+	}
+	return out
+}
+
+func openTemp(t *testing.T, name string) (*Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := Open(context.Background(), filepath.Join(dir, name), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, dir
+}
+
+func saveInBatches(t *testing.T, save func(context.Context, []Article) ([]SaveOutcome, error), all []Article, size int) {
+	t.Helper()
+	for start := 0; start < len(all); start += size {
+		if _, err := save(context.Background(), slices.Clone(all[start:min(start+size, len(all))])); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func allIndexesIntact(t *testing.T, s *Store) {
+	t.Helper()
+	searchIndexesIntact(t, s)
+	if _, err := s.db.Exec("INSERT INTO search_pairs (search_pairs, rank) VALUES ('integrity-check', 0)"); err != nil {
+		t.Errorf("search_pairs: %v", err)
+	}
+}
+
+// TestBulkImportSearchesAsTheBatchPath: a first import that builds the search indexes beside
+// the store (chunks of bulkChunk, more than one here) leaves a store whose searches, index
+// matches and change keys are the batch path's, with intact indexes, no pending row and no
+// side file left.
+func TestBulkImportSearchesAsTheBatchPath(t *testing.T) {
+	ctx := context.Background()
+	all := bulkCorpus(2*bulkChunk + 137)
+	batched, _ := openTemp(t, "batched.db")
+	bulkStore, dir := openTemp(t, "bulk.db")
+
+	saveInBatches(t, batched.SaveArticles, all, 200)
+	bulk, err := bulkStore.BeginBulkImport(ctx)
+	if err != nil || bulk == nil {
+		t.Fatalf("an empty store starts no bulk import: %v", err)
+	}
+	saveInBatches(t, bulk.SaveArticles, all, 200)
+	if err := bulk.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	if b, n := searchesOf(t, bulkStore), searchesOf(t, batched); !slices.Equal(b, n) {
+		for i := range b {
+			if b[i] != n[i] {
+				t.Errorf("bulk import searches\n%s\nthe batch path\n%s", b[i], n[i])
+			}
+		}
+	}
+	words := []string{"harbour", "regatta", "cafe", "election", "lig*", "only", "article", "2015"}
+	if b, n := matches(t, bulkStore, words...), matches(t, batched, words...); !slices.Equal(b, n) {
+		t.Errorf("bulk import matches %v, the batch path %v", b, n)
+	}
+	pairs := []string{"the_harbour", "near_the", "article_7", "only_10"}
+	if b, n := pairMatches(t, bulkStore, pairs...), pairMatches(t, batched, pairs...); !slices.Equal(b, n) {
+		t.Errorf("bulk import word pairs %v, the batch path %v", b, n)
+	}
+	if b, _ := keysSince(t, bulkStore, 0); !slices.Equal(b, func() []string { k, _ := keysSince(t, batched, 0); return k }()) {
+		t.Errorf("bulk import recorded change keys %d, the batch path other ones", len(b))
+	}
+	allIndexesIntact(t, bulkStore)
+	var pending int
+	bulkStore.db.QueryRow("SELECT count(*) FROM import_search_pending").Scan(&pending)
+	if pending != 0 {
+		t.Error("the pending row outlived the copy")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*.build*")); len(left) > 0 {
+		t.Errorf("side files left: %v", left)
+	}
+
+	// Later writes keep the copied indexes right: an edit, a new article.
+	edited := all[5]
+	edited.Title, edited.PlainText, edited.ContentHash = "Tram strike", "The tram drivers stop.", "edited"
+	extra := bulkCorpus(2*bulkChunk + 140)[2*bulkChunk+138:]
+	for _, s := range []*Store{bulkStore, batched} {
+		if _, err := s.SaveArticles(ctx, append([]Article{edited}, extra...)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, n := searchesOf(t, bulkStore), searchesOf(t, batched); !slices.Equal(b, n) {
+		t.Error("after a later save the bulk-imported store searches otherwise than the batch path's")
+	}
+	allIndexesIntact(t, bulkStore)
+
+	// A store with articles takes the batch path.
+	if again, err := bulkStore.BeginBulkImport(ctx); err != nil || again != nil {
+		t.Errorf("a store with articles started a bulk import (%v)", err)
+	}
+}
+
+// TestBulkImportCutOffIsRepaired: an import cut off after some batches leaves the pending
+// row; the next import starts no bulk import, and RepairSearchIndex makes the search find
+// every saved article.
+func TestBulkImportCutOffIsRepaired(t *testing.T) {
+	ctx := context.Background()
+	all := bulkCorpus(300)
+	s, dir := openTemp(t, "cut.db")
+	bulk, err := s.BeginBulkImport(ctx)
+	if err != nil || bulk == nil {
+		t.Fatal("no bulk import", err)
+	}
+	saveInBatches(t, bulk.SaveArticles, all[:200], 100)
+	bulk.Abort(ctx) // as if the process died: Finish never runs
+
+	if left, _ := filepath.Glob(filepath.Join(dir, "*.build*")); len(left) > 0 {
+		t.Errorf("side files left: %v", left)
+	}
+	if again, err := s.BeginBulkImport(ctx); err != nil || again != nil {
+		t.Fatalf("a store with a cut-off bulk import started another (%v)", err)
+	}
+	if got := matches(t, s, "harbour"); !slices.Equal(got, []int64{-1, -1}) {
+		t.Errorf("before the repair the index already holds %v", got)
+	}
+	repaired, err := s.RepairSearchIndex(ctx)
+	if err != nil || !repaired {
+		t.Fatalf("repair: %v %v", repaired, err)
+	}
+	saveInBatches(t, s.SaveArticles, all[200:], 100)
+
+	want, _ := openTemp(t, "want.db")
+	saveInBatches(t, want.SaveArticles, all, 100)
+	if got, w := searchesOf(t, s), searchesOf(t, want); !slices.Equal(got, w) {
+		t.Error("after the repair the search differs from a store imported in one go")
+	}
+	allIndexesIntact(t, s)
+	if again, err := s.RepairSearchIndex(ctx); err != nil || again {
+		t.Errorf("a second repair ran: %v %v", again, err)
+	}
+}
+
+// TestBulkImportBesideAnotherWriter: when another writer saves articles while a bulk import
+// runs, the import rebuilds the indexes from the articles instead of copying its own.
+func TestBulkImportBesideAnotherWriter(t *testing.T) {
+	ctx := context.Background()
+	all := bulkCorpus(300)
+	s, _ := openTemp(t, "two.db")
+	bulk, err := s.BeginBulkImport(ctx)
+	if err != nil || bulk == nil {
+		t.Fatal("no bulk import", err)
+	}
+	saveInBatches(t, bulk.SaveArticles, all[:150], 50)
+	saveInBatches(t, s.SaveArticles, all[150:200], 50) // an editor, another import
+	saveInBatches(t, bulk.SaveArticles, all[200:], 50)
+	if err := bulk.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := openTemp(t, "want.db")
+	saveInBatches(t, want.SaveArticles, all, 100)
+	if got, w := searchesOf(t, s), searchesOf(t, want); !slices.Equal(got, w) {
+		t.Error("with another writer beside it the bulk import's search differs")
+	}
+	allIndexesIntact(t, s)
+}
+
+// TestBulkImportOfNothing: a first import with no article finishes cleanly.
+func TestBulkImportOfNothing(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t, "empty.db")
+	bulk, err := s.BeginBulkImport(ctx)
+	if err != nil || bulk == nil {
+		t.Fatal("no bulk import", err)
+	}
+	if err := bulk.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) == ".build" {
+			t.Errorf("side file left: %s", e.Name())
+		}
+	}
+	if again, err := s.BeginBulkImport(ctx); err != nil || again == nil {
+		t.Errorf("after an empty import the store is still empty, yet no bulk import (%v)", err)
+	} else {
+		again.Abort(ctx)
+	}
+}

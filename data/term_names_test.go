@@ -1,0 +1,80 @@
+package data
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestTermNamedByFirstPageInHugoOrder: a term written in several spellings is named by the
+// article first in Hugo's page tree (TreeKey), whatever order the articles are saved in, in
+// one batch or across batches or row by row; the rename reaches the search index, which stays
+// consistent.
+func TestTermNamedByFirstPageInHugoOrder(t *testing.T) {
+	ctx := context.Background()
+	day := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
+	tagged := func(src, treeKey, spelling string, hour int) Article {
+		a := article(src, "/"+src+"/", "Story "+src, day.Add(time.Duration(hour)*time.Hour))
+		a.TreeKey, a.Terms = treeKey, []Term{{Taxonomy: "tags", Key: "golang", Name: spelling}}
+		return a
+	}
+	zz := tagged("content/zz/a.md", "/zz/__hb_a.md", "GoLang", 1)
+	aa := tagged("content/aa/sub/b.md", "/aa/sub/__hb_b.md", "golang", 2)
+	mm := tagged("content/mm/c.md", "/mm/__hb_c.md", "GOLANG", 3)
+	name := func(s *Store) string {
+		t.Helper()
+		var n string
+		if err := s.db.QueryRow("SELECT name FROM terms WHERE key = 'golang'").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, c := range []struct {
+		name    string
+		batches [][]Article
+	}{
+		{"one batch", [][]Article{{zz, aa, mm}}},
+		{"batches", [][]Article{{zz}, {mm}, {aa}}},
+		{"first first", [][]Article{{aa}, {zz, mm}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			for _, b := range c.batches {
+				if _, err := s.SaveArticles(ctx, b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := name(s); got != "golang" {
+				t.Errorf("term named %q, want golang (the first page in Hugo's order)", got)
+			}
+			searchIndexesIntact(t, s)
+			var tags string
+			s.db.QueryRow("SELECT search_tags FROM articles WHERE source_path = 'content/zz/a.md'").Scan(&tags)
+			if len(tags) < 6 || !strings.EqualFold(tags[:6], "golang") {
+				t.Errorf("zz's search tags %q do not carry the term's name", tags)
+			}
+		})
+	}
+	t.Run("row by row", func(t *testing.T) {
+		s, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		saveRowByRow(t, s, []Article{zz, mm})
+		if got := name(s); got != "GOLANG" {
+			t.Errorf("term named %q before its first page is saved, want GOLANG (mm/ before zz/)", got)
+		}
+		saveRowByRow(t, s, []Article{aa})
+		if got := name(s); got != "golang" {
+			t.Errorf("term named %q, want golang", got)
+		}
+		searchIndexesIntact(t, s)
+	})
+}
