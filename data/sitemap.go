@@ -18,10 +18,13 @@ type SitemapArticle struct {
 }
 
 // PublishedForSitemap returns every article readers may see now, newest first, with only the
-// columns a sitemap needs, so 100,000 articles cost a few megabytes and one query.
+// columns a sitemap needs, so 100,000 articles cost a few megabytes and one query. An article
+// whose page says noindex (the robotsNoIndex switch, kept in flags) is left out: a sitemap
+// that lists it asks search engines for a page the page itself refuses them.
 func (s *Store) PublishedForSitemap(ctx context.Context) ([]SitemapArticle, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.lang, a.translation_key, a.permalink, a.title,
 		a.publish_date, a.date, a.lastmod FROM articles a WHERE `+publishedWhere+`
+		AND coalesce(json_extract(a.flags, '$.robotsnoindex'), 0) = 0
 		ORDER BY a.date_unix DESC, a.id DESC`, s.now().Unix())
 	if err != nil {
 		return nil, fmt.Errorf("sitemap articles: %w", err)

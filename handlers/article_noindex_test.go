@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"path/filepath"
 	"strconv"
@@ -34,6 +35,16 @@ func TestRobotsNoIndex(t *testing.T) {
 	if !noindex("/post/hide/") || noindex("/post/show/") {
 		t.Errorf("noindex: hide %v (want true), show %v (want false: the site's param is no page's word)", noindex("/post/hide/"), noindex("/post/show/"))
 	}
+	inSitemap := func(path string) bool {
+		t.Helper()
+		resp := ts.get(t, "/sitemap.xml")
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return strings.Contains(string(body), "<loc>https://news.example"+path+"</loc>")
+	}
+	if inSitemap("/post/hide/") || !inSitemap("/post/show/") {
+		t.Errorf("sitemap: hide listed %v (want false: its page says noindex), show listed %v (want true)", inSitemap("/post/hide/"), inSitemap("/post/show/"))
+	}
 
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	c := newDeskClient(t, ts)
@@ -50,8 +61,8 @@ func TestRobotsNoIndex(t *testing.T) {
 	if resp, d := c.postMultipart(edit, form, "", "", nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save: %d %s", resp.StatusCode, d.Find(".field-error").Text())
 	}
-	if !noindex("/post/show/") {
-		t.Error("ticking the box must keep the article out of search engines")
+	if !noindex("/post/show/") || inSitemap("/post/show/") {
+		t.Error("ticking the box must keep the article out of search engines and the sitemap")
 	}
 	if got := articleAt(t, ts, "content/post/show.md").FrontMatterText; !strings.Contains(got, "\nrobotsNoIndex = true\n") {
 		t.Errorf("the box must write the key into the TOML as written:\n%s", got)
