@@ -146,6 +146,24 @@ func (w *writeTx) termID(lang string, t Term, treeKey string) (int64, error) {
 	return seen.id, nil
 }
 
+// applyQuietTermRenames writes the renames termID found while the per-row triggers are quiet
+// (a bulk import, whose search entries are built beside the store): the renamed terms'
+// articles get their new search_tags from the rename trigger, and their change keys are
+// recorded here, as the quiet triggers would have. It returns how many terms were renamed.
+func (w *writeTx) applyQuietTermRenames() (int, error) {
+	n := len(w.renames)
+	for _, r := range w.renames {
+		if _, err := w.exec("UPDATE terms SET name = ?, named_by = ? WHERE id = ?", r.name, r.namedBy, r.id); err != nil {
+			return 0, fmt.Errorf("rename term %d: %w", r.id, err)
+		}
+		if err := w.recordKeys("article_id IN (SELECT article_id FROM article_terms WHERE term_id = ?)", r.id); err != nil {
+			return 0, fmt.Errorf("rename term %d: %w", r.id, err)
+		}
+	}
+	w.renames = nil
+	return n, nil
+}
+
 // termRename is a term's new name, from the article now first in Hugo's order.
 type termRename struct {
 	id            int64

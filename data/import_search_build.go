@@ -77,6 +77,9 @@ type BulkImport struct {
 	fed   int  // documents handed to the side indexes
 	saved bool // a batch was committed
 	done  bool
+	// renamed: a term was renamed after articles naming it were fed to the side indexes
+	// under its old name, so Finish rebuilds the indexes from the articles instead of copying.
+	renamed bool
 }
 
 // sideIndex is one FTS5 index being built in a side file.
@@ -295,6 +298,14 @@ func (b *BulkImport) SaveArticles(ctx context.Context, articles []Article) ([]Sa
 		}
 		outcomes[i] = o
 	}
+	// Term renames are written while the per-row triggers are still quiet: their search
+	// triggers would delete entries the store's (empty) indexes never had, which FTS5 reports
+	// as a malformed database. The renamed terms' pages are named for the caches here, and
+	// this batch's documents are read after the renames, with the new names.
+	renames, err := wtx.applyQuietTermRenames()
+	if err != nil {
+		return nil, fmt.Errorf("save articles: %w", err)
+	}
 	docs, err := wtx.searchDocs()
 	if err != nil {
 		return nil, fmt.Errorf("save articles: %w", err)
@@ -306,6 +317,9 @@ func (b *BulkImport) SaveArticles(ctx context.Context, articles []Article) ([]Sa
 		return nil, fmt.Errorf("save articles: commit: %w", err)
 	}
 	b.saved = true
+	if renames > 0 && b.fed > 0 {
+		b.renamed = true // earlier batches went to the side indexes under the old names
+	}
 	b.feed(docs, false)
 	return outcomes, nil
 }
@@ -441,7 +455,7 @@ func (b *BulkImport) alone(ctx context.Context, tx *sql.Tx) (bool, error) {
 		(SELECT count(*) FROM articles)`, b.token).Scan(&mine, &articles); err != nil {
 		return false, err
 	}
-	if mine != 1 || articles != b.fed {
+	if mine != 1 || articles != b.fed || b.renamed {
 		return false, nil
 	}
 	for _, x := range sideIndexes {

@@ -242,3 +242,48 @@ func TestBulkImportOfNothing(t *testing.T) {
 		again.Abort(ctx)
 	}
 }
+
+// TestBulkImportTermRenamedInALaterBatch: a page of a later batch that comes first in Hugo's
+// page tree renames a term (issue 14) whose earlier articles went to the side indexes under
+// the old name. The import must not touch the store's empty indexes (FTS5 called that a
+// malformed database) and must end with the batch path's searches: every article of the term
+// found by its new name, intact indexes.
+func TestBulkImportTermRenamedInALaterBatch(t *testing.T) {
+	ctx := context.Background()
+	all := bulkCorpus(2*bulkChunk + 37)
+	for i := range all {
+		all[i].TreeKey = fmt.Sprintf("/post/%06d.md", i+1000)
+		if i%5 == 0 {
+			all[i].Terms = append(all[i].Terms, Term{Taxonomy: "tags", Key: "nyc", Name: "NYC"})
+		}
+	}
+	// The last article comes first in Hugo's tree and spells the tag otherwise.
+	last := &all[len(all)-1]
+	last.TreeKey = "/post/000001.md"
+	last.Terms = append(last.Terms, Term{Taxonomy: "tags", Key: "nyc", Name: "New York City"})
+
+	batched, _ := openTemp(t, "batched.db")
+	bulkStore, _ := openTemp(t, "bulk.db")
+	saveInBatches(t, batched.SaveArticles, all, 200)
+	bulk, err := bulkStore.BeginBulkImport(ctx)
+	if err != nil || bulk == nil {
+		t.Fatalf("an empty store starts no bulk import: %v", err)
+	}
+	saveInBatches(t, bulk.SaveArticles, all, 200)
+	if err := bulk.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*Store{bulkStore, batched} {
+		res, err := s.Search(ctx, SearchQuery{Text: "york", Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := len(all)/5 + 2; res.Total != want {
+			t.Errorf("%d articles found by the tag's new name, want %d", res.Total, want)
+		}
+	}
+	if b, n := searchesOf(t, bulkStore), searchesOf(t, batched); !slices.Equal(b, n) {
+		t.Error("the bulk-imported store searches otherwise than the batch path's after a rename")
+	}
+	allIndexesIntact(t, bulkStore)
+}
