@@ -79,6 +79,25 @@ func saveInBatches(t *testing.T, save func(context.Context, []Article) ([]SaveOu
 	}
 }
 
+// importBothWays saves all in batches of 200 into a new store by the batch path and into
+// another by a bulk import; it returns the bulk store, its folder and the batched store.
+func importBothWays(t *testing.T, all []Article) (bulkStore *Store, dir string, batched *Store) {
+	t.Helper()
+	ctx := context.Background()
+	batched, _ = openTemp(t, "batched.db")
+	bulkStore, dir = openTemp(t, "bulk.db")
+	saveInBatches(t, batched.SaveArticles, all, 200)
+	bulk, err := bulkStore.BeginBulkImport(ctx)
+	if err != nil || bulk == nil {
+		t.Fatalf("an empty store starts no bulk import: %v", err)
+	}
+	saveInBatches(t, bulk.SaveArticles, all, 200)
+	if err := bulk.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return bulkStore, dir, batched
+}
+
 func allIndexesIntact(t *testing.T, s *Store) {
 	t.Helper()
 	searchIndexesIntact(t, s)
@@ -94,18 +113,7 @@ func allIndexesIntact(t *testing.T, s *Store) {
 func TestBulkImportSearchesAsTheBatchPath(t *testing.T) {
 	ctx := context.Background()
 	all := bulkCorpus(2*bulkChunk + 137)
-	batched, _ := openTemp(t, "batched.db")
-	bulkStore, dir := openTemp(t, "bulk.db")
-
-	saveInBatches(t, batched.SaveArticles, all, 200)
-	bulk, err := bulkStore.BeginBulkImport(ctx)
-	if err != nil || bulk == nil {
-		t.Fatalf("an empty store starts no bulk import: %v", err)
-	}
-	saveInBatches(t, bulk.SaveArticles, all, 200)
-	if err := bulk.Finish(ctx); err != nil {
-		t.Fatal(err)
-	}
+	bulkStore, dir, batched := importBothWays(t, all)
 
 	if b, n := searchesOf(t, bulkStore), searchesOf(t, batched); !slices.Equal(b, n) {
 		for i := range b {
@@ -262,17 +270,7 @@ func TestBulkImportTermRenamedInALaterBatch(t *testing.T) {
 	last.TreeKey = "/post/000001.md"
 	last.Terms = append(last.Terms, Term{Taxonomy: "tags", Key: "nyc", Name: "New York City"})
 
-	batched, _ := openTemp(t, "batched.db")
-	bulkStore, _ := openTemp(t, "bulk.db")
-	saveInBatches(t, batched.SaveArticles, all, 200)
-	bulk, err := bulkStore.BeginBulkImport(ctx)
-	if err != nil || bulk == nil {
-		t.Fatalf("an empty store starts no bulk import: %v", err)
-	}
-	saveInBatches(t, bulk.SaveArticles, all, 200)
-	if err := bulk.Finish(ctx); err != nil {
-		t.Fatal(err)
-	}
+	bulkStore, _, batched := importBothWays(t, all)
 	for _, s := range []*Store{bulkStore, batched} {
 		res, err := s.Search(ctx, SearchQuery{Text: "york", Limit: 10})
 		if err != nil {
