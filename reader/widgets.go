@@ -49,7 +49,7 @@ var widgetKinds = []widgetKind{
 			w.Links = in.lists.Recent
 			return nil
 		}},
-	{kind: WidgetCategories, desk: true, view: views.WidgetCategories,
+	{kind: WidgetCategories, desk: true, view: views.WidgetCounted,
 		build: func(_ context.Context, in widgetInput, w *views.Widget) error {
 			w.Counts = ParamBool(in.params, "widgets", "categories_counter")
 			w.Links, w.MoreURL = termWidgetLinks(in.prefix, "categories", in.lists.Categories, in.lists.CatCount)
@@ -71,7 +71,7 @@ var widgetKinds = []widgetKind{
 			w.Links = in.st.languageLinks(in.lang, in.page.Translations)
 			return nil
 		}},
-	{kind: WidgetArchive, desk: true, view: views.WidgetArchive,
+	{kind: WidgetArchive, desk: true, view: views.WidgetCounted,
 		build: func(ctx context.Context, in widgetInput, w *views.Widget) error {
 			// The years with their counts, newest first, linking the archive page of each
 			// (the store keeps the list until a change names the language's archive).
