@@ -5,6 +5,7 @@
 package metrics
 
 import (
+	"maps"
 	"net/http"
 	"strconv"
 	"sync"
@@ -120,21 +121,13 @@ func (m *Metrics) requestSeries(kind string, code int) requestSeries {
 			return rs
 		}
 	}
-	next := make(map[seriesKey]requestSeries, 1+len(derefOrNil(old)))
-	for k, v := range derefOrNil(old) {
-		next[k] = v
-	}
 	rs := requestSeries{m.requests.WithLabelValues(kind, strconv.Itoa(code)), m.latency.WithLabelValues(kind)}
-	next[k] = rs
+	next := map[seriesKey]requestSeries{k: rs}
+	if old != nil {
+		maps.Copy(next, *old)
+	}
 	m.series.Store(&next)
 	return rs
-}
-
-func derefOrNil(p *map[seriesKey]requestSeries) map[seriesKey]requestSeries {
-	if p == nil {
-		return nil
-	}
-	return *p
 }
 
 // CacheResult records what the response cache did with a public GET: "hit", "stale", "miss"
