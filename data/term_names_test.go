@@ -78,3 +78,35 @@ func TestTermNamedByFirstPageInHugoOrder(t *testing.T) {
 		searchIndexesIntact(t, s)
 	})
 }
+
+// TestDeskSaveKeepsTheTermsName: an editor who types an existing tag in other letters gets the
+// tag as the site names it, even when the new article's page would come first in Hugo's tree; a
+// tag nobody had is named as typed. (A desk rename rewrote the search entries of every article
+// of the term inside the save: minutes for a 35,000-article tag, with the write lock held.)
+func TestDeskSaveKeepsTheTermsName(t *testing.T) {
+	ctx := context.Background()
+	day := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &day)
+	imported := article("content/post/b.md", "/post/b/", "Imported", day)
+	imported.TreeKey, imported.Terms = "/post/__hb_b.md", []Term{{Taxonomy: "tags", Key: "jessica-walker", Name: "jessica walker"}}
+	if _, err := s.SaveArticles(ctx, []Article{imported}); err != nil {
+		t.Fatal(err)
+	}
+	desk := article("content/post/a.md", "/post/a/", "From the desk", day.Add(time.Hour))
+	desk.TreeKey = "/post/__hb_a.md" // before the imported page in Hugo's order
+	desk.Terms = []Term{{Taxonomy: "tags", Key: "jessica-walker", Name: "Jessica Walker"},
+		{Taxonomy: "tags", Key: "new-tag", Name: "New Tag"}}
+	if _, err := s.SaveDeskArticle(ctx, &desk, 0, 0, "saved"); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{"jessica-walker": "jessica walker", "new-tag": "New Tag"} {
+		var got string
+		if err := s.db.QueryRow("SELECT name FROM terms WHERE key = ?", key).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("tag %s named %q after a desk save, want %q", key, got, want)
+		}
+	}
+	searchIndexesIntact(t, s)
+}

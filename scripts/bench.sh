@@ -11,6 +11,7 @@
 #        there once and reused; the 100,000-article ones take minutes and about 18 GiB for Hugo)
 #        D (wrk duration per path, default 5s), C (connections, default 64)
 #        GAZETTE_SHARED (default ../shared)
+#        SERVE_FLAGS (added to gazette serve, e.g. "--metrics-addr 127.0.0.1:18194" for pprof)
 # Load goes to 127.0.0.1 only; every process started here is stopped on exit.
 set -Eeuo pipefail
 trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
@@ -93,7 +94,7 @@ for N in $SIZES; do
 	echo bench-publisher-password | "$RUN/gazette" user add --data "$store" --email bench@example.com --name Bench \
 		--role editor >/dev/null 2>&1 || true
 	t0=$(date +%s.%N)
-	"$RUN/gazette" serve --data "$store" --addr "127.0.0.1:$GZT_PORT" --no-demo >"$RUN/gazette-$N.log" 2>&1 & gzt=$!
+	"$RUN/gazette" serve --data "$store" --addr "127.0.0.1:$GZT_PORT" --no-demo ${SERVE_FLAGS:-} >"$RUN/gazette-$N.log" 2>&1 & gzt=$!
 	pids=("$ngx" "$gzs" "$hel" "$gzt")
 	wait_for "http://127.0.0.1:$GZT_PORT/readyz"
 	ready_s=$(echo "$(date +%s.%N) - $t0" | bc)
