@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,6 +108,56 @@ func TestDeskSaveKeepsTheTermsName(t *testing.T) {
 		if got != want {
 			t.Errorf("tag %s named %q after a desk save, want %q", key, got, want)
 		}
+	}
+	searchIndexesIntact(t, s)
+}
+
+// TestTermCaseRenameMarksPagesOnly: a term renamed only in letter case leaves its articles'
+// search entries as they are (every index folds case: rewriting them was the term's whole
+// archive inside one write) but still marks its articles' pages changed, since they print the
+// name; search finds them by the tag as before. A rename in other letters rewrites them.
+func TestTermCaseRenameMarksPagesOnly(t *testing.T) {
+	ctx := context.Background()
+	day := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &day)
+	tagged := func(src, treeKey, spelling string) Article {
+		a := article(src, "/"+src+"/", "Story "+src, day)
+		a.TreeKey, a.Terms = treeKey, []Term{{Taxonomy: "tags", Key: "golang", Name: spelling}}
+		return a
+	}
+	saveRowByRow(t, s, []Article{tagged("content/zz/a.md", "/zz/__hb_a.md", "golang"), tagged("content/mm/b.md", "/mm/__hb_b.md", "golang")})
+	searchTags := func() string {
+		var all string
+		if err := s.db.QueryRow("SELECT group_concat(search_tags, '|') FROM articles").Scan(&all); err != nil {
+			t.Fatal(err)
+		}
+		return all
+	}
+	entries := searchTags()
+	_, seq := keysSince(t, s, 0)
+	saveRowByRow(t, s, []Article{tagged("content/aa/c.md", "/aa/__hb_c.md", "GoLang")})
+	var zz int64
+	if err := s.db.QueryRow("SELECT id FROM articles WHERE source_path = 'content/zz/a.md'").Scan(&zz); err != nil {
+		t.Fatal(err)
+	}
+	if keys, _ := keysSince(t, s, seq); !slices.Contains(keys, "a:"+itoa(zz)) {
+		t.Errorf("case rename: keys %v lack the page of an article of the term", keys)
+	}
+	if got := searchTags(); !strings.HasPrefix(got, entries) {
+		t.Errorf("case rename rewrote the search entries: %q, were %q", got, entries)
+	}
+	searchIndexesIntact(t, s)
+	res, err := s.Search(ctx, SearchQuery{Text: "golang", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 3 {
+		t.Errorf("search golang after the case rename: %d articles, want 3", res.Total)
+	}
+
+	saveRowByRow(t, s, []Article{tagged("content/a/d.md", "/a/__hb_d.md", "Go-Lang")})
+	if got := searchTags(); !strings.Contains(got, "Go-Lang") {
+		t.Errorf("a rename in other letters did not reach the search entries: %q", got)
 	}
 	searchIndexesIntact(t, s)
 }
