@@ -87,6 +87,9 @@ func (dk *desk) renderDesk(w http.ResponseWriter, r *http.Request, status int, c
 // the desk's words.
 func (dk *desk) deskError(w http.ResponseWriter, r *http.Request, err error) {
 	status := answerError(dk.log, w, r, err)
+	if status == statusClientGone {
+		return
+	}
 	heading, msg := "Something went wrong", "The problem was logged. Try again, or tell the site's admin."
 	switch status {
 	case http.StatusNotFound:

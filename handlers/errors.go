@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -49,10 +50,21 @@ func errorStatus(err error) int {
 	return http.StatusInternalServerError
 }
 
+// statusClientGone is nginx's 499: the client closed the connection before the answer was
+// ready (a closed tab, a load test stopping). There is nobody to draw a page for, and it is no
+// operator's business: it is logged at debug level and counted under its own status.
+const statusClientGone = 499
+
 // answerError is the one error mapper: it picks the status, logs what is worth an
 // operator's eye and sets the headers; the reader pages (serveError) and the desk (deskError)
-// then draw the page for that status in their own words and layout.
+// then draw the page for that status in their own words and layout — unless it is
+// statusClientGone, which answerError has written itself.
 func answerError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err error) int {
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		log.DebugContext(r.Context(), "client gone", "path", r.URL.Path, "err", err)
+		w.WriteHeader(statusClientGone)
+		return statusClientGone
+	}
 	status := errorStatus(err)
 	logError(log, r, status, err)
 	if status == http.StatusServiceUnavailable {
@@ -80,6 +92,9 @@ func logError(log *slog.Logger, r *http.Request, status int, err error) {
 // 500 page for anything else with the detail in the log, never in the page.
 func (s *site) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	status := answerError(s.log, w, r, err)
+	if status == statusClientGone {
+		return
+	}
 	st, serr := s.model.Current(r.Context())
 	var ref *refusal
 	if errors.As(err, &ref) {

@@ -50,7 +50,9 @@ func New(store *data.Store, media *data.MediaDir, assets *static.Assets, log *sl
 func (m *Model) Settings(ctx context.Context) data.SiteSettings {
 	set, err := m.store.SiteSettings(ctx)
 	if err != nil {
-		m.log.Error("site settings", "err", err)
+		if ctx.Err() == nil { // a reader who left is no fault of the settings
+			m.log.Error("site settings", "err", err)
+		}
 		return data.DefaultSiteSettings()
 	}
 	return set
