@@ -285,3 +285,32 @@ func TestBulkImportTermRenamedInALaterBatch(t *testing.T) {
 	}
 	allIndexesIntact(t, bulkStore)
 }
+
+// TestBulkImportKeepsTheStoresIndexSettings: the side indexes merge by settings of their own
+// (sideAutomerge, sideCrisisMerge); the store's indexes keep the settings they had, so later
+// saves merge as every other store's do.
+func TestBulkImportKeepsTheStoresIndexSettings(t *testing.T) {
+	bulk, _, batched := importBothWays(t, bulkCorpus(50))
+	for _, x := range sideIndexes {
+		settings := func(s *Store) []string {
+			t.Helper()
+			rows, err := s.db.Query("SELECT k || '=' || v FROM " + x.name + "_config ORDER BY k")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var kv []string
+			for rows.Next() {
+				var s string
+				if err := rows.Scan(&s); err != nil {
+					t.Fatal(err)
+				}
+				kv = append(kv, s)
+			}
+			return kv
+		}
+		if got, want := settings(bulk), settings(batched); !slices.Equal(got, want) {
+			t.Errorf("%s settings after a bulk import: %q, want the store's own %q", x.name, got, want)
+		}
+	}
+}

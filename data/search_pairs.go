@@ -60,7 +60,7 @@ func pairWords(text string) []string {
 	if isASCII(text) {
 		return asciiWords(text)
 	}
-	return unicodeWords(text)
+	return mixedWords(text)
 }
 
 func isASCII(s string) bool {

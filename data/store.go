@@ -73,6 +73,15 @@ func CacheSize(mib int) OpenOption {
 	return func(q url.Values) { q.Add("_pragma", "cache_size(-"+strconv.Itoa(mib<<10)+")") }
 }
 
+// WALCheckpointEvery lets the write-ahead log grow to pages pages (SQLite's
+// wal_autocheckpoint, 1,000 by default) before a commit copies it back into the file. An
+// import's batches rewrite the same index pages again and again: checkpointed after nearly
+// every batch, each of them was copied and synced each time; checkpointed less often, once
+// per many batches. The log is that much larger on disk meanwhile.
+func WALCheckpointEvery(pages int) OpenOption {
+	return func(q url.Values) { q.Add("_pragma", "wal_autocheckpoint("+strconv.Itoa(pages)+")") }
+}
+
 // Open opens (creating if needed) the database file at path and brings its schema up to date.
 // now is the clock every publication check uses; nil means time.Now.
 func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOption) (*Store, error) {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -257,5 +258,33 @@ func TestPurgeStale(t *testing.T) {
 	s.db.QueryRow("SELECT count(*) FROM setup_tokens").Scan(&links)
 	if sessions != 1 || readers != 1 || links != 0 {
 		t.Errorf("after purge: %d sessions (want 1), %d reader sessions (want 1), %d setup links (want 0)", sessions, readers, links)
+	}
+}
+
+// TestOpenOptionsReachEveryConnection: an import's options are pragmas of the DSN, so every
+// pooled connection has them, not only the first.
+func TestOpenOptionsReachEveryConnection(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "g.db"), nil, CacheSize(8), WALCheckpointEvery(5000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	conns := make([]*sql.Conn, 3)
+	for i := range conns {
+		if conns[i], err = s.db.Conn(ctx); err != nil {
+			t.Fatal(err)
+		}
+		defer conns[i].Close()
+		var cache, pages int
+		if err := conns[i].QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil {
+			t.Fatal(err)
+		}
+		if err := conns[i].QueryRowContext(ctx, "PRAGMA wal_autocheckpoint").Scan(&pages); err != nil {
+			t.Fatal(err)
+		}
+		if cache != -8<<10 || pages != 5000 {
+			t.Errorf("connection %d: cache_size %d, wal_autocheckpoint %d; want -8192 and 5000", i, cache, pages)
+		}
 	}
 }

@@ -21,6 +21,11 @@ const importMemoryLimit = 320 << 20
 // order stay in memory (see data.CacheSize); bounded so the whole import stays under 500 MiB.
 const importCacheMiB = 32
 
+// importCheckpointPages is how large the import lets the write-ahead log grow (256 MiB of
+// 4 KiB pages) before copying it into the store: its batches rewrite the same index pages,
+// which a checkpoint after every batch or two copied and synced each time.
+const importCheckpointPages = 65536
+
 // importBusyTimeout is how long an import's write waits for another writer's transaction.
 const importBusyTimeout = 5 * time.Minute
 
@@ -48,7 +53,8 @@ folders. Importing again updates changed articles and leaves the others alone.`)
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	// Another import (or a server's save) may hold the write lock for a whole batch: wait for
 	// it as long as a batch can take on a loaded machine rather than fail the import.
-	store, media, err := openStore(ctx, *dataDir, data.BusyTimeout(importBusyTimeout), data.CacheSize(importCacheMiB))
+	store, media, err := openStore(ctx, *dataDir, data.BusyTimeout(importBusyTimeout), data.CacheSize(importCacheMiB),
+		data.WALCheckpointEvery(importCheckpointPages))
 	if err != nil {
 		return err
 	}

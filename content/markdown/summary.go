@@ -65,7 +65,7 @@ func wordCount(s string) int {
 	n, inWord := 0, false
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
+		case r < utf8.RuneSelf && asciiSpace[r], r >= utf8.RuneSelf && unicode.IsSpace(r):
 			inWord = false
 		case isCJK(r):
 			n++
@@ -79,7 +79,9 @@ func wordCount(s string) int {
 }
 
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	// No rune of these scripts comes before Hangul Jamo (U+1100): the common case answers
+	// without a table search (every word of a body is counted at import).
+	return r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // blockElements get a space around their text so words of adjacent blocks
@@ -108,5 +110,41 @@ func plainText(s string) string {
 	}
 }
 
-// collapse joins whitespace runs into single spaces.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse joins whitespace runs into single spaces and trims both ends (strings.Fields's
+// whitespace), in one pass over a body's text.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space, i = true, i+n
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
+}
+
+// asciiSpace are the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestSummary(t *testing.T) {
@@ -82,6 +83,39 @@ func TestHighlightCSS(t *testing.T) {
 	for _, want := range []string{".chroma .kd", "@media (prefers-color-scheme: dark)"} {
 		if !strings.Contains(css, want) {
 			t.Errorf("HighlightCSS lacks %q", want)
+		}
+	}
+}
+
+// TestTextHelpersAgreeWithTheStandardLibrary holds the one-pass collapse and the word count's
+// shortcuts to what they replace: strings.Fields's whitespace and unicode's script tables.
+func TestTextHelpersAgreeWithTheStandardLibrary(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isCJK(r), unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul); got != want {
+			t.Fatalf("isCJK(%U) = %v, want %v", r, got, want)
+		}
+	}
+	texts := []string{"", " ", "a", "  lead  and\ttrail \n", "a\u00a0b\u0085c\u2003d\u3000e", "日本語 の 文章",
+		"bad \xff\xfe bytes\x80 ", "\v\f\r\n", "naïve café — “quoted” …", "x\u200by", "한국어  텍스트"}
+	for _, s := range texts {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+		want, inWord := 0, false
+		for _, r := range s {
+			switch {
+			case unicode.IsSpace(r):
+				inWord = false
+			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+				want++
+				inWord = false
+			case !inWord:
+				want++
+				inWord = true
+			}
+		}
+		if got := wordCount(s); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
