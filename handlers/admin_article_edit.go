@@ -71,7 +71,7 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 }
 
 // handleArticleNew shows a blank form.
-func (dk *desk) handleArticleNew() http.Handler {
+func handleArticleNew(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		dk.renderArticleForm(w, r, http.StatusOK, newArticleValues(dk.settings(r.Context()), sess.Editor.Name), articleFormState{})
@@ -79,7 +79,7 @@ func (dk *desk) handleArticleNew() http.Handler {
 }
 
 // handleArticleEdit shows a stored article in the form.
-func (dk *desk) handleArticleEdit() http.Handler {
+func handleArticleEdit(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		a, st, err := dk.loadForDesk(r, id)

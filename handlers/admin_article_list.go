@@ -15,7 +15,7 @@ import (
 const deskPageSize = 30
 
 // handleArticleList lists articles with status counts, filters, sorting and pages.
-func (dk *desk) handleArticleList() http.Handler {
+func handleArticleList(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		f := views.ArticleFilter{Status: q.Get("status"), Lang: q.Get("lang"), Tag: q.Get("tag"), Category: q.Get("category"),
@@ -101,7 +101,7 @@ func listURL(f views.ArticleFilter, status string, page int) string {
 
 // handleArticleBulk publishes, unpublishes or trashes the ticked articles. Publishing and
 // unpublishing go through the same save as the form, so each keeps a revision.
-func (dk *desk) handleArticleBulk() http.Handler {
+func handleArticleBulk(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		action := r.PostForm.Get("action")

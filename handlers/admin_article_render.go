@@ -22,7 +22,7 @@ func (dk *desk) deskPageWithEditor(r *http.Request, title, nav string) views.Adm
 // handleArticleRender renders the posted Markdown as the article's body would be rendered on
 // save (the site's pipeline, shortcodes, sanitiser), for the form's live preview. Only the
 // text is read; the answer is an HTML fragment the store would keep as the body.
-func (dk *desk) handleArticleRender() http.Handler {
+func handleArticleRender(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v := views.ArticleValues{Title: strings.TrimSpace(r.PostForm.Get("title")), Body: r.PostForm.Get("body"),
 			Lang: r.PostForm.Get("lang"), Section: r.PostForm.Get("section"), WidgetOrder: map[string]string{}}

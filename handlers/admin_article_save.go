@@ -16,7 +16,7 @@ import (
 // handleArticleSave saves the article form with one of its actions: save (keep the status),
 // draft, publish (now), schedule (at the publish time) or unpublish. Errors bring the form back
 // with everything typed (422); a concurrent save brings it back beside the other version (409).
-func (dk *desk) handleArticleSave() http.Handler {
+func handleArticleSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
@@ -157,7 +157,7 @@ func applyAction(a, base *data.Article, action string, now time.Time, errs *data
 }
 
 // handleArticlePreview shows the form's article in the real reader layout, unsaved.
-func (dk *desk) handleArticlePreview() http.Handler {
+func handleArticlePreview(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		v := valuesFromForm(r.PostForm)
@@ -200,7 +200,7 @@ func (dk *desk) handleArticlePreview() http.Handler {
 }
 
 // handleArticleTrash moves an article to the trash or back.
-func (dk *desk) handleArticleTrash(trash bool) http.Handler {
+func handleArticleTrash(dk *desk, trash bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		if err := dk.store.SetTrashed(r.Context(), id, trash); err != nil {
@@ -217,7 +217,7 @@ func (dk *desk) handleArticleTrash(trash bool) http.Handler {
 }
 
 // handleArticleDelete deletes an article for good (admins only, from the trash only).
-func (dk *desk) handleArticleDelete() http.Handler {
+func handleArticleDelete(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		st, err := dk.store.ArticleDeskState(r.Context(), id)

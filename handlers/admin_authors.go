@@ -17,7 +17,7 @@ import (
 // whose names articles carry in `authors`.
 
 // handleAuthorList lists the profiles with their article counts.
-func (dk *desk) handleAuthorList() http.Handler {
+func handleAuthorList(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		profiles, err := dk.store.AuthorProfiles(ctx)
@@ -40,7 +40,7 @@ func (dk *desk) handleAuthorList() http.Handler {
 }
 
 // handleAuthorShow shows a profile's form, blank for /admin/authors/new.
-func (dk *desk) handleAuthorShow() http.Handler {
+func handleAuthorShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		slug := mux.Vars(r)["slug"]
 		if slug == "" {
@@ -71,7 +71,7 @@ func (dk *desk) renderAuthorForm(w http.ResponseWriter, r *http.Request, status 
 }
 
 // handleAuthorSave creates or updates a profile; a picture may be uploaded with it.
-func (dk *desk) handleAuthorSave() http.Handler {
+func handleAuthorSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		oldSlug := mux.Vars(r)["slug"]
 		f := r.PostForm
@@ -156,7 +156,7 @@ func authorFromForm(v views.AuthorValues) (data.AuthorProfile, map[string]string
 }
 
 // handleAuthorDelete deletes a profile; articles keep the name and the page.
-func (dk *desk) handleAuthorDelete() http.Handler {
+func handleAuthorDelete(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		slug := mux.Vars(r)["slug"]
 		if err := dk.store.DeleteAuthorProfile(r.Context(), slug); err != nil {

@@ -19,7 +19,7 @@ const (
 )
 
 // handleDashboard shows what waits for an editor and what readers read this week.
-func (dk *desk) handleDashboard() http.Handler {
+func handleDashboard(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		now := dk.store.Now()

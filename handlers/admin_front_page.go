@@ -24,7 +24,7 @@ func frontSettingsValues(params map[string]any, loc *time.Location) views.FrontS
 }
 
 // handleFrontSettingsShow shows the front-page settings.
-func (dk *desk) handleFrontSettingsShow() http.Handler {
+func handleFrontSettingsShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		set := dk.settings(r.Context())
 		dk.renderFrontSettings(w, r, http.StatusOK, frontSettingsValues(set.Params, siteLocation(set)), nil)
@@ -44,7 +44,7 @@ func (dk *desk) renderFrontSettings(w http.ResponseWriter, r *http.Request, stat
 }
 
 // handleFrontSettingsSave checks and saves the front-page settings.
-func (dk *desk) handleFrontSettingsSave() http.Handler {
+func handleFrontSettingsSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		f := r.PostForm

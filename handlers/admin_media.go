@@ -67,7 +67,7 @@ func (dk *desk) uploadMediaFromForm(r *http.Request, field string, editorID int6
 }
 
 // handleMediaList shows the media library and its upload form.
-func (dk *desk) handleMediaList() http.Handler {
+func handleMediaList(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		dk.renderMediaList(w, r, http.StatusOK, nil)
 	})
@@ -108,7 +108,7 @@ func (dk *desk) renderMediaList(w http.ResponseWriter, r *http.Request, status i
 }
 
 // handleMediaUpload stores one uploaded image.
-func (dk *desk) handleMediaUpload() http.Handler {
+func handleMediaUpload(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		words := &data.ValidationError{}

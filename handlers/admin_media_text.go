@@ -37,7 +37,7 @@ func figureShortcode(m data.MediaFile) string {
 }
 
 // handleMediaEdit shows one image with its words, uses and deletion.
-func (dk *desk) handleMediaEdit() http.Handler {
+func handleMediaEdit(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		dk.renderMediaEdit(w, r, http.StatusOK, id, nil, nil, "")
@@ -64,7 +64,7 @@ func (dk *desk) renderMediaEdit(w http.ResponseWriter, r *http.Request, status i
 }
 
 // handleMediaSave writes an image's alt text, caption and credit.
-func (dk *desk) handleMediaSave() http.Handler {
+func handleMediaSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		errs := &data.ValidationError{}
@@ -83,7 +83,7 @@ func (dk *desk) handleMediaSave() http.Handler {
 }
 
 // handleMediaDelete deletes an image nothing uses; one in use is refused (409) with its count.
-func (dk *desk) handleMediaDelete() http.Handler {
+func handleMediaDelete(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		err := dk.store.DeleteMedia(r.Context(), dk.media, id)

@@ -133,7 +133,7 @@ func (dk *desk) newsroomForm(ctx context.Context, id int64, v views.NewsroomValu
 }
 
 // handleNoteAdd records a correction or update on an article; readers see it at once.
-func (dk *desk) handleNoteAdd() http.Handler {
+func handleNoteAdd(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		sess, _ := sessionFrom(r.Context())
@@ -174,7 +174,7 @@ func (dk *desk) renderNoteErrors(w http.ResponseWriter, r *http.Request, id int6
 }
 
 // handleNoteDelete removes a note (a note added by mistake).
-func (dk *desk) handleNoteDelete() http.Handler {
+func handleNoteDelete(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		note, _ := strconv.ParseInt(mux.Vars(r)["note"], 10, 64)

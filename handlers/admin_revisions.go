@@ -12,7 +12,7 @@ import (
 )
 
 // handleRevisionList lists an article's saved versions.
-func (dk *desk) handleRevisionList() http.Handler {
+func handleRevisionList(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		a, st, err := dk.loadForDesk(r, id)
@@ -39,7 +39,7 @@ func revisionRow(rev data.Revision, current int) views.RevisionRow {
 }
 
 // handleRevisionShow shows one revision and how the current text differs from it.
-func (dk *desk) handleRevisionShow() http.Handler {
+func handleRevisionShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, st, rev, err := dk.loadRevision(r)
 		if err != nil {
@@ -57,7 +57,7 @@ func (dk *desk) handleRevisionShow() http.Handler {
 // handleRevisionRestore saves a revision's text as the newest version. The article keeps its
 // place in the workflow (a published article stays published) and its URL, so restoring never
 // moves or hides it by surprise; the restore is itself a revision and can be undone.
-func (dk *desk) handleRevisionRestore() http.Handler {
+func handleRevisionRestore(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		cur, st, rev, err := dk.loadRevision(r)

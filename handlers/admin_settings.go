@@ -280,7 +280,7 @@ func anyList(s []string) []any {
 }
 
 // handleSettingsShow shows the settings form.
-func (dk *desk) handleSettingsShow() http.Handler {
+func handleSettingsShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		set := dk.settings(r.Context())
 		dk.renderSettings(w, r, http.StatusOK, settingsValues(set), nil)
@@ -293,7 +293,7 @@ func (dk *desk) renderSettings(w http.ResponseWriter, r *http.Request, status in
 }
 
 // handleSettingsSave validates and saves the settings; errors come back beside their fields.
-func (dk *desk) handleSettingsSave() http.Handler {
+func handleSettingsSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := r.PostForm
 		v := views.SettingsValues{

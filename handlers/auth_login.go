@@ -13,7 +13,7 @@ import (
 )
 
 // handleLoginShow shows the login form; a logged-in editor goes straight on.
-func (dk *desk) handleLoginShow() http.Handler {
+func handleLoginShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next := localPath(r.URL.Query().Get("next"), "/admin/")
 		if _, ok := sessionFrom(r.Context()); ok {
@@ -27,7 +27,7 @@ func (dk *desk) handleLoginShow() http.Handler {
 // handleLoginSubmit checks a password. An unknown email, a wrong password and a disabled
 // account get the same answer after the same work (a hash comparison), so the form does not
 // tell which emails have accounts.
-func (dk *desk) handleLoginSubmit() http.Handler {
+func handleLoginSubmit(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := r.PostForm
 		email, pw := strings.TrimSpace(f.Get("email")), f.Get("password")
@@ -125,7 +125,7 @@ func unprefix(f map[string][]string, prefix string) map[string][]string {
 }
 
 // handleLogout ends the session on the server and in the browser.
-func (dk *desk) handleLogout() http.Handler {
+func handleLogout(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := dk.endSession(w, r); err != nil {
 			dk.deskError(w, r, err)

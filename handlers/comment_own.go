@@ -64,7 +64,7 @@ func (rc *readerComments) checkReaderToken(w http.ResponseWriter, r *http.Reques
 // handleOwnCommentEdit shows (GET) and saves (POST) a reader's edit of their comment. The new
 // text goes through the blocklist and link rules again; under moderation an edited comment
 // waits for approval again, so approval cannot be used to slip in something else.
-func (rc *readerComments) handleOwnCommentEdit() http.Handler {
+func handleOwnCommentEdit(rc *readerComments) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if r.Method == http.MethodPost && !rc.readForm(w, r) {
@@ -136,7 +136,7 @@ func (rc *readerComments) saveOwnEdit(r *http.Request, st *reader.State, c data.
 }
 
 // handleOwnCommentDelete moves a reader's comment to the trash (editors can still see it).
-func (rc *readerComments) handleOwnCommentDelete() http.Handler {
+func handleOwnCommentDelete(rc *readerComments) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !rc.readForm(w, r) {
 			return

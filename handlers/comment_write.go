@@ -17,7 +17,7 @@ import (
 // with now. The minimum-time rule measures from this request, so it holds whether the article
 // page came from a cache or not, and two readers behind one address never share a token.
 // "?reply=N" makes it a reply to comment N.
-func (rc *readerComments) handleCommentWrite() http.Handler {
+func handleCommentWrite(rc *readerComments) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)

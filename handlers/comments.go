@@ -110,7 +110,7 @@ func (in *commentInput) validateIn(lang string) map[string]string {
 // handleCommentPost takes a reader's comment. Refusals (discussion not open, bad token, bad
 // fields) bring the form back with the text; a post a spam rule catches is stored in the spam
 // folder and looks to its author like any comment awaiting moderation.
-func (rc *readerComments) handleCommentPost() http.Handler {
+func handleCommentPost(rc *readerComments) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		// Every post counts against its address before anything else is looked at, so a flood
