@@ -22,7 +22,7 @@ import (
 func (rc *readerComments) ownComment(w http.ResponseWriter, r *http.Request) (c data.Comment, rs data.ReaderSession, ok bool) {
 	ctx := r.Context()
 	id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
-	rs, known, err := rc.readerSession(ctx, r)
+	rs, known, err := readerSession(ctx, rc.store, r)
 	if err != nil {
 		rc.serveError(w, r, err)
 		return c, rs, false
@@ -49,7 +49,7 @@ func (rc *readerComments) ownComment(w http.ResponseWriter, r *http.Request) (c 
 
 // checkReaderToken compares the form's token with the reader session's.
 func (rc *readerComments) checkReaderToken(w http.ResponseWriter, r *http.Request, rs data.ReaderSession) bool {
-	signer, err := rc.formSigner(r.Context())
+	signer, err := commentFormSigner(r.Context(), rc.store)
 	if err != nil {
 		rc.serveError(w, r, err)
 		return false
@@ -103,12 +103,12 @@ func handleOwnCommentEdit(rc *readerComments) http.Handler {
 				return
 			}
 		}
-		signer, err := rc.formSigner(ctx)
+		signer, err := commentFormSigner(ctx, rc.store)
 		if err != nil {
 			rc.serveError(w, r, err)
 			return
 		}
-		v := views.CommentFormPage{Page: rc.page(ctx, r, st, reader.PageKind{Kind: "single", Lang: a.Lang, Article: &a}),
+		v := views.CommentFormPage{Page: st.Page(ctx, reader.PageKind{Kind: "single", Lang: a.Lang, Article: &a}, r.URL.Path),
 			Heading: views.T(lang, "comment_form_edit"), ArticleURL: reader.ArticleURL(&a), ArticleTit: a.Title, Editing: true, CanPost: true,
 			Form: views.CommentForm{Action: commentEditURL(c.ID), Token: signer.readerToken(rs.ID), Body: body, Errors: errs}}
 		v.Title, v.NoIndex = v.Heading, true

@@ -24,20 +24,21 @@ func hasReaderCookie(r *http.Request) bool {
 }
 
 // readerSession is the request's reader session, if its cookie names a live one.
-func (s *site) readerSession(ctx context.Context, r *http.Request) (data.ReaderSession, bool, error) {
+func readerSession(ctx context.Context, store *data.Store, r *http.Request) (data.ReaderSession, bool, error) {
 	c, err := r.Cookie(readerCookie)
 	if err != nil {
 		return data.ReaderSession{}, false, nil
 	}
-	rs, err := s.store.ReaderSessionByID(ctx, c.Value)
+	rs, err := store.ReaderSessionByID(ctx, c.Value)
 	if errors.Is(err, data.ErrNotFound) {
 		return data.ReaderSession{}, false, nil
 	}
 	return rs, err == nil, err
 }
 
-func (s *site) formSigner(ctx context.Context) (formSigner, error) {
-	key, err := s.store.CommentFormSecret(ctx)
+// commentFormSigner signs and checks comment form tokens with the store's secret.
+func commentFormSigner(ctx context.Context, store *data.Store) (formSigner, error) {
+	key, err := store.CommentFormSecret(ctx)
 	return formSigner{key: key}, err
 }
 
@@ -72,7 +73,7 @@ func (s *site) discussionView(r *http.Request, st *reader.State, a *data.Article
 	if state == discussionOff || state == discussionHidden {
 		return views.Discussion{}, nil
 	}
-	rs, _, err := s.readerSession(ctx, r)
+	rs, _, err := readerSession(ctx, s.store, r)
 	if err != nil {
 		return views.Discussion{}, err
 	}
@@ -80,7 +81,7 @@ func (s *site) discussionView(r *http.Request, st *reader.State, a *data.Article
 	if err != nil {
 		return views.Discussion{}, err
 	}
-	signer, err := s.formSigner(ctx)
+	signer, err := commentFormSigner(ctx, s.store)
 	if err != nil {
 		return views.Discussion{}, err
 	}

@@ -56,7 +56,7 @@ func (rc *readerComments) writeForm(w http.ResponseWriter, r *http.Request, a *d
 	if state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now); state != discussionOpen {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
-	rs, _, err := rc.readerSession(ctx, r)
+	rs, _, err := readerSession(ctx, rc.store, r)
 	if err != nil {
 		return err
 	}

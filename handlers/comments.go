@@ -15,6 +15,7 @@ import (
 	"github.com/gorilla/sessions"
 
 	"gazette/data"
+	"gazette/metrics"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -29,9 +30,16 @@ const (
 	spamBatchWindow     = 100 * time.Millisecond
 )
 
-// readerComments answers readers' posts, edits and deletions.
+// readerComments is what the comment handlers use: the store, the reader model (for the page
+// around a form), the reader side's error page, the comment counter, and their own rate
+// limiters and spam batcher.
 type readerComments struct {
-	*site
+	store *data.Store
+	model *reader.Model
+	// serveError answers an error with the reader side's page (site.serveError).
+	serveError func(w http.ResponseWriter, r *http.Request, err error)
+	// metrics counts comments stored; nil counts nothing.
+	metrics    *metrics.Metrics
 	perAddress *rateLimiter // 5 at once, then one every 20 seconds, per address
 	perArticle *rateLimiter // 20 at once, then one every 3 seconds, per article
 	caught     *commentBatcher
@@ -39,7 +47,7 @@ type readerComments struct {
 
 // newReaderComments makes the comment handlers with their rate limiters and spam batcher.
 func newReaderComments(d Deps, s *site) *readerComments {
-	rc := &readerComments{site: s, caught: newCommentBatcher(d.Store, spamBatchWindow),
+	rc := &readerComments{store: d.Store, model: s.model, serveError: s.serveError, metrics: d.Metrics, caught: newCommentBatcher(d.Store, spamBatchWindow),
 		perAddress: newRateLimiter(d.Store.Now, 20*time.Second, 5), perArticle: newRateLimiter(d.Store.Now, 3*time.Second, 20)}
 	// Made now rather than on the first page view: the write that creates it would start a new
 	// cache generation and change the page under a reader's ETag.
@@ -159,7 +167,7 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *reade
 	if state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now); state != discussionOpen {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
-	signer, err := rc.formSigner(ctx)
+	signer, err := commentFormSigner(ctx, rc.store)
 	if err != nil {
 		return err
 	}
@@ -199,7 +207,7 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *rea
 	issued time.Time, cs data.CommentSettings, now time.Time) error {
 	ctx := r.Context()
 	ip := clientIP(r)
-	rs, known, err := rc.readerSession(ctx, r)
+	rs, known, err := readerSession(ctx, rc.store, r)
 	if err != nil {
 		return err
 	}
@@ -304,7 +312,7 @@ func (rc *readerComments) rememberReader(w http.ResponseWriter, r *http.Request,
 			return rs, err
 		}
 		http.SetCookie(w, sessions.NewCookie(readerCookie, rs.ID, &sessions.Options{Path: "/", MaxAge: 365 * 24 * 3600,
-			HttpOnly: true, Secure: r.TLS != nil || strings.HasPrefix(rc.settings(ctx).BaseURL, "https://"), SameSite: http.SameSiteLaxMode}))
+			HttpOnly: true, Secure: r.TLS != nil || strings.HasPrefix(rc.model.Settings(ctx).BaseURL, "https://"), SameSite: http.SameSiteLaxMode}))
 		return rs, nil
 	}
 	if rs.Name == in.name && rs.Email == in.email && rs.URL == in.website {
@@ -341,11 +349,11 @@ func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool 
 func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in commentInput,
 	status int, errs map[string]string, msg string, canPost bool) error {
 	ctx := r.Context()
-	signer, err := rc.formSigner(ctx)
+	signer, err := commentFormSigner(ctx, rc.store)
 	if err != nil {
 		return err
 	}
-	rs, _, err := rc.readerSession(ctx, r)
+	rs, _, err := readerSession(ctx, rc.store, r)
 	if err != nil {
 		return err
 	}
@@ -354,7 +362,7 @@ func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *r
 	if !ok {
 		issued = rc.store.Now()
 	}
-	v := views.CommentFormPage{Page: rc.page(ctx, r, st, reader.PageKind{Kind: "single", Lang: a.Lang, Article: a}),
+	v := views.CommentFormPage{Page: st.Page(ctx, reader.PageKind{Kind: "single", Lang: a.Lang, Article: a}, r.URL.Path),
 		Heading: views.T(lang, "comment_yours"), ArticleURL: reader.ArticleURL(a), ArticleTit: a.Title, CanPost: canPost,
 		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, issued), ParentID: in.parent, ReplyTo: in.replyTo,
 			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
