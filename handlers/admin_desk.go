@@ -47,10 +47,12 @@ func newDesk(d Deps, s *site) *desk {
 	}
 	return &desk{
 		store: d.Store, media: d.Media, assets: d.Assets, log: d.Logger, model: s.model,
-		serveArticle: s.serveArticle,
-		limits:       deskSessionLimits,
-		throttle:     newLoginThrottle(d.Store),
-		dummyHash:    hash,
+		serveArticle: func(w http.ResponseWriter, r *http.Request, a *data.Article) error {
+			return serveArticle(s, w, r, a)
+		},
+		limits:    deskSessionLimits,
+		throttle:  newLoginThrottle(d.Store),
+		dummyHash: hash,
 	}
 }
 

@@ -22,7 +22,7 @@ const (
 )
 
 // serveArticle renders one article with everything around it (spec §1c).
-func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Article) error {
+func serveArticle(s *site, w http.ResponseWriter, r *http.Request, a *data.Article) error {
 	ctx := r.Context()
 	st, err := s.model.Current(ctx)
 	if err != nil {

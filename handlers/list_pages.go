@@ -246,15 +246,15 @@ func isDigits(s string, n int) bool {
 }
 
 // serveList renders page n of a list.
-func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, n int) error {
+func serveList(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, n int) error {
 	switch l.kind {
 	case listTaxonomy:
 		if l.taxonomy == data.AuthorsTaxonomy {
-			return s.serveAuthorsIndex(w, r, st, l)
+			return serveAuthorsIndex(s, w, r, st, l)
 		}
-		return s.serveTaxonomy(w, r, st, l)
+		return serveTaxonomy(s, w, r, st, l)
 	case listArchive:
-		return s.serveArchive(w, r, st, l, n)
+		return serveArchive(s, w, r, st, l, n)
 	}
 	ctx := r.Context()
 	size := max(st.Settings.PageSize, 1)
@@ -383,7 +383,7 @@ func (s *site) listCommentCounts(ctx context.Context, st *reader.State, list []d
 	return s.store.ShownCommentCounts(ctx, ids)
 }
 
-func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec) error {
+func serveTaxonomy(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec) error {
 	ctx := r.Context()
 	terms, err := s.store.TermCounts(ctx, l.lang, l.taxonomy)
 	if err != nil {

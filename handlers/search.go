@@ -49,13 +49,13 @@ func handleSearch(s *site) http.Handler {
 		case <-r.Context().Done():
 			return
 		}
-		if err := s.serveSearch(w, r); err != nil {
+		if err := serveSearch(s, w, r); err != nil {
 			s.serveError(w, r, err)
 		}
 	})
 }
 
-func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
+func serveSearch(s *site, w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	st, err := s.model.Current(ctx)
 	if err != nil {
