@@ -8,6 +8,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/editing"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -50,8 +51,8 @@ func handleArticleList(dk *desk) http.Handler {
 		for _, st := range data.Statuses {
 			v.Counts = append(v.Counts, views.StatusCount{Status: string(st), Count: counts[st], URL: listURL(f, string(st), 1), Active: f.Status == string(st)})
 		}
-		loc := siteLocation(dk.settings(ctx))
-		v.TimeZone = zoneName(loc, dk.store.Now())
+		loc := editing.SiteLocation(dk.settings(ctx))
+		v.TimeZone = editing.ZoneName(loc, dk.store.Now())
 		for _, row := range rows {
 			a := row.Article
 			vr := views.ArticleRow{ID: a.ID, Title: a.Title, Status: string(row.Status), Lang: a.Lang, Section: a.Section, Date: a.Date, Updated: a.UpdatedAt.In(loc)}
@@ -150,7 +151,7 @@ func (dk *desk) bulkOne(r *http.Request, id int64, action string, editorID int64
 			changed.Date = now
 		}
 	}
-	a, err = dk.assembleArticle(r.Context(), &a, &a, publicationEdits(&changed, &a), a.BodyMarkdown)
+	a, err = editing.AssembleArticle(r.Context(), dk.store, dk.settings(r.Context()), dk.log, &a, &a, editing.PublicationEdits(&changed, &a), a.BodyMarkdown)
 	if err != nil {
 		return err
 	}

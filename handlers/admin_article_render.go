@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/views"
 )
 
@@ -33,11 +34,11 @@ func handleArticleRender(dk *desk) http.Handler {
 			v.Lang = dk.settings(r.Context()).DefaultLanguage
 		}
 		now := dk.store.Now()
-		base := data.Article{SourcePath: deskPrefix + "preview.md", TranslationKey: deskPrefix + "preview"}
-		a, invalid := buildArticle(v, base, dk.settings(r.Context()), now)
+		base := data.Article{SourcePath: editing.DeskPrefix + "preview.md", TranslationKey: editing.DeskPrefix + "preview"}
+		a, invalid := editing.BuildArticle(v, base, dk.settings(r.Context()), now)
 		if invalid == nil {
 			var err error
-			a, err = dk.assembleArticle(r.Context(), &base, &a, newArticleEdits(&a, "", now), a.BodyMarkdown)
+			a, err = editing.AssembleArticle(r.Context(), dk.store, dk.settings(r.Context()), dk.log, &base, &a, editing.NewArticleEdits(&a, "", now), a.BodyMarkdown)
 			if err != nil && !errors.As(err, &invalid) {
 				dk.deskError(w, r, err)
 				return

@@ -240,9 +240,9 @@ func (dk *desk) discussionForm(r *http.Request, a *data.Article, next string) (v
 	if d.CloseAfterDays != nil {
 		f.CloseAfter = strconv.Itoa(*d.CloseAfterDays)
 	}
-	state, notice := discussionOf(a, d, commentMode(dk.settings(ctx)), cs, dk.store.Now())
-	f.State = map[discussionState]string{discussionOpen: "open to comments (site mode: " + commentMode(dk.settings(ctx)) + ")",
-		discussionOff: notice, discussionHidden: "hidden", discussionClosed: notice}[state]
+	state, notice := reader.DiscussionOf(a, d, reader.CommentMode(dk.settings(ctx)), cs, dk.store.Now())
+	f.State = map[reader.DiscussionState]string{reader.DiscussionOpen: "open to comments (site mode: " + reader.CommentMode(dk.settings(ctx)) + ")",
+		reader.DiscussionOff: notice, reader.DiscussionHidden: "hidden", reader.DiscussionClosed: notice}[state]
 	return f, nil
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/editing"
 	"gazette/views"
 )
 
@@ -49,7 +50,7 @@ func handleRevisionShow(dk *desk) http.Handler {
 		id := a.ID
 		v := views.RevisionPage{AdminPage: dk.page(r, "Revision "+strconv.Itoa(rev.Version), "articles"), ArticleID: id,
 			Rev: revisionRow(rev, st.Version), Current: a.Title,
-			TitleDiff: lineDiff(rev.Article.Title, a.Title), Diff: lineDiff(rev.Article.BodyMarkdown, a.BodyMarkdown)}
+			TitleDiff: editing.LineDiff(rev.Article.Title, a.Title), Diff: editing.LineDiff(rev.Article.BodyMarkdown, a.BodyMarkdown)}
 		dk.renderDesk(w, r, http.StatusOK, views.AdminRevision(v))
 	})
 }
@@ -70,11 +71,11 @@ func handleRevisionRestore(dk *desk) http.Handler {
 		// current publication state.
 		src := cur
 		src.FrontMatterText, src.FrontMatterFmt, src.FrontMatter = rev.Article.FrontMatterText, rev.Article.FrontMatterFmt, rev.Article.FrontMatter
-		edits := publicationEdits(&cur, &rev.Article)
+		edits := editing.PublicationEdits(&cur, &rev.Article)
 		if rev.Article.Slug != cur.Slug {
 			edits = append(edits, content.Edit{Keys: []string{"slug"}, Value: cur.Slug})
 		}
-		a, err := dk.assembleArticle(r.Context(), &src, &cur, edits, rev.Article.BodyMarkdown)
+		a, err := editing.AssembleArticle(r.Context(), dk.store, dk.settings(r.Context()), dk.log, &src, &cur, edits, rev.Article.BodyMarkdown)
 		if err != nil {
 			dk.deskError(w, r, err)
 			return

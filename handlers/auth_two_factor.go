@@ -134,7 +134,7 @@ func handleLoginCodeSubmit(dk *desk) http.Handler {
 		}
 		v := views.LoginCodeForm{AdminPage: dk.page(r, "Two-factor sign-in", "")}
 		ip := clientIP(r)
-		if d, err := dk.throttle.wait(ctx, e.Email, ip); err != nil {
+		if d, err := dk.store.LoginWait(ctx, e.Email, ip); err != nil {
 			dk.deskError(w, r, err)
 			return
 		} else if d > 0 {
@@ -149,7 +149,7 @@ func handleLoginCodeSubmit(dk *desk) http.Handler {
 			return
 		}
 		if !ok {
-			if err := dk.throttle.fail(ctx, e.Email, ip); err != nil {
+			if err := dk.store.LoginFailed(ctx, e.Email, ip); err != nil {
 				dk.deskError(w, r, err)
 				return
 			}

@@ -97,6 +97,6 @@ func (rc *readerComments) commentsVisible(r *http.Request, st *reader.State, a *
 	if err != nil {
 		return false
 	}
-	state, _ := discussionOf(a, d, commentMode(st.Settings), cs, now)
-	return state == discussionOpen || state == discussionClosed
+	state, _ := reader.DiscussionOf(a, d, reader.CommentMode(st.Settings), cs, now)
+	return state == reader.DiscussionOpen || state == reader.DiscussionClosed
 }

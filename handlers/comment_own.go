@@ -54,7 +54,7 @@ func (rc *readerComments) checkReaderToken(w http.ResponseWriter, r *http.Reques
 		rc.serveError(w, r, err)
 		return false
 	}
-	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("token")), []byte(signer.readerToken(rs.ID))) != 1 {
+	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("token")), []byte(signer.ReaderToken(rs.ID))) != 1 {
 		rc.serveError(w, r, refuse(http.StatusForbidden, "msg_form_expired", nil))
 		return false
 	}
@@ -110,7 +110,7 @@ func handleOwnCommentEdit(rc *readerComments) http.Handler {
 		}
 		v := views.CommentFormPage{Page: st.Page(ctx, reader.PageKind{Kind: "single", Lang: a.Lang, Article: &a}, r.URL.Path),
 			Heading: views.T(lang, "comment_form_edit"), ArticleURL: reader.ArticleURL(&a), ArticleTit: a.Title, Editing: true, CanPost: true,
-			Form: views.CommentForm{Action: commentEditURL(c.ID), Token: signer.readerToken(rs.ID), Body: body, Errors: errs}}
+			Form: views.CommentForm{Action: commentEditURL(c.ID), Token: signer.ReaderToken(rs.ID), Body: body, Errors: errs}}
 		v.Title, v.NoIndex = v.Heading, true
 		if err := render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{}); err != nil {
 			rc.serveError(w, r, err)
@@ -129,7 +129,7 @@ func (rc *readerComments) saveOwnEdit(r *http.Request, st *reader.State, c data.
 		e.Status, e.Reason = data.CommentSpam, "blocklist: "+b
 	} else if links := len(data.CommentLinks(body)); links > cs.MaxLinks {
 		e.Status, e.Reason = data.CommentSpam, strconv.Itoa(links)+" links (at most "+strconv.Itoa(cs.MaxLinks)+")"
-	} else if c.Status == data.CommentApproved && commentMode(st.Settings) == "moderated" {
+	} else if c.Status == data.CommentApproved && reader.CommentMode(st.Settings) == "moderated" {
 		e.Status = data.CommentPending
 	}
 	return rc.store.EditOwnComment(ctx, rs.ID, commentEditWindow, e)

@@ -9,6 +9,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -53,7 +54,7 @@ func (rc *readerComments) writeForm(w http.ResponseWriter, r *http.Request, a *d
 	}
 	lang := readerLang(st, a)
 	var in commentInput
-	if state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now); state != discussionOpen {
+	if state, notice := reader.DiscussionIn(lang, a, d, reader.CommentMode(st.Settings), cs, now); state != reader.DiscussionOpen {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
 	rs, _, err := readerSession(ctx, rc.store, r)

@@ -16,6 +16,7 @@ import (
 
 	"gazette/data"
 	"gazette/metrics"
+	"gazette/ratelimit"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -40,15 +41,15 @@ type readerComments struct {
 	serveError func(w http.ResponseWriter, r *http.Request, err error)
 	// metrics counts comments stored; nil counts nothing.
 	metrics    *metrics.Metrics
-	perAddress *rateLimiter // 5 at once, then one every 20 seconds, per address
-	perArticle *rateLimiter // 20 at once, then one every 3 seconds, per article
-	caught     *commentBatcher
+	perAddress *ratelimit.Limiter // 5 at once, then one every 20 seconds, per address
+	perArticle *ratelimit.Limiter // 20 at once, then one every 3 seconds, per article
+	caught     *data.CommentBatcher
 }
 
 // newReaderComments makes the comment handlers with their rate limiters and spam batcher.
 func newReaderComments(d Deps, s *site) *readerComments {
-	rc := &readerComments{store: d.Store, model: s.model, serveError: s.serveError, metrics: d.Metrics, caught: newCommentBatcher(d.Store, spamBatchWindow),
-		perAddress: newRateLimiter(d.Store.Now, 20*time.Second, 5), perArticle: newRateLimiter(d.Store.Now, 3*time.Second, 20)}
+	rc := &readerComments{store: d.Store, model: s.model, serveError: s.serveError, metrics: d.Metrics, caught: data.NewCommentBatcher(d.Store, spamBatchWindow),
+		perAddress: ratelimit.New(d.Store.Now, 20*time.Second, 5), perArticle: ratelimit.New(d.Store.Now, 3*time.Second, 20)}
 	// Made now rather than on the first page view: the write that creates it would start a new
 	// cache generation and change the page under a reader's ETag.
 	if _, err := d.Store.CommentFormSecret(context.Background()); err != nil {
@@ -123,7 +124,7 @@ func handleCommentPost(rc *readerComments) http.Handler {
 		ctx := r.Context()
 		// Every post counts against its address before anything else is looked at, so a flood
 		// costs a map lookup per request and stores nothing.
-		if wait := rc.perAddress.take("ip:" + clientIP(r)); wait > 0 {
+		if wait := rc.perAddress.Take("ip:" + clientIP(r)); wait > 0 {
 			rc.slowDown(w, r, wait)
 			return
 		}
@@ -164,14 +165,14 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *reade
 	if err != nil {
 		return err
 	}
-	if state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now); state != discussionOpen {
+	if state, notice := reader.DiscussionIn(lang, a, d, reader.CommentMode(st.Settings), cs, now); state != reader.DiscussionOpen {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
 	signer, err := commentFormSigner(ctx, rc.store)
 	if err != nil {
 		return err
 	}
-	issued, ok := signer.verify(in.token, a.ID)
+	issued, ok := signer.Verify(in.token, a.ID)
 	switch {
 	case !ok:
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_bad_token"), true)
@@ -228,12 +229,12 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *rea
 	var id int64
 	if reason != "" {
 		n.Status, n.SpamReason = data.CommentSpam, reason
-		id, err = rc.caught.add(ctx, n, cs.Budget())
+		id, err = rc.caught.Add(ctx, n, cs.Budget())
 	} else {
 		if n.Status, err = rc.statusFor(ctx, st, in); err != nil {
 			return err
 		}
-		if n.Status == data.CommentApproved && !rc.perArticle.allow("article:"+strconv.FormatInt(a.ID, 10)) {
+		if n.Status == data.CommentApproved && !rc.perArticle.Allow("article:"+strconv.FormatInt(a.ID, 10)) {
 			// A burst on one article is held for an editor rather than published at once.
 			n.Status = data.CommentPending
 		}
@@ -257,7 +258,7 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *rea
 
 // statusFor is the moderation rule of the site's mode for a comment that passed every check.
 func (rc *readerComments) statusFor(ctx context.Context, st *reader.State, in commentInput) (data.CommentStatus, error) {
-	switch commentMode(st.Settings) {
+	switch reader.CommentMode(st.Settings) {
 	case "open":
 		return data.CommentApproved, nil
 	case "trusted":
@@ -358,13 +359,13 @@ func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *r
 		return err
 	}
 	lang := readerLang(st, a)
-	issued, ok := signer.verify(in.token, a.ID)
+	issued, ok := signer.Verify(in.token, a.ID)
 	if !ok {
 		issued = rc.store.Now()
 	}
 	v := views.CommentFormPage{Page: st.Page(ctx, reader.PageKind{Kind: "single", Lang: a.Lang, Article: a}, r.URL.Path),
 		Heading: views.T(lang, "comment_yours"), ArticleURL: reader.ArticleURL(a), ArticleTit: a.Title, CanPost: canPost,
-		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, issued), ParentID: in.parent, ReplyTo: in.replyTo,
+		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.Issue(a.ID, issued), ParentID: in.parent, ReplyTo: in.replyTo,
 			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
 	v.Title, v.NoIndex = v.Heading, true
 	return render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{})

@@ -323,7 +323,7 @@ func serveList(s *site, w http.ResponseWriter, r *http.Request, st *reader.State
 	for i := range list {
 		thumbs[i] = list[i].Thumbnail
 	}
-	uploads, err := s.thumbnailUploads(ctx, thumbs...)
+	uploads, err := reader.ThumbnailUploads(ctx, s.store, thumbs...)
 	if err != nil {
 		return err
 	}
@@ -359,7 +359,7 @@ func (s *site) listItem(st *reader.State, a *data.Article, uploads map[string]da
 	return views.ListItem{
 		Article: a,
 		URL:     reader.ArticleURL(a),
-		Thumb:   sizedThumbnail(st.Thumbnail(a, "list"), uploads),
+		Thumb:   reader.SizedThumbnail(st.Thumbnail(a, "list"), uploads),
 		Meta:    st.Meta(a, nil),
 		// Every item or none: a link on some items only reads as a fault.
 		ReadMore: reader.ParamBool(st.Settings.Params, "readmore"),
@@ -368,10 +368,10 @@ func (s *site) listItem(st *reader.State, a *data.Article, uploads map[string]da
 
 // listCommentCounts are the published-comment counts of a page of articles, in one query:
 // none where the site's comments are off, the article's own flag turns them off, or an editor
-// hid its discussion (discussionOf's rules that hide a discussion outright). A closed
+// hid its discussion (reader.DiscussionOf's rules that hide a discussion outright). A closed
 // discussion keeps its comments, so its count still shows.
 func (s *site) listCommentCounts(ctx context.Context, st *reader.State, list []data.Article) (map[int64]int, error) {
-	if commentMode(st.Settings) == "off" {
+	if reader.CommentMode(st.Settings) == "off" {
 		return nil, nil
 	}
 	var ids []int64

@@ -24,7 +24,7 @@ var pagedPath = regexp.MustCompile(`^(.*/)page/([^/]+)/$`)
 func handlePublicPath(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
-		if len(p) > maxPathLen || strings.ContainsAny(p, "\x00\\") || hasDotSegment(p) {
+		if len(p) > maxPathLen || strings.ContainsAny(p, "\x00\\") || reader.HasDotSegment(p) {
 			s.serveError(w, r, data.ErrNotFound)
 			return
 		}
@@ -36,15 +36,6 @@ func handlePublicPath(s *site) http.Handler {
 			s.serveError(w, r, err)
 		}
 	})
-}
-
-func hasDotSegment(p string) bool {
-	for _, seg := range strings.Split(p, "/") {
-		if seg == "." || seg == ".." {
-			return true
-		}
-	}
-	return false
 }
 
 func servePublic(s *site, w http.ResponseWriter, r *http.Request, p string) error {

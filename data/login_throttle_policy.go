@@ -1,12 +1,9 @@
-package handlers
+package data
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"time"
-
-	"gazette/data"
 )
 
 // loginThrottle slows password guessing without letting a guesser lock the owner out. Each
@@ -19,10 +16,8 @@ import (
 //     without failures, the owner's, goes straight in.
 //
 // No record ever stops an attempt from an address that has not failed: that is what keeps the
-// owner in.
-type loginThrottle struct {
-	store *data.Store
-}
+// owner in. LoginWait, LoginFailed and LoginSucceeded are the throttle; its records are read
+// and written by LoginThrottle, RecordLoginFailure and ForgetLoginFailures.
 
 // throttlePolicy is how many failures pass freely, how long the back-off may grow, and when
 // (if ever) a key locks.
@@ -32,21 +27,29 @@ type throttlePolicy struct {
 	maxDelay        time.Duration
 }
 
-var (
-	pairPolicy    = throttlePolicy{free: 3, lockAfter: 10, lockFor: 15 * time.Minute, maxDelay: 15 * time.Minute}
-	addressPolicy = throttlePolicy{free: 10, lockAfter: 50, lockFor: 15 * time.Minute, maxDelay: 15 * time.Minute}
-	accountPolicy = throttlePolicy{free: 10, maxDelay: time.Minute} // slows, never locks
+// How many failed sign-ins pass before the throttle slows them: of one account from one
+// address (locked after LoginLockAfter), of one address on any accounts, of one account from
+// anywhere.
+const (
+	LoginFreeFailures           = 3
+	LoginLockAfter              = 10
+	LoginFreeFailuresPerAddress = 10
+	LoginFreeFailuresPerAccount = 10
 )
 
-func newLoginThrottle(store *data.Store) *loginThrottle { return &loginThrottle{store: store} }
+var (
+	pairPolicy    = throttlePolicy{free: LoginFreeFailures, lockAfter: LoginLockAfter, lockFor: 15 * time.Minute, maxDelay: 15 * time.Minute}
+	addressPolicy = throttlePolicy{free: LoginFreeFailuresPerAddress, lockAfter: 50, lockFor: 15 * time.Minute, maxDelay: 15 * time.Minute}
+	accountPolicy = throttlePolicy{free: LoginFreeFailuresPerAccount, maxDelay: time.Minute} // slows, never locks
+)
 
 // throttleKeys are an attempt's three records: account from address, address, account.
-func throttleKeys(email, ip string) []data.ThrottleKey {
-	account := data.ThrottleAccount(email)
-	return []data.ThrottleKey{{Account: account, Address: ip}, {Address: ip}, {Account: account}}
+func throttleKeys(email, ip string) []ThrottleKey {
+	account := ThrottleAccount(email)
+	return []ThrottleKey{{Account: account, Address: ip}, {Address: ip}, {Account: account}}
 }
 
-func policyOf(k data.ThrottleKey) throttlePolicy {
+func policyOf(k ThrottleKey) throttlePolicy {
 	switch {
 	case k.Account == "":
 		return addressPolicy
@@ -56,10 +59,10 @@ func policyOf(k data.ThrottleKey) throttlePolicy {
 	return pairPolicy
 }
 
-// wait returns how long the caller must wait before trying again; zero means "go ahead".
-func (t *loginThrottle) wait(ctx context.Context, email, ip string) (time.Duration, error) {
+// LoginWait returns how long the caller must wait before trying again; zero means "go ahead".
+func (s *Store) LoginWait(ctx context.Context, email, ip string) (time.Duration, error) {
 	keys := throttleKeys(email, ip)
-	recs, err := t.store.LoginThrottle(ctx, keys...)
+	recs, err := s.LoginThrottle(ctx, keys...)
 	if err != nil {
 		return 0, err
 	}
@@ -68,7 +71,7 @@ func (t *loginThrottle) wait(ctx context.Context, email, ip string) (time.Durati
 	if account.Failures > accountPolicy.free && address.Failures > 0 {
 		until = append(until, account.NextTry)
 	}
-	now := t.store.Now()
+	now := s.Now()
 	var longest time.Duration
 	for _, u := range until {
 		longest = max(longest, u.Sub(now))
@@ -76,16 +79,16 @@ func (t *loginThrottle) wait(ctx context.Context, email, ip string) (time.Durati
 	return longest, nil
 }
 
-// fail records a failed attempt on each of the attempt's keys.
-func (t *loginThrottle) fail(ctx context.Context, email, ip string) error {
-	now := t.store.Now()
-	return t.store.RecordLoginFailure(ctx, throttleKeys(email, ip), func(k data.ThrottleKey, r data.ThrottleRecord) data.ThrottleRecord {
+// LoginFailed records a failed attempt on each of the attempt's keys.
+func (s *Store) LoginFailed(ctx context.Context, email, ip string) error {
+	now := s.Now()
+	return s.RecordLoginFailure(ctx, throttleKeys(email, ip), func(k ThrottleKey, r ThrottleRecord) ThrottleRecord {
 		return policyOf(k).after(r, now)
 	})
 }
 
 // after is a record once one more failure happened at now.
-func (p throttlePolicy) after(r data.ThrottleRecord, now time.Time) data.ThrottleRecord {
+func (p throttlePolicy) after(r ThrottleRecord, now time.Time) ThrottleRecord {
 	r.Failures++
 	r.LastFail = now
 	if p.lockAfter > 0 && r.Failures >= p.lockAfter {
@@ -97,21 +100,9 @@ func (p throttlePolicy) after(r data.ThrottleRecord, now time.Time) data.Throttl
 	return r
 }
 
-// succeed forgets the account's failures, from this address and overall (the address keeps
+// LoginSucceeded forgets the account's failures, from this address and overall (the address keeps
 // its record: it may be guessing other accounts).
-func (t *loginThrottle) succeed(ctx context.Context, email, ip string) error {
+func (s *Store) LoginSucceeded(ctx context.Context, email, ip string) error {
 	keys := throttleKeys(email, ip)
-	return t.store.ForgetLoginFailures(ctx, keys[0], keys[2])
-}
-
-// throttleMessage says how long to wait, in words.
-func throttleMessage(d time.Duration) string {
-	secs := int(math.Ceil(d.Seconds()))
-	if secs >= 120 {
-		return fmt.Sprintf("Too many failed attempts from your address: sign-in from it is paused for %d minutes. Wait, or sign in from another network, or ask an admin to run `gazette user unlock`.", (secs+59)/60)
-	}
-	if secs <= 1 {
-		return "Too many failed attempts. Try again in a second."
-	}
-	return fmt.Sprintf("Too many failed attempts. Try again in %d seconds.", secs)
+	return s.ForgetLoginFailures(ctx, keys[0], keys[2])
 }
