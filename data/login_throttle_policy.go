@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// loginThrottle slows password guessing without letting a guesser lock the owner out. Each
+// The login throttle slows password guessing without letting a guesser lock the owner out. Each
 // attempt touches three records, kept in SQLite so that a restart forgives nothing:
 //   - the address: failures on any account from it slow it and then lock it (one address
 //     guessing many accounts);
