@@ -270,6 +270,7 @@ func typedOrder(m map[string]string) map[string]string {
 	return out
 }
 
+// HasKey reports whether front matter has key in any letter case, as Hugo reads keys.
 func HasKey(m map[string]any, key string) bool {
 	for k := range m {
 		if strings.EqualFold(k, key) {

@@ -123,6 +123,7 @@ func timeValue(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format(FormTime)
 }
 
+// TermNames are the article's terms of a taxonomy, comma-separated, as the form shows them.
 func TermNames(a *data.Article, taxonomy string) string {
 	var names []string
 	for _, t := range a.TermsOf(taxonomy) {
@@ -148,6 +149,7 @@ type FieldReader struct {
 	Loc  *time.Location
 }
 
+// Text is a trimmed text field, checked for presence, UTF-8 and length.
 func (fr *FieldReader) Text(field, s string, maxLen int, required bool) string {
 	s = strings.TrimSpace(s)
 	switch {
@@ -161,6 +163,8 @@ func (fr *FieldReader) Text(field, s string, maxLen int, required bool) string {
 	return s
 }
 
+// Date is a date field read in the site's time zone (Loc) in the layouts the form and people
+// write; zero when empty.
 func (fr *FieldReader) Date(field, s string) time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -175,6 +179,7 @@ func (fr *FieldReader) Date(field, s string) time.Time {
 	return time.Time{}
 }
 
+// Integer is a whole-number field within ±100000; zero when empty.
 func (fr *FieldReader) Integer(field, s string) int {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -187,6 +192,9 @@ func (fr *FieldReader) Integer(field, s string) int {
 	return n
 }
 
+// List is a comma-separated field of names: trimmed, no blanks, each name once (by its URL
+// form); a name without a letter or digit, over 100 characters, or more than maxItems names
+// is an error.
 func (fr *FieldReader) List(field, s string, maxItems int) []string {
 	var out []string
 	seen := map[string]bool{}
