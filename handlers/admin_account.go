@@ -9,7 +9,7 @@ import (
 
 // handleAccount is an editor's own page: setting up two-factor sign-in (a fresh key and its QR
 // code each visit until one is confirmed), recovery codes, turning it off.
-func (dk *desk) handleAccount() http.Handler {
+func handleAccount(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v, err := dk.accountPage(r)
 		if err != nil {
@@ -42,7 +42,7 @@ func (dk *desk) accountPage(r *http.Request) (views.AccountPage, error) {
 
 // handleTwoFactorChange turns two-factor sign-in on (with a code proving the app has the key),
 // makes new recovery codes, or turns it off (with a current code, unless admins require it).
-func (dk *desk) handleTwoFactorChange() http.Handler {
+func handleTwoFactorChange(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		sess, _ := sessionFrom(ctx)

@@ -10,6 +10,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -37,8 +38,8 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 	}
 	form := views.ArticleForm{
 		AdminPage: dk.deskPageWithEditor(r, title, nav), ID: st.id, Version: st.version, Status: st.status, PublicURL: st.url,
-		Values: v, Errors: st.errs, Message: st.message, Conflict: st.conflict, TimeZone: zoneName(siteLocation(set), dk.store.Now()),
-		Languages: set.Languages, Widgets: deskWidgets, Primary: primaryAction(st.status, v.PublishDate, siteLocation(set), dk.store.Now()),
+		Values: v, Errors: st.errs, Message: st.message, Conflict: st.conflict, TimeZone: editing.ZoneName(editing.SiteLocation(set), dk.store.Now()),
+		Languages: set.Languages, Widgets: editing.DeskWidgets, Primary: editing.PrimaryAction(st.status, v.PublishDate, editing.SiteLocation(set), dk.store.Now()),
 	}
 	form.SectionNote = homeSectionNote(set, v.Section)
 	form.MissingAlt = st.missingAlt
@@ -71,15 +72,15 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 }
 
 // handleArticleNew shows a blank form.
-func (dk *desk) handleArticleNew() http.Handler {
+func handleArticleNew(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
-		dk.renderArticleForm(w, r, http.StatusOK, newArticleValues(dk.settings(r.Context()), sess.Editor.Name), articleFormState{})
+		dk.renderArticleForm(w, r, http.StatusOK, editing.NewArticleValues(dk.settings(r.Context()), sess.Editor.Name), articleFormState{})
 	})
 }
 
 // handleArticleEdit shows a stored article in the form.
-func (dk *desk) handleArticleEdit() http.Handler {
+func handleArticleEdit(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		a, st, err := dk.loadForDesk(r, id)
@@ -87,14 +88,14 @@ func (dk *desk) handleArticleEdit() http.Handler {
 			dk.deskError(w, r, err)
 			return
 		}
-		v := valuesFromArticle(&a, siteLocation(dk.settings(r.Context())))
-		v.TranslationOf = dk.translationOf(r.Context(), &a)
-		thumb, err := dk.thumbnailMedia(r.Context(), a.Thumbnail)
+		v := editing.ValuesFromArticle(&a, editing.SiteLocation(dk.settings(r.Context())))
+		v.TranslationOf = editing.TranslationOf(r.Context(), dk.store, dk.log, &a)
+		thumb, err := editing.ThumbnailMedia(r.Context(), dk.store, a.Thumbnail)
 		if err != nil {
 			dk.deskError(w, r, err)
 			return
 		}
-		fillThumbText(&v, thumb)
+		editing.FillThumbText(&v, thumb)
 		fs := dk.formState(&a, st)
 		fs.missingAlt = imagesWithoutAlt(&a, thumb)
 		dk.renderArticleForm(w, r, http.StatusOK, v, fs)
@@ -145,7 +146,7 @@ func (dk *desk) resumeAfterLogin(w http.ResponseWriter, r *http.Request, next st
 		// Keep the version the text was based on, so a save in between still shows a conflict.
 		st.version, _ = strconv.Atoi(vals.Get("version"))
 	}
-	dk.renderArticleForm(w, r, http.StatusOK, valuesFromForm(vals), st)
+	dk.renderArticleForm(w, r, http.StatusOK, editing.ValuesFromForm(vals), st)
 }
 
 // homeSectionNote warns an editor whose article will not reach the home page and the recent

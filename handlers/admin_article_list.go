@@ -8,6 +8,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/editing"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -15,7 +16,7 @@ import (
 const deskPageSize = 30
 
 // handleArticleList lists articles with status counts, filters, sorting and pages.
-func (dk *desk) handleArticleList() http.Handler {
+func handleArticleList(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		f := views.ArticleFilter{Status: q.Get("status"), Lang: q.Get("lang"), Tag: q.Get("tag"), Category: q.Get("category"),
@@ -50,8 +51,8 @@ func (dk *desk) handleArticleList() http.Handler {
 		for _, st := range data.Statuses {
 			v.Counts = append(v.Counts, views.StatusCount{Status: string(st), Count: counts[st], URL: listURL(f, string(st), 1), Active: f.Status == string(st)})
 		}
-		loc := siteLocation(dk.settings(ctx))
-		v.TimeZone = zoneName(loc, dk.store.Now())
+		loc := editing.SiteLocation(dk.settings(ctx))
+		v.TimeZone = editing.ZoneName(loc, dk.store.Now())
 		for _, row := range rows {
 			a := row.Article
 			vr := views.ArticleRow{ID: a.ID, Title: a.Title, Status: string(row.Status), Lang: a.Lang, Section: a.Section, Date: a.Date, Updated: a.UpdatedAt.In(loc)}
@@ -101,7 +102,7 @@ func listURL(f views.ArticleFilter, status string, page int) string {
 
 // handleArticleBulk publishes, unpublishes or trashes the ticked articles. Publishing and
 // unpublishing go through the same save as the form, so each keeps a revision.
-func (dk *desk) handleArticleBulk() http.Handler {
+func handleArticleBulk(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		action := r.PostForm.Get("action")
@@ -150,7 +151,7 @@ func (dk *desk) bulkOne(r *http.Request, id int64, action string, editorID int64
 			changed.Date = now
 		}
 	}
-	a, err = dk.assembleArticle(r.Context(), &a, &a, publicationEdits(&changed, &a), a.BodyMarkdown)
+	a, err = editing.AssembleArticle(r.Context(), dk.store, dk.settings(r.Context()), dk.log, &a, &a, editing.PublicationEdits(&changed, &a), a.BodyMarkdown)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/views"
 )
 
@@ -22,7 +23,7 @@ func (dk *desk) deskPageWithEditor(r *http.Request, title, nav string) views.Adm
 // handleArticleRender renders the posted Markdown as the article's body would be rendered on
 // save (the site's pipeline, shortcodes, sanitiser), for the form's live preview. Only the
 // text is read; the answer is an HTML fragment the store would keep as the body.
-func (dk *desk) handleArticleRender() http.Handler {
+func handleArticleRender(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v := views.ArticleValues{Title: strings.TrimSpace(r.PostForm.Get("title")), Body: r.PostForm.Get("body"),
 			Lang: r.PostForm.Get("lang"), Section: r.PostForm.Get("section"), WidgetOrder: map[string]string{}}
@@ -33,11 +34,11 @@ func (dk *desk) handleArticleRender() http.Handler {
 			v.Lang = dk.settings(r.Context()).DefaultLanguage
 		}
 		now := dk.store.Now()
-		base := data.Article{SourcePath: deskPrefix + "preview.md", TranslationKey: deskPrefix + "preview"}
-		a, invalid := buildArticle(v, base, dk.settings(r.Context()), now)
+		base := data.Article{SourcePath: editing.DeskPrefix + "preview.md", TranslationKey: editing.DeskPrefix + "preview"}
+		a, invalid := editing.BuildArticle(v, base, dk.settings(r.Context()), now)
 		if invalid == nil {
 			var err error
-			a, err = dk.assembleArticle(r.Context(), &base, &a, newArticleEdits(&a, "", now), a.BodyMarkdown)
+			a, err = editing.AssembleArticle(r.Context(), dk.store, dk.settings(r.Context()), dk.log, &base, &a, editing.NewArticleEdits(&a, "", now), a.BodyMarkdown)
 			if err != nil && !errors.As(err, &invalid) {
 				dk.deskError(w, r, err)
 				return

@@ -10,17 +10,18 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/views"
 )
 
 // handleArticleSave saves the article form with one of its actions: save (keep the status),
 // draft, publish (now), schedule (at the publish time) or unpublish. Errors bring the form back
 // with everything typed (422); a concurrent save brings it back beside the other version (409).
-func (dk *desk) handleArticleSave() http.Handler {
+func handleArticleSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
-		v := valuesFromForm(r.PostForm)
+		v := editing.ValuesFromForm(r.PostForm)
 		action := r.PostForm.Get("action")
 		baseVersion, _ := strconv.Atoi(r.PostForm.Get("version"))
 		st := articleFormState{id: id, version: baseVersion, status: data.StatusDraft}
@@ -30,7 +31,7 @@ func (dk *desk) handleArticleSave() http.Handler {
 			return
 		}
 		errs := &data.ValidationError{}
-		mediaTextFrom(r.PostForm, "thumbnail_", errs) // only checked here; saveThumbText writes it
+		mediaTextFrom(r.PostForm, "thumbnail_", errs) // only checked here; editing.SaveThumbText writes it
 		if url, err := dk.uploadFromForm(r, "thumbnail_file", sess.Editor.ID); err != nil && errorStatus(err) == http.StatusServiceUnavailable {
 			dk.deskError(w, r, err) // the disk, not the image: "read-only right now"
 			return
@@ -40,40 +41,40 @@ func (dk *desk) handleArticleSave() http.Handler {
 			v.Thumbnail = url
 		}
 		now := dk.store.Now()
-		loc := siteLocation(dk.settings(r.Context()))
-		a, invalid := buildArticle(v, base, dk.settings(r.Context()), now)
-		shown := valuesFromArticle(&base, loc)
+		loc := editing.SiteLocation(dk.settings(r.Context()))
+		a, invalid := editing.BuildArticle(v, base, dk.settings(r.Context()), now)
+		shown := editing.ValuesFromArticle(&base, loc)
 		if invalid != nil {
 			for f, m := range invalid.Fields {
-				if id == 0 || !unchangedField(f, shown, v) {
+				if id == 0 || !editing.UnchangedField(f, shown, v) {
 					errs.Add(f, m)
 				}
 			}
 		}
 		if id != 0 {
-			keepUnchangedDates(&a, &base, shown, v)
+			editing.KeepUnchangedDates(&a, &base, shown, v)
 		}
-		dk.linkTranslation(r.Context(), &a, v.TranslationOf, errs)
+		editing.LinkTranslation(r.Context(), dk.store, &a, v.TranslationOf, errs)
 		note := applyAction(&a, &base, action, now, errs)
 		if errs.Err() != nil {
 			st.errs, st.message = errs.Fields, "Nothing was saved yet: correct the fields marked below."
 			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, st)
 			return
 		}
-		body, bodyChanged := base.BodyMarkdown, id == 0 || !sameBody(v.Body, base.BodyMarkdown)
+		body, bodyChanged := base.BodyMarkdown, id == 0 || !editing.SameBody(v.Body, base.BodyMarkdown)
 		if bodyChanged {
 			body = a.BodyMarkdown
 		}
-		edits := append(newArticleEdits(&a, strings.TrimSpace(v.Author), now), newsroomEdits(views.NewsroomValues{}, v.Newsroom, &base)...)
+		edits := append(editing.NewArticleEdits(&a, strings.TrimSpace(v.Author), now), editing.NewsroomEdits(views.NewsroomValues{}, v.Newsroom, &base)...)
 		if id != 0 {
-			edits = deskEdits(shown, v, &a, &base, loc, now, bodyChanged)
+			edits = editing.DeskEdits(shown, v, &a, &base, loc, now, bodyChanged)
 		}
-		a, err = dk.assembleArticle(r.Context(), &base, &a, edits, body)
+		a, err = editing.AssembleArticle(r.Context(), dk.store, dk.settings(r.Context()), dk.log, &base, &a, edits, body)
 		if err == nil {
 			_, err = dk.store.SaveDeskArticle(r.Context(), &a, baseVersion, sess.Editor.ID, note)
 		}
 		if err == nil {
-			err = dk.saveThumbText(r.Context(), v)
+			err = editing.SaveThumbText(r.Context(), dk.store, v)
 		}
 		var conflict *data.ConflictError
 		switch {
@@ -85,7 +86,7 @@ func (dk *desk) handleArticleSave() http.Handler {
 			st.version = conflict.Version
 			st.message = "Not saved: someone else saved this article after you opened it."
 			st.conflict = &views.Conflict{Version: conflict.Version, Title: conflict.Current.Title, Body: conflict.Current.BodyMarkdown,
-				Diff: lineDiff(conflict.Current.BodyMarkdown, v.Body)}
+				Diff: editing.LineDiff(conflict.Current.BodyMarkdown, v.Body)}
 			dk.renderArticleForm(w, r, http.StatusConflict, v, st)
 			return
 		case err != nil:
@@ -101,7 +102,7 @@ func (dk *desk) handleArticleSave() http.Handler {
 // (the path is the article's identity for SaveArticles, so it never follows the slug).
 func (dk *desk) baseArticle(r *http.Request, id int64, st *articleFormState) (data.Article, error) {
 	if id == 0 {
-		key := deskPrefix + strings.ToLower(data.RandomToken()[:12])
+		key := editing.DeskPrefix + strings.ToLower(data.RandomToken()[:12])
 		return data.Article{SourcePath: key + ".md", TranslationKey: key, Draft: true}, nil
 	}
 	a, ds, err := dk.loadForDesk(r, id)
@@ -157,10 +158,10 @@ func applyAction(a, base *data.Article, action string, now time.Time, errs *data
 }
 
 // handleArticlePreview shows the form's article in the real reader layout, unsaved.
-func (dk *desk) handleArticlePreview() http.Handler {
+func handleArticlePreview(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
-		v := valuesFromForm(r.PostForm)
+		v := editing.ValuesFromForm(r.PostForm)
 		// A just-chosen upload is in the preview: it is stored now (the library keeps it by its
 		// content hash, so saving the form later stores nothing twice).
 		if url, err := dk.uploadFromForm(r, "thumbnail_file", sess.Editor.ID); err != nil && errorStatus(err) == http.StatusServiceUnavailable {
@@ -174,14 +175,14 @@ func (dk *desk) handleArticlePreview() http.Handler {
 			v.Thumbnail = url
 		}
 		now := dk.store.Now()
-		base := data.Article{SourcePath: deskPrefix + "preview.md", TranslationKey: deskPrefix + "preview"}
-		a, invalid := buildArticle(v, base, dk.settings(r.Context()), now)
+		base := data.Article{SourcePath: editing.DeskPrefix + "preview.md", TranslationKey: editing.DeskPrefix + "preview"}
+		a, invalid := editing.BuildArticle(v, base, dk.settings(r.Context()), now)
 		if invalid == nil {
 			if a.Date.IsZero() {
 				a.Date = now
 			}
 			var err error
-			a, err = dk.assembleArticle(r.Context(), &base, &a, newArticleEdits(&a, strings.TrimSpace(v.Author), now), a.BodyMarkdown)
+			a, err = editing.AssembleArticle(r.Context(), dk.store, dk.settings(r.Context()), dk.log, &base, &a, editing.NewArticleEdits(&a, strings.TrimSpace(v.Author), now), a.BodyMarkdown)
 			if err != nil && !errors.As(err, &invalid) {
 				dk.deskError(w, r, err)
 				return
@@ -200,7 +201,7 @@ func (dk *desk) handleArticlePreview() http.Handler {
 }
 
 // handleArticleTrash moves an article to the trash or back.
-func (dk *desk) handleArticleTrash(trash bool) http.Handler {
+func handleArticleTrash(dk *desk, trash bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		if err := dk.store.SetTrashed(r.Context(), id, trash); err != nil {
@@ -217,7 +218,7 @@ func (dk *desk) handleArticleTrash(trash bool) http.Handler {
 }
 
 // handleArticleDelete deletes an article for good (admins only, from the trash only).
-func (dk *desk) handleArticleDelete() http.Handler {
+func handleArticleDelete(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		st, err := dk.store.ArticleDeskState(r.Context(), id)

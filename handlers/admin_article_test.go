@@ -16,6 +16,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/reader"
 )
 
@@ -98,7 +99,7 @@ func TestArticleDraftPublishScheduleUnpublish(t *testing.T) {
 	// Schedule for tomorrow: appears when the time comes, without a restart.
 	_, d = c.page("/admin/articles/" + strconv.FormatInt(id, 10))
 	form = formFromPage(t, d)
-	form.Set("publish_date", ts.clock.Now().Add(24*time.Hour).Format(formTime))
+	form.Set("publish_date", ts.clock.Now().Add(24*time.Hour).Format(editing.FormTime))
 	form.Set("action", "schedule")
 	if resp, d := c.postMultipart("/admin/articles/"+strconv.FormatInt(id, 10), form, "", "", nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("schedule: %d %s", resp.StatusCode, d.Find(".field-error").Text())

@@ -27,7 +27,7 @@ func (dk *desk) auditAs(r *http.Request, e data.Editor, action, target, detail s
 }
 
 // handleAuditLog lists the audit log for admins, filtered by action, editor and address.
-func (dk *desk) handleAuditLog() http.Handler {
+func handleAuditLog(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		page, _ := strconv.Atoi(q.Get("page"))

@@ -9,6 +9,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/editing"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -17,7 +18,7 @@ import (
 // whose names articles carry in `authors`.
 
 // handleAuthorList lists the profiles with their article counts.
-func (dk *desk) handleAuthorList() http.Handler {
+func handleAuthorList(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		profiles, err := dk.store.AuthorProfiles(ctx)
@@ -40,7 +41,7 @@ func (dk *desk) handleAuthorList() http.Handler {
 }
 
 // handleAuthorShow shows a profile's form, blank for /admin/authors/new.
-func (dk *desk) handleAuthorShow() http.Handler {
+func handleAuthorShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		slug := mux.Vars(r)["slug"]
 		if slug == "" {
@@ -71,7 +72,7 @@ func (dk *desk) renderAuthorForm(w http.ResponseWriter, r *http.Request, status 
 }
 
 // handleAuthorSave creates or updates a profile; a picture may be uploaded with it.
-func (dk *desk) handleAuthorSave() http.Handler {
+func handleAuthorSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		oldSlug := mux.Vars(r)["slug"]
 		f := r.PostForm
@@ -119,18 +120,18 @@ func (dk *desk) handleAuthorSave() http.Handler {
 // authorFromForm checks a profile form: a name, an address made of the name's words, a bio of
 // reasonable length, a picture that is an upload or a web address, and links that are.
 func authorFromForm(v views.AuthorValues) (data.AuthorProfile, map[string]string) {
-	fr := &fieldReader{}
-	p := data.AuthorProfile{Name: fr.text("name", strings.TrimSpace(v.Name), 100, true)}
+	fr := &editing.FieldReader{}
+	p := data.AuthorProfile{Name: fr.Text("name", strings.TrimSpace(v.Name), 100, true)}
 	p.Slug = content.Urlize(strings.TrimSpace(v.Slug))
 	if strings.TrimSpace(v.Slug) == "" {
 		p.Slug = content.Urlize(p.Name)
 	}
 	if p.Slug == "" || p.Slug == "new" || strings.ContainsAny(p.Slug, "/.") || len(p.Slug) > 100 {
-		fr.errs.Add("slug", "Use letters, digits and hyphens.")
+		fr.Errs.Add("slug", "Use letters, digits and hyphens.")
 	}
-	p.Bio = fr.text("bio", strings.TrimSpace(v.Bio), 2000, false)
+	p.Bio = fr.Text("bio", strings.TrimSpace(v.Bio), 2000, false)
 	if v.Avatar != "" && !strings.HasPrefix(v.Avatar, "/media/") && !strings.HasPrefix(v.Avatar, "https://") {
-		fr.errs.Add("avatar", "Use an uploaded picture or an https:// address.")
+		fr.Errs.Add("avatar", "Use an uploaded picture or an https:// address.")
 	}
 	p.Avatar = v.Avatar
 	for _, line := range strings.Split(v.Links, "\n") {
@@ -144,19 +145,19 @@ func authorFromForm(v views.AuthorValues) (data.AuthorProfile, map[string]string
 		}
 		name, u = strings.TrimSpace(name), strings.TrimSpace(u)
 		if !safeLink(u) || strings.ContainsAny(u, " <>\"") {
-			fr.errs.Add("links", "Each line is a name, a bar and an address: Site | https://example.com/")
+			fr.Errs.Add("links", "Each line is a name, a bar and an address: Site | https://example.com/")
 			continue
 		}
 		p.Links = append(p.Links, data.AuthorLink{Name: name, URL: u})
 	}
 	if len(p.Links) > 10 {
-		fr.errs.Add("links", "At most 10 links.")
+		fr.Errs.Add("links", "At most 10 links.")
 	}
-	return p, fr.errs.Fields
+	return p, fr.Errs.Fields
 }
 
 // handleAuthorDelete deletes a profile; articles keep the name and the page.
-func (dk *desk) handleAuthorDelete() http.Handler {
+func handleAuthorDelete(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		slug := mux.Vars(r)["slug"]
 		if err := dk.store.DeleteAuthorProfile(r.Context(), slug); err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"gazette/editing"
 	"gazette/views"
 )
 
@@ -30,7 +31,7 @@ func FuzzAuthorForm(f *testing.F) {
 				}
 			}
 		}
-		list := authorList(authors)
+		list := editing.AuthorList(authors)
 		seen := map[string]bool{}
 		for _, n := range list {
 			if strings.TrimSpace(n) == "" || seen[strings.ToLower(n)] {
@@ -38,7 +39,7 @@ func FuzzAuthorForm(f *testing.F) {
 			}
 			seen[strings.ToLower(n)] = true
 		}
-		if len(list) > maxAuthors {
+		if len(list) > editing.MaxAuthors {
 			t.Errorf("%d authors", len(list))
 		}
 	})

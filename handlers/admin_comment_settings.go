@@ -10,7 +10,7 @@ import (
 )
 
 // handleCommentSettings shows (GET) and saves (POST) the spam defences (admins only).
-func (dk *desk) handleCommentSettings() http.Handler {
+func handleCommentSettings(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		set, err := dk.store.CommentSettings(ctx)

@@ -17,7 +17,7 @@ import (
 const commentQueuePage = 50
 
 // handleCommentQueue is /admin/comments/: one folder (pending first), optionally of one article.
-func (dk *desk) handleCommentQueue() http.Handler {
+func handleCommentQueue(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		q := r.URL.Query()
@@ -95,7 +95,7 @@ func moderationStatus(action string) (data.CommentStatus, bool) {
 }
 
 // handleCommentAction applies one action to one comment; handleCommentBulk to every ticked one.
-func (dk *desk) handleCommentAction(bulk bool) http.Handler {
+func handleCommentAction(dk *desk, bulk bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		var ids []int64
@@ -139,7 +139,7 @@ func (dk *desk) handleCommentAction(bulk bool) http.Handler {
 }
 
 // handleCommentEdit shows (GET) and saves (POST) the desk's edit of a comment.
-func (dk *desk) handleCommentEdit() http.Handler {
+func handleCommentEdit(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		c, a, ok := dk.commentWithArticle(w, r)
@@ -174,7 +174,7 @@ func (dk *desk) handleCommentEdit() http.Handler {
 }
 
 // handleCommentReply publishes the newsroom's reply under a comment, with an editor badge.
-func (dk *desk) handleCommentReply() http.Handler {
+func handleCommentReply(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, a, ok := dk.commentWithArticle(w, r)
 		if !ok {
@@ -240,14 +240,14 @@ func (dk *desk) discussionForm(r *http.Request, a *data.Article, next string) (v
 	if d.CloseAfterDays != nil {
 		f.CloseAfter = strconv.Itoa(*d.CloseAfterDays)
 	}
-	state, notice := discussionOf(a, d, commentMode(dk.settings(ctx)), cs, dk.store.Now())
-	f.State = map[discussionState]string{discussionOpen: "open to comments (site mode: " + commentMode(dk.settings(ctx)) + ")",
-		discussionOff: notice, discussionHidden: "hidden", discussionClosed: notice}[state]
+	state, notice := reader.DiscussionOf(a, d, reader.CommentMode(dk.settings(ctx)), cs, dk.store.Now())
+	f.State = map[reader.DiscussionState]string{reader.DiscussionOpen: "open to comments (site mode: " + reader.CommentMode(dk.settings(ctx)) + ")",
+		reader.DiscussionOff: notice, reader.DiscussionHidden: "hidden", reader.DiscussionClosed: notice}[state]
 	return f, nil
 }
 
 // handleDiscussionSave saves an article's discussion switches.
-func (dk *desk) handleDiscussionSave() http.Handler {
+func handleDiscussionSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		d := data.Discussion{ArticleID: id, Closed: r.PostForm.Get("closed") != "", Hidden: r.PostForm.Get("hidden") != ""}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/views"
 )
 
@@ -19,12 +20,12 @@ const (
 )
 
 // handleDashboard shows what waits for an editor and what readers read this week.
-func (dk *desk) handleDashboard() http.Handler {
+func handleDashboard(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		now := dk.store.Now()
-		loc := siteLocation(dk.settings(ctx))
-		v := views.DashboardPage{AdminPage: dk.page(r, "Dashboard", "dashboard"), TimeZone: zoneName(loc, now)}
+		loc := editing.SiteLocation(dk.settings(ctx))
+		v := views.DashboardPage{AdminPage: dk.page(r, "Dashboard", "dashboard"), TimeZone: editing.ZoneName(loc, now)}
 		v.PendingCount = v.PendingComments
 		drafts, n, err := dk.store.DeskArticles(ctx, data.DeskQuery{Status: data.StatusDraft, Limit: 8})
 		if err != nil {

@@ -26,8 +26,7 @@ type desk struct {
 	// serveArticle renders an article as readers see it (the desk's preview).
 	serveArticle func(w http.ResponseWriter, r *http.Request, a *data.Article) error
 
-	limits   data.SessionLimits
-	throttle *loginThrottle
+	limits data.SessionLimits
 	// dummyHash is compared against when an email is unknown, so that an unknown email and a
 	// wrong password take the same time.
 	dummyHash string
@@ -47,10 +46,11 @@ func newDesk(d Deps, s *site) *desk {
 	}
 	return &desk{
 		store: d.Store, media: d.Media, assets: d.Assets, log: d.Logger, model: s.model,
-		serveArticle: s.serveArticle,
-		limits:       deskSessionLimits,
-		throttle:     newLoginThrottle(d.Store),
-		dummyHash:    hash,
+		serveArticle: func(w http.ResponseWriter, r *http.Request, a *data.Article) error {
+			return serveArticle(s, w, r, a)
+		},
+		limits:    deskSessionLimits,
+		dummyHash: hash,
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // handleEditorList lists the accounts (admins only).
-func (dk *desk) handleEditorList() http.Handler {
+func handleEditorList(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		dk.renderEditors(w, r, http.StatusOK, views.EditorsPage{})
 	})
@@ -32,7 +32,7 @@ func (dk *desk) renderEditors(w http.ResponseWriter, r *http.Request, status int
 
 // handleEditorSave adds an account, or disables or enables one. Disabling ends the editor's
 // sessions at once. Admins cannot disable themselves (the site would lose its last way in).
-func (dk *desk) handleEditorSave() http.Handler {
+func handleEditorSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		f := r.PostForm

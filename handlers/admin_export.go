@@ -11,7 +11,7 @@ import (
 // handleExport streams the whole site as a Hugo site in a .tar.gz, the same files `gazette
 // export` writes (admins only). It only reads, so it is a GET: a link can start it, and a forged
 // one only downloads the site to the admin's own browser.
-func (dk *desk) handleExport() http.Handler {
+func handleExport(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		now := dk.store.Now()
 		out := &countingWriter{w: w}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"gazette/editing"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -18,16 +19,16 @@ func frontSettingsValues(params map[string]any, loc *time.Location) views.FrontS
 		BreakingURL: reader.ParamString(params, "breaking", "url")}
 	v.Sections, _ = reader.ParamStrings(params, "frontsections")
 	if t, err := time.Parse(time.RFC3339, reader.ParamString(params, "breaking", "until")); err == nil {
-		v.BreakingTill = t.In(loc).Format(formTime)
+		v.BreakingTill = t.In(loc).Format(editing.FormTime)
 	}
 	return v
 }
 
 // handleFrontSettingsShow shows the front-page settings.
-func (dk *desk) handleFrontSettingsShow() http.Handler {
+func handleFrontSettingsShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		set := dk.settings(r.Context())
-		dk.renderFrontSettings(w, r, http.StatusOK, frontSettingsValues(set.Params, siteLocation(set)), nil)
+		dk.renderFrontSettings(w, r, http.StatusOK, frontSettingsValues(set.Params, editing.SiteLocation(set)), nil)
 	})
 }
 
@@ -40,11 +41,11 @@ func (dk *desk) renderFrontSettings(w http.ResponseWriter, r *http.Request, stat
 		return
 	}
 	dk.renderDesk(w, r, status, views.AdminFrontSettings(views.FrontSettingsForm{AdminPage: dk.page(r, "Front page", "front"),
-		Values: v, Errors: errs, Sections: sections, TimeZone: siteLocation(set).String()}))
+		Values: v, Errors: errs, Sections: sections, TimeZone: editing.SiteLocation(set).String()}))
 }
 
 // handleFrontSettingsSave checks and saves the front-page settings.
-func (dk *desk) handleFrontSettingsSave() http.Handler {
+func handleFrontSettingsSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		f := r.PostForm
@@ -55,15 +56,15 @@ func (dk *desk) handleFrontSettingsSave() http.Handler {
 			dk.deskError(w, r, err)
 			return
 		}
-		fr := &fieldReader{loc: siteLocation(set)}
-		text := fr.text("breaking_text", v.BreakingText, 200, false)
+		fr := &editing.FieldReader{Loc: editing.SiteLocation(set)}
+		text := fr.Text("breaking_text", v.BreakingText, 200, false)
 		if v.BreakingURL != "" && !strings.HasPrefix(v.BreakingURL, "/") && !strings.HasPrefix(v.BreakingURL, "https://") &&
 			!strings.HasPrefix(v.BreakingURL, "http://") || strings.HasPrefix(v.BreakingURL, "//") || strings.ContainsAny(v.BreakingURL, " <>\"") {
-			fr.errs.Add("breaking_url", "Use a path on this site (/news/x/) or a web address (https://…).")
+			fr.Errs.Add("breaking_url", "Use a path on this site (/news/x/) or a web address (https://…).")
 		}
-		until := fr.date("breaking_until", v.BreakingTill)
+		until := fr.Date("breaking_until", v.BreakingTill)
 		if !until.IsZero() && !until.After(dk.store.Now()) {
-			fr.errs.Add("breaking_until", "The banner would already be gone: choose a time in the future.")
+			fr.Errs.Add("breaking_until", "The banner would already be gone: choose a time in the future.")
 		}
 		known, err := dk.store.DeskSections(ctx)
 		if err != nil {
@@ -73,15 +74,15 @@ func (dk *desk) handleFrontSettingsSave() http.Handler {
 		var sections []string
 		for _, s := range v.Sections {
 			if !containsSection(known, s) {
-				fr.errs.Add("sections", "Pick among the site's sections.")
+				fr.Errs.Add("sections", "Pick among the site's sections.")
 				continue
 			}
 			sections = append(sections, s)
 		}
 		if len(sections) > 8 {
-			fr.errs.Add("sections", "At most 8 section blocks.")
+			fr.Errs.Add("sections", "At most 8 section blocks.")
 		}
-		if invalid := fr.errs.ErrFields(); invalid != nil {
+		if invalid := fr.Errs.ErrFields(); invalid != nil {
 			dk.renderFrontSettings(w, r, http.StatusUnprocessableEntity, v, invalid.Fields)
 			return
 		}

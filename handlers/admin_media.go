@@ -8,23 +8,21 @@ import (
 	"strings"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
 const mediaPageSize = 48
 
-// mediaURL is the one URL builder for uploaded files.
-func mediaURL(stored string) string { return "/media/" + stored }
-
 // mediaItem is an upload as the desk shows it, with srcset and the smallest variant.
 func mediaItem(m data.MediaFile) views.MediaItem {
-	it := views.MediaItem{ID: m.ID, URL: mediaURL(m.StoredName), Name: m.Name, Width: m.Width, Height: m.Height, Alt: m.Alt, Caption: m.Caption, Credit: m.Credit,
-		ThumbURL: mediaURL(m.StoredName), ThumbW: m.Width, ThumbH: m.Height}
+	it := views.MediaItem{ID: m.ID, URL: reader.MediaURL(m.StoredName), Name: m.Name, Width: m.Width, Height: m.Height, Alt: m.Alt, Caption: m.Caption, Credit: m.Credit,
+		ThumbURL: reader.MediaURL(m.StoredName), ThumbW: m.Width, ThumbH: m.Height}
 	if len(m.Variants) > 0 {
 		v := m.Variants[0]
-		it.ThumbURL, it.ThumbW, it.ThumbH = mediaURL(v.StoredName), v.Width, v.Height
+		it.ThumbURL, it.ThumbW, it.ThumbH = reader.MediaURL(v.StoredName), v.Width, v.Height
 	}
-	it.SrcSet = mediaSrcSet(m)
+	it.SrcSet = reader.MediaSrcSet(m)
 	return it
 }
 
@@ -46,7 +44,7 @@ func (dk *desk) uploadFromForm(r *http.Request, field string, editorID int64) (s
 	if err != nil || m.StoredName == "" {
 		return "", err
 	}
-	return mediaURL(m.StoredName), nil
+	return reader.MediaURL(m.StoredName), nil
 }
 
 // uploadMediaFromForm stores the image posted in field, if any; a zero MediaFile when none.
@@ -67,7 +65,7 @@ func (dk *desk) uploadMediaFromForm(r *http.Request, field string, editorID int6
 }
 
 // handleMediaList shows the media library and its upload form.
-func (dk *desk) handleMediaList() http.Handler {
+func handleMediaList(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		dk.renderMediaList(w, r, http.StatusOK, nil)
 	})
@@ -108,7 +106,7 @@ func (dk *desk) renderMediaList(w http.ResponseWriter, r *http.Request, status i
 }
 
 // handleMediaUpload stores one uploaded image.
-func (dk *desk) handleMediaUpload() http.Handler {
+func handleMediaUpload(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		words := &data.ValidationError{}

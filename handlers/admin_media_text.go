@@ -11,19 +11,21 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/editing"
+	"gazette/reader"
 	"gazette/views"
 )
 
 // mediaTextFrom reads an image's words from a form (prefix "" on the media pages,
 // "thumbnail_" in the article form), checking their length.
 func mediaTextFrom(f url.Values, prefix string, errs *data.ValidationError) data.MediaText {
-	fr := &fieldReader{}
+	fr := &editing.FieldReader{}
 	t := data.MediaText{
-		Alt:     fr.text(prefix+"alt", f.Get(prefix+"alt"), 500, false),
-		Caption: fr.text(prefix+"caption", f.Get(prefix+"caption"), 1000, false),
-		Credit:  fr.text(prefix+"credit", f.Get(prefix+"credit"), 300, false),
+		Alt:     fr.Text(prefix+"alt", f.Get(prefix+"alt"), 500, false),
+		Caption: fr.Text(prefix+"caption", f.Get(prefix+"caption"), 1000, false),
+		Credit:  fr.Text(prefix+"credit", f.Get(prefix+"credit"), 300, false),
 	}
-	for k, m := range fr.errs.Fields {
+	for k, m := range fr.Errs.Fields {
 		errs.Add(k, m)
 	}
 	return t
@@ -33,11 +35,11 @@ func mediaTextFrom(f url.Values, prefix string, errs *data.ValidationError) data
 // takes them (attr is Hugo's name for the credit), so an export stays a Hugo site.
 func figureShortcode(m data.MediaFile) string {
 	q := func(s string) string { return strconv.Quote(strings.ReplaceAll(s, `"`, "'")) }
-	return "{{< figure src=" + q(mediaURL(m.StoredName)) + " alt=" + q(m.Alt) + " caption=" + q(m.Caption) + " attr=" + q(m.Credit) + " >}}"
+	return "{{< figure src=" + q(reader.MediaURL(m.StoredName)) + " alt=" + q(m.Alt) + " caption=" + q(m.Caption) + " attr=" + q(m.Credit) + " >}}"
 }
 
 // handleMediaEdit shows one image with its words, uses and deletion.
-func (dk *desk) handleMediaEdit() http.Handler {
+func handleMediaEdit(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		dk.renderMediaEdit(w, r, http.StatusOK, id, nil, nil, "")
@@ -64,7 +66,7 @@ func (dk *desk) renderMediaEdit(w http.ResponseWriter, r *http.Request, status i
 }
 
 // handleMediaSave writes an image's alt text, caption and credit.
-func (dk *desk) handleMediaSave() http.Handler {
+func handleMediaSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		errs := &data.ValidationError{}
@@ -83,7 +85,7 @@ func (dk *desk) handleMediaSave() http.Handler {
 }
 
 // handleMediaDelete deletes an image nothing uses; one in use is refused (409) with its count.
-func (dk *desk) handleMediaDelete() http.Handler {
+func handleMediaDelete(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		err := dk.store.DeleteMedia(r.Context(), dk.media, id)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"gazette/data"
+	"gazette/reader"
 )
 
 // uploadWithWords uploads an image with its words through the media page and returns it.
@@ -34,7 +35,7 @@ func TestMediaWordsShownToReaders(t *testing.T) {
 		t.Fatalf("stored words %+v", m)
 	}
 	form := articleForm(c.token("/admin/articles/new"), "Crane arrives", "Text.")
-	form.Set("thumbnail", mediaURL(m.StoredName))
+	form.Set("thumbnail", reader.MediaURL(m.StoredName))
 	form.Set("thumb_post", "on")
 	form.Set("thumb_list", "on")
 	form.Set("section", "post")
@@ -108,7 +109,7 @@ func TestArticleFormKeepsThumbnailWords(t *testing.T) {
 	// Another image picked: the first image's words are not copied onto it.
 	other := uploadWithWords(t, ts, c, "other.png", url.Values{})
 	f := readForm(d.Find("[data-testid=article-form]"))
-	f.Set("thumbnail_pick", mediaURL(other.StoredName))
+	f.Set("thumbnail_pick", reader.MediaURL(other.StoredName))
 	f.Set("action", "save")
 	if resp, _ := c.postMultipart(strings.Split(resp.Header.Get("Location"), "?")[0], f, "", "", nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("pick another: %d", resp.StatusCode)
@@ -124,7 +125,7 @@ func TestPublishWarnsOfMissingAlt(t *testing.T) {
 	ts, c := editorSession(t)
 	m := uploadWithWords(t, ts, c, "noalt.png", url.Values{})
 	form := articleForm(c.token("/admin/articles/new"), "Pictures", "![](/media/"+m.StoredName+")\n\n![A described one](/x.png)\n")
-	form.Set("thumbnail", mediaURL(m.StoredName))
+	form.Set("thumbnail", reader.MediaURL(m.StoredName))
 	id := saveNew(t, c, form, "publish")
 	_, d := c.page("/admin/articles/" + strconv.FormatInt(id, 10) + "?done=published")
 	w := d.Find("[data-testid=alt-warning]")
@@ -168,7 +169,7 @@ func TestMediaSearchAndDelete(t *testing.T) {
 		if resp.StatusCode != http.StatusConflict {
 			t.Errorf("delete in use: %d", resp.StatusCode)
 		}
-		if r := ts.get(t, mediaURL(used.StoredName)); r.StatusCode != http.StatusOK {
+		if r := ts.get(t, reader.MediaURL(used.StoredName)); r.StatusCode != http.StatusOK {
 			t.Errorf("file of an image in use: %d", r.StatusCode)
 		}
 	})
@@ -178,11 +179,11 @@ func TestMediaSearchAndDelete(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("delete: %d", resp.StatusCode)
 		}
-		if r := ts.get(t, mediaURL(free.StoredName)); r.StatusCode != http.StatusNotFound {
+		if r := ts.get(t, reader.MediaURL(free.StoredName)); r.StatusCode != http.StatusNotFound {
 			t.Errorf("deleted file still served: %d", r.StatusCode)
 		}
 		for _, v := range free.Variants {
-			if r := ts.get(t, mediaURL(v.StoredName)); r.StatusCode != http.StatusNotFound {
+			if r := ts.get(t, reader.MediaURL(v.StoredName)); r.StatusCode != http.StatusNotFound {
 				t.Errorf("variant still served: %d", r.StatusCode)
 			}
 		}

@@ -8,11 +8,12 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/editing"
 	"gazette/views"
 )
 
 // handleRevisionList lists an article's saved versions.
-func (dk *desk) handleRevisionList() http.Handler {
+func handleRevisionList(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 		a, st, err := dk.loadForDesk(r, id)
@@ -39,7 +40,7 @@ func revisionRow(rev data.Revision, current int) views.RevisionRow {
 }
 
 // handleRevisionShow shows one revision and how the current text differs from it.
-func (dk *desk) handleRevisionShow() http.Handler {
+func handleRevisionShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, st, rev, err := dk.loadRevision(r)
 		if err != nil {
@@ -49,7 +50,7 @@ func (dk *desk) handleRevisionShow() http.Handler {
 		id := a.ID
 		v := views.RevisionPage{AdminPage: dk.page(r, "Revision "+strconv.Itoa(rev.Version), "articles"), ArticleID: id,
 			Rev: revisionRow(rev, st.Version), Current: a.Title,
-			TitleDiff: lineDiff(rev.Article.Title, a.Title), Diff: lineDiff(rev.Article.BodyMarkdown, a.BodyMarkdown)}
+			TitleDiff: editing.LineDiff(rev.Article.Title, a.Title), Diff: editing.LineDiff(rev.Article.BodyMarkdown, a.BodyMarkdown)}
 		dk.renderDesk(w, r, http.StatusOK, views.AdminRevision(v))
 	})
 }
@@ -57,7 +58,7 @@ func (dk *desk) handleRevisionShow() http.Handler {
 // handleRevisionRestore saves a revision's text as the newest version. The article keeps its
 // place in the workflow (a published article stays published) and its URL, so restoring never
 // moves or hides it by surprise; the restore is itself a revision and can be undone.
-func (dk *desk) handleRevisionRestore() http.Handler {
+func handleRevisionRestore(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess, _ := sessionFrom(r.Context())
 		cur, st, rev, err := dk.loadRevision(r)
@@ -70,11 +71,11 @@ func (dk *desk) handleRevisionRestore() http.Handler {
 		// current publication state.
 		src := cur
 		src.FrontMatterText, src.FrontMatterFmt, src.FrontMatter = rev.Article.FrontMatterText, rev.Article.FrontMatterFmt, rev.Article.FrontMatter
-		edits := publicationEdits(&cur, &rev.Article)
+		edits := editing.PublicationEdits(&cur, &rev.Article)
 		if rev.Article.Slug != cur.Slug {
 			edits = append(edits, content.Edit{Keys: []string{"slug"}, Value: cur.Slug})
 		}
-		a, err := dk.assembleArticle(r.Context(), &src, &cur, edits, rev.Article.BodyMarkdown)
+		a, err := editing.AssembleArticle(r.Context(), dk.store, dk.settings(r.Context()), dk.log, &src, &cur, edits, rev.Article.BodyMarkdown)
 		if err != nil {
 			dk.deskError(w, r, err)
 			return

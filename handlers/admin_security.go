@@ -10,7 +10,7 @@ import (
 
 // handleSecurity shows (GET) and saves (POST) the security settings (admins only): two-factor
 // for everyone, HSTS, how long the audit log keeps entries.
-func (dk *desk) handleSecurity() http.Handler {
+func handleSecurity(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		set, err := dk.store.SecuritySettings(ctx)

@@ -4,11 +4,13 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -80,22 +82,22 @@ func menuLines(v any) string {
 
 // applySettings validates the form and writes it into set.
 func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.ValidationError {
-	fr := &fieldReader{loc: time.UTC}
-	set.Title = fr.text("title", v.Title, 200, true)
-	set.Subtitle = fr.text("subtitle", v.Subtitle, 200, false)
-	set.Description = fr.text("description", v.Description, 500, false)
+	fr := &editing.FieldReader{Loc: time.UTC}
+	set.Title = fr.Text("title", v.Title, 200, true)
+	set.Subtitle = fr.Text("subtitle", v.Subtitle, 200, false)
+	set.Description = fr.Text("description", v.Description, 500, false)
 	if u, err := url.Parse(strings.TrimSpace(v.BaseURL)); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		fr.errs.Add("base_url", "Enter the site's address, such as https://news.example.com/.")
+		fr.Errs.Add("base_url", "Enter the site's address, such as https://news.example.com/.")
 	} else {
 		set.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
 	}
 	if _, err := time.LoadLocation(strings.TrimSpace(v.TimeZone)); err != nil {
-		fr.errs.Add("time_zone", "Enter a time zone name such as UTC or Europe/Madrid.")
+		fr.Errs.Add("time_zone", "Enter a time zone name such as UTC or Europe/Madrid.")
 	} else {
 		set.TimeZone = strings.TrimSpace(v.TimeZone)
 	}
-	if n := fr.integer("page_size", v.PageSize); n < 1 || n > 100 {
-		fr.errs.Add("page_size", "Between 1 and 100 articles per page.")
+	if n := fr.Integer("page_size", v.PageSize); n < 1 || n > 100 {
+		fr.Errs.Add("page_size", "Between 1 and 100 articles per page.")
 	} else {
 		set.PageSize = n
 	}
@@ -103,45 +105,45 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 	case "open", "trusted", "moderated", "closed", "off":
 		set.CommentsMode = v.CommentsMode
 	default:
-		fr.errs.Add("comments_mode", "Pick open, trusted, moderated, closed or off.")
+		fr.Errs.Add("comments_mode", "Pick open, trusted, moderated, closed or off.")
 	}
 	if set.Params == nil {
 		set.Params = map[string]any{}
 	}
 	p := set.Params
-	setParam(p, fr.text("copyright", v.Copyright, 200, false), "copyright")
-	if df := fr.text("date_format", v.DateFormat, 60, false); df != "" && !isTimeLayout(df) {
-		fr.errs.Add("date_format", "Write the date the way you want January 2, 2006 to look, e.g. 2 January 2006 or 2006-01-02.")
+	setParam(p, fr.Text("copyright", v.Copyright, 200, false), "copyright")
+	if df := fr.Text("date_format", v.DateFormat, 60, false); df != "" && !isTimeLayout(df) {
+		fr.Errs.Add("date_format", "Write the date the way you want January 2, 2006 to look, e.g. 2 January 2006 or 2006-01-02.")
 	} else {
 		setParam(p, df, "dateformat")
 	}
 	if c := strings.TrimSpace(v.HighlightColor); c != "" && !colorPattern.MatchString(c) {
-		fr.errs.Add("highlight_color", "Use a colour such as #e22d30.")
+		fr.Errs.Add("highlight_color", "Use a colour such as #e22d30.")
 	} else {
 		setParam(p, c, "style", "vars", "highlightColor")
 	}
 	// An imported site's logo ("img/logo.png", a file of its static folder) is kept as it is
 	// while the field is left alone; a new value must be an upload or an https address.
 	if logo := strings.TrimSpace(v.LogoImage); logo == "" || logo != reader.ParamString(p, "logo", "image") {
-		setParam(p, fr.thumbnailAs("logo_image", v.LogoImage), "logo", "image")
+		setParam(p, thumbnailAs(fr, "logo_image", v.LogoImage), "logo", "image")
 	}
 	for kind, s := range map[string]string{"home": v.SidebarHome, "single": v.SidebarSingle, "list": v.SidebarList} {
 		if s != "" && s != "left" && s != "right" && s != "false" {
-			fr.errs.Add("sidebar", "Pick right, left, none or default.")
+			fr.Errs.Add("sidebar", "Pick right, left, none or default.")
 		}
 		setParam(p, s, "sidebar", kind)
 	}
-	widgets := fr.list("widgets", v.Widgets, 10)
+	widgets := fr.List("widgets", v.Widgets, 10)
 	for _, w := range widgets {
-		if !contains(deskWidgets, w) {
-			fr.errs.Add("widgets", "Unknown widget "+strconv.Quote(w)+".")
+		if !slices.Contains(editing.DeskWidgets, w) {
+			fr.Errs.Add("widgets", "Unknown widget "+strconv.Quote(w)+".")
 		}
 	}
 	setParam(p, anyList(widgets), "sidebar", "widgets")
-	postMeta := fr.list("post_meta", v.PostMeta, 10)
+	postMeta := fr.List("post_meta", v.PostMeta, 10)
 	for _, m := range postMeta {
-		if !contains([]string{"author", "date", "categories", "translations"}, m) {
-			fr.errs.Add("post_meta", "Use author, date, categories or translations.")
+		if !slices.Contains([]string{"author", "date", "categories", "translations"}, m) {
+			fr.Errs.Add("post_meta", "Use author, date, categories or translations.")
 		}
 	}
 	setParam(p, anyList(postMeta), "post_meta")
@@ -151,24 +153,24 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 			delete(p, k)
 		}
 	}
-	setParam(p, anyList(fr.list("home_sections", v.HomeSections, 20)), "mainSections")
+	setParam(p, anyList(fr.List("home_sections", v.HomeSections, 20)), "mainSections")
 	for key, s := range map[string]string{"recent_num": v.RecentNum, "tags_limit": v.TagsLimit} {
 		if strings.TrimSpace(s) == "" {
 			setParam(p, nil, "widgets", key)
 			continue
 		}
-		n := fr.integer(key, s)
+		n := fr.Integer(key, s)
 		if n < 1 || n > 100 {
-			fr.errs.Add(key, "Between 1 and 100.")
+			fr.Errs.Add(key, "Between 1 and 100.")
 		}
 		setParam(p, n, "widgets", key)
 	}
 	setParam(p, v.CategoriesCounter, "widgets", "categories_counter")
 	setParam(p, v.TagsCounter, "widgets", "tags_counter")
 	for _, k := range reader.SocialKeys() {
-		s := fr.text("social."+k, v.Social[k], 200, false)
+		s := fr.Text("social."+k, v.Social[k], 200, false)
 		if strings.ContainsAny(s, "<>\" ") || strings.HasPrefix(strings.ToLower(s), "javascript:") {
-			fr.errs.Add("social."+k, "A user name or an address without spaces or quotes.")
+			fr.Errs.Add("social."+k, "A user name or an address without spaces or quotes.")
 		}
 		setParam(p, s, "widgets", "social", k)
 	}
@@ -180,14 +182,14 @@ func applySettings(v views.SettingsValues, set *data.SiteSettings) *data.Validat
 		if name == "footer" {
 			text = v.FooterMenu
 		}
-		entries := fr.menu(field, text, reader.ConfigMenuEntries(set.Menus[name]))
+		entries := menuField(fr, field, text, reader.ConfigMenuEntries(set.Menus[name]))
 		if len(entries) == 0 {
 			delete(set.Menus, name)
 		} else {
 			set.Menus[name] = entries
 		}
 	}
-	return fr.errs.ErrFields()
+	return fr.Errs.ErrFields()
 }
 
 // layoutProbe differs from Go's reference time in every element (year, month, day, weekday,
@@ -198,11 +200,11 @@ var layoutProbe = time.Date(1999, time.November, 28, 21, 39, 48, 0, time.FixedZo
 // isTimeLayout reports whether s is a Go time layout: it has at least one element to fill in.
 func isTimeLayout(s string) bool { return layoutProbe.Format(s) != s }
 
-// menu reads "Name | /url/" lines into Hugo menu entries weighted in the order of the lines.
+// menuField reads "Name | /url/" lines into Hugo menu entries weighted in the order of the lines.
 // An entry that was there before keeps its weight when that still fits the order, so articles'
 // own menu entries (weighted between the site's) stay where they were; others get the previous
 // weight + 10.
-func (fr *fieldReader) menu(field, text string, before []reader.MenuEntry) []any {
+func menuField(fr *editing.FieldReader, field, text string, before []reader.MenuEntry) []any {
 	var out []any
 	weight := 0
 	for i, line := range strings.Split(text, "\n") {
@@ -215,7 +217,7 @@ func (fr *fieldReader) menu(field, text string, before []reader.MenuEntry) []any
 		u, err := url.Parse(link)
 		if !ok || name == "" || err != nil || strings.ContainsAny(link, "\"<> ") ||
 			!(strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "//") || u.Scheme == "https" || u.Scheme == "http") {
-			fr.errs.Add(field, "Line "+strconv.Itoa(i+1)+": write Name | /path/ or Name | https://…")
+			fr.Errs.Add(field, "Line "+strconv.Itoa(i+1)+": write Name | /path/ or Name | https://…")
 			continue
 		}
 		next := weight + 10
@@ -231,11 +233,11 @@ func (fr *fieldReader) menu(field, text string, before []reader.MenuEntry) []any
 	return out
 }
 
-func (fr *fieldReader) thumbnailAs(field, s string) string {
-	sub := &fieldReader{loc: fr.loc}
-	v := sub.thumbnail(s)
-	if msg, bad := sub.errs.Fields["thumbnail"]; bad {
-		fr.errs.Add(field, msg)
+func thumbnailAs(fr *editing.FieldReader, field, s string) string {
+	sub := &editing.FieldReader{Loc: fr.Loc}
+	v := sub.Thumbnail(s)
+	if msg, bad := sub.Errs.Fields["thumbnail"]; bad {
+		fr.Errs.Add(field, msg)
 	}
 	return v
 }
@@ -280,7 +282,7 @@ func anyList(s []string) []any {
 }
 
 // handleSettingsShow shows the settings form.
-func (dk *desk) handleSettingsShow() http.Handler {
+func handleSettingsShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		set := dk.settings(r.Context())
 		dk.renderSettings(w, r, http.StatusOK, settingsValues(set), nil)
@@ -289,11 +291,11 @@ func (dk *desk) handleSettingsShow() http.Handler {
 
 func (dk *desk) renderSettings(w http.ResponseWriter, r *http.Request, status int, v views.SettingsValues, errs map[string]string) {
 	dk.renderDesk(w, r, status, views.AdminSettings(views.SettingsForm{AdminPage: dk.page(r, "Settings", "settings"),
-		Values: v, Errors: errs, Social: reader.SocialKeys(), Widgets: deskWidgets}))
+		Values: v, Errors: errs, Social: reader.SocialKeys(), Widgets: editing.DeskWidgets}))
 }
 
 // handleSettingsSave validates and saves the settings; errors come back beside their fields.
-func (dk *desk) handleSettingsSave() http.Handler {
+func handleSettingsSave(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := r.PostForm
 		v := views.SettingsValues{

@@ -18,7 +18,7 @@ const archivePageSize = 100
 // articles a year): the list of years, the months of the chosen year, and the chosen month's
 // articles. /archive/ is the newest month, /archive/<year>/ that year's newest month,
 // /archive/<year>/<month>/ one month, archivePageSize articles a page (…/page/N/).
-func (s *site) serveArchive(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, n int) error {
+func serveArchive(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, n int) error {
 	ctx := r.Context()
 	years, err := s.store.ArchiveYears(ctx, l.lang)
 	if err != nil {

@@ -22,7 +22,7 @@ const (
 )
 
 // serveArticle renders one article with everything around it (spec §1c).
-func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Article) error {
+func serveArticle(s *site, w http.ResponseWriter, r *http.Request, a *data.Article) error {
 	ctx := r.Context()
 	st, err := s.model.Current(ctx)
 	if err != nil {
@@ -41,7 +41,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 		trLinks = append(trLinks, views.WidgetLink{Name: strings.ToUpper(t.Lang), URL: reader.ArticleURL(t), Lang: st.LangTag(t.Lang)})
 	}
 	trURLs[a.Lang] = reader.ArticleURL(a)
-	uploads, err := s.thumbnailUploads(ctx, a.Thumbnail)
+	uploads, err := reader.ThumbnailUploads(ctx, s.store, a.Thumbnail)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func (s *site) serveArticle(w http.ResponseWriter, r *http.Request, a *data.Arti
 		Page:    s.page(ctx, r, st, reader.PageKind{Kind: "single", Lang: a.Lang, Article: a, Translations: trURLs}),
 		Article: a,
 		Meta:    st.Meta(a, trLinks),
-		Thumb:   sizedThumbnail(st.Thumbnail(a, "post"), uploads),
+		Thumb:   reader.SizedThumbnail(st.Thumbnail(a, "post"), uploads),
 	}
 	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, reader.ArticleURL(a))
 	v.Preview = isPreview(ctx)

@@ -60,7 +60,7 @@ func TestLoginOwnerGetsInDuringAnAttack(t *testing.T) {
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	site := proxiedSite(t, ts)
 	attacker := fromAddress(t, ts, site, "203.0.113.66")
-	for i := range pairPolicy.lockAfter {
+	for i := range data.LoginLockAfter {
 		if code := tryLogin(attacker, "ed@example.com", "wrong password!"); code != http.StatusUnauthorized {
 			t.Fatalf("failure %d: %d", i+1, code)
 		}
@@ -93,7 +93,7 @@ func TestLoginSpreadAttackSlowsTheAccount(t *testing.T) {
 	ts := newTestServer(t, basicSite)
 	addEditor(t, ts, "ed@example.com", data.RoleEditor)
 	site := proxiedSite(t, ts)
-	for i := range accountPolicy.free + 2 {
+	for i := range data.LoginFreeFailuresPerAccount + 2 {
 		c := fromAddress(t, ts, site, "203.0.113."+strconv.Itoa(i+1))
 		if code := tryLogin(c, "ed@example.com", "wrong password!"); code != http.StatusUnauthorized {
 			t.Fatalf("guess %d: %d", i+1, code)

@@ -3,17 +3,20 @@ package handlers
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"gazette/data"
 	"gazette/views"
 )
 
 // handleLoginShow shows the login form; a logged-in editor goes straight on.
-func (dk *desk) handleLoginShow() http.Handler {
+func handleLoginShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next := localPath(r.URL.Query().Get("next"), "/admin/")
 		if _, ok := sessionFrom(r.Context()); ok {
@@ -27,13 +30,13 @@ func (dk *desk) handleLoginShow() http.Handler {
 // handleLoginSubmit checks a password. An unknown email, a wrong password and a disabled
 // account get the same answer after the same work (a hash comparison), so the form does not
 // tell which emails have accounts.
-func (dk *desk) handleLoginSubmit() http.Handler {
+func handleLoginSubmit(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := r.PostForm
 		email, pw := strings.TrimSpace(f.Get("email")), f.Get("password")
 		v := views.LoginForm{AdminPage: dk.page(r, "Log in", ""), Email: email, Next: localPath(f.Get("next"), "/admin/"), Kept: keptFromLogin(f)}
 		ip := clientIP(r)
-		d, err := dk.throttle.wait(r.Context(), email, ip)
+		d, err := dk.store.LoginWait(r.Context(), email, ip)
 		if err != nil {
 			dk.deskError(w, r, err)
 			return
@@ -56,7 +59,7 @@ func (dk *desk) handleLoginSubmit() http.Handler {
 			return
 		}
 		if !ok {
-			if err := dk.throttle.fail(r.Context(), email, ip); err != nil {
+			if err := dk.store.LoginFailed(r.Context(), email, ip); err != nil {
 				dk.deskError(w, r, err)
 				return
 			}
@@ -94,7 +97,7 @@ func (dk *desk) handleLoginSubmit() http.Handler {
 // signIn ends a sign-in that passed every check: the account's failures are forgotten, the
 // session starts, the audit log notes it. It returns the session id.
 func (dk *desk) signIn(w http.ResponseWriter, r *http.Request, e data.Editor) (string, error) {
-	if err := dk.throttle.succeed(r.Context(), e.Email, clientIP(r)); err != nil {
+	if err := dk.store.LoginSucceeded(r.Context(), e.Email, clientIP(r)); err != nil {
 		return "", err
 	}
 	id, err := dk.startSession(w, r, e.ID)
@@ -125,7 +128,7 @@ func unprefix(f map[string][]string, prefix string) map[string][]string {
 }
 
 // handleLogout ends the session on the server and in the browser.
-func (dk *desk) handleLogout() http.Handler {
+func handleLogout(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := dk.endSession(w, r); err != nil {
 			dk.deskError(w, r, err)
@@ -144,4 +147,16 @@ func clientIP(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// throttleMessage says how long to wait, in words.
+func throttleMessage(d time.Duration) string {
+	secs := int(math.Ceil(d.Seconds()))
+	if secs >= 120 {
+		return fmt.Sprintf("Too many failed attempts from your address: sign-in from it is paused for %d minutes. Wait, or sign in from another network, or ask an admin to run `gazette user unlock`.", (secs+59)/60)
+	}
+	if secs <= 1 {
+		return "Too many failed attempts. Try again in a second."
+	}
+	return fmt.Sprintf("Too many failed attempts. Try again in %d seconds.", secs)
 }

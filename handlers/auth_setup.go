@@ -11,7 +11,7 @@ import (
 )
 
 // handleSetupShow shows the first-admin form behind the one-time link `serve` prints.
-func (dk *desk) handleSetupShow() http.Handler {
+func handleSetupShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token := mux.Vars(r)["token"]
 		ok, err := dk.store.SetupTokenValid(r.Context(), token)
@@ -29,7 +29,7 @@ func (dk *desk) handleSetupShow() http.Handler {
 }
 
 // handleSetupSubmit creates the first admin, logs them in and burns the link.
-func (dk *desk) handleSetupSubmit() http.Handler {
+func handleSetupSubmit(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := r.PostForm
 		token := mux.Vars(r)["token"]

@@ -179,7 +179,7 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 		resp, d := c.post("/admin/login", url.Values{"csrf": {csrf}, "email": {"ed@example.com"}, "password": {pw}})
 		return resp.StatusCode, d.Find("[data-testid=login-message]").Text()
 	}
-	for i := 0; i < pairPolicy.free; i++ {
+	for i := 0; i < data.LoginFreeFailures; i++ {
 		if code, _ := try("wrong password!"); code != http.StatusUnauthorized {
 			t.Fatalf("failure %d: %d", i+1, code)
 		}
@@ -188,7 +188,7 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 	try("wrong password!")
 	code, msg := try(testPassword)
 	if code != http.StatusTooManyRequests || !strings.Contains(msg, "Try again in") {
-		t.Fatalf("after %d failures: %d %q", pairPolicy.free+1, code, msg)
+		t.Fatalf("after %d failures: %d %q", data.LoginFreeFailures+1, code, msg)
 	}
 	ts.clock.Add(2 * time.Second)
 	if code, _ := try(testPassword); code != http.StatusSeeOther {
@@ -198,7 +198,7 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 	c2 := newDeskClient(t, ts)
 	csrf = c2.token("/admin/login")
 	c = c2
-	for i := 0; i < pairPolicy.lockAfter; i++ {
+	for i := 0; i < data.LoginLockAfter; i++ {
 		ts.clock.Add(10 * time.Minute) // wait out each delay: only the count matters
 		try("wrong password!")
 	}
@@ -214,14 +214,14 @@ func TestLoginThrottledPerAddress(t *testing.T) {
 	c := newDeskClient(t, ts)
 	csrf := c.token("/admin/login")
 	var code int
-	for i := 0; i <= addressPolicy.free; i++ {
+	for i := 0; i <= data.LoginFreeFailuresPerAddress; i++ {
 		// A different account each time: only the address ties the attempts together.
 		resp, _ := c.post("/admin/login", url.Values{"csrf": {csrf}, "email": {"guess" + string(rune('a'+i)) + "@example.com"}, "password": {"x"}})
 		code = resp.StatusCode
 	}
 	resp, _ := c.post("/admin/login", url.Values{"csrf": {csrf}, "email": {"another@example.com"}, "password": {"x"}})
 	if resp.StatusCode != http.StatusTooManyRequests {
-		t.Errorf("address not throttled after %d failures: %d (last %d)", addressPolicy.free+1, resp.StatusCode, code)
+		t.Errorf("address not throttled after %d failures: %d (last %d)", data.LoginFreeFailuresPerAddress+1, resp.StatusCode, code)
 	}
 }
 

@@ -97,7 +97,7 @@ func (dk *desk) askSecondFactor(w http.ResponseWriter, r *http.Request, e data.E
 }
 
 // handleLoginCodeShow asks for the code; without a live challenge, back to the password.
-func (dk *desk) handleLoginCodeShow() http.Handler {
+func handleLoginCodeShow(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, _, err := dk.challenge(r); err != nil {
 			dk.challengeGone(w, r, err)
@@ -124,7 +124,7 @@ func (dk *desk) challengeGone(w http.ResponseWriter, r *http.Request, err error)
 }
 
 // handleLoginCodeSubmit checks the app's code or a recovery code and, if it is right, signs in.
-func (dk *desk) handleLoginCodeSubmit() http.Handler {
+func handleLoginCodeSubmit(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		e, next, err := dk.challenge(r)
@@ -134,7 +134,7 @@ func (dk *desk) handleLoginCodeSubmit() http.Handler {
 		}
 		v := views.LoginCodeForm{AdminPage: dk.page(r, "Two-factor sign-in", "")}
 		ip := clientIP(r)
-		if d, err := dk.throttle.wait(ctx, e.Email, ip); err != nil {
+		if d, err := dk.store.LoginWait(ctx, e.Email, ip); err != nil {
 			dk.deskError(w, r, err)
 			return
 		} else if d > 0 {
@@ -149,7 +149,7 @@ func (dk *desk) handleLoginCodeSubmit() http.Handler {
 			return
 		}
 		if !ok {
-			if err := dk.throttle.fail(ctx, e.Email, ip); err != nil {
+			if err := dk.store.LoginFailed(ctx, e.Email, ip); err != nil {
 				dk.deskError(w, r, err)
 				return
 			}

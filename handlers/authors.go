@@ -81,7 +81,7 @@ func (s *site) authorPageProfile(ctx context.Context, l listSpec) (*views.Author
 
 // serveAuthorsIndex is /authors/: every author with a profile or a published article in the
 // language, by name, with their picture and count.
-func (s *site) serveAuthorsIndex(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec) error {
+func serveAuthorsIndex(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec) error {
 	ctx := r.Context()
 	terms, err := s.store.TermCounts(ctx, l.lang, l.taxonomy)
 	if err != nil {

@@ -19,7 +19,7 @@ const commentFeedSize = 50
 // handleCommentFeed serves the RSS feed of the newest approved comments: one article's (perArticle)
 // or the whole site's. Only comments readers can see on the page are in it: never the email,
 // never a comment of an unpublished article or of a discussion that is off or hidden.
-func (rc *readerComments) handleCommentFeed(perArticle bool) http.Handler {
+func handleCommentFeed(rc *readerComments, perArticle bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		st, err := rc.model.Current(ctx)
@@ -97,6 +97,6 @@ func (rc *readerComments) commentsVisible(r *http.Request, st *reader.State, a *
 	if err != nil {
 		return false
 	}
-	state, _ := discussionOf(a, d, commentMode(st.Settings), cs, now)
-	return state == discussionOpen || state == discussionClosed
+	state, _ := reader.DiscussionOf(a, d, reader.CommentMode(st.Settings), cs, now)
+	return state == reader.DiscussionOpen || state == reader.DiscussionClosed
 }

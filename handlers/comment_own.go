@@ -22,7 +22,7 @@ import (
 func (rc *readerComments) ownComment(w http.ResponseWriter, r *http.Request) (c data.Comment, rs data.ReaderSession, ok bool) {
 	ctx := r.Context()
 	id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
-	rs, known, err := rc.readerSession(ctx, r)
+	rs, known, err := readerSession(ctx, rc.store, r)
 	if err != nil {
 		rc.serveError(w, r, err)
 		return c, rs, false
@@ -49,12 +49,12 @@ func (rc *readerComments) ownComment(w http.ResponseWriter, r *http.Request) (c 
 
 // checkReaderToken compares the form's token with the reader session's.
 func (rc *readerComments) checkReaderToken(w http.ResponseWriter, r *http.Request, rs data.ReaderSession) bool {
-	signer, err := rc.formSigner(r.Context())
+	signer, err := commentFormSigner(r.Context(), rc.store)
 	if err != nil {
 		rc.serveError(w, r, err)
 		return false
 	}
-	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("token")), []byte(signer.readerToken(rs.ID))) != 1 {
+	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("token")), []byte(signer.ReaderToken(rs.ID))) != 1 {
 		rc.serveError(w, r, refuse(http.StatusForbidden, "msg_form_expired", nil))
 		return false
 	}
@@ -64,7 +64,7 @@ func (rc *readerComments) checkReaderToken(w http.ResponseWriter, r *http.Reques
 // handleOwnCommentEdit shows (GET) and saves (POST) a reader's edit of their comment. The new
 // text goes through the blocklist and link rules again; under moderation an edited comment
 // waits for approval again, so approval cannot be used to slip in something else.
-func (rc *readerComments) handleOwnCommentEdit() http.Handler {
+func handleOwnCommentEdit(rc *readerComments) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if r.Method == http.MethodPost && !rc.readForm(w, r) {
@@ -103,14 +103,14 @@ func (rc *readerComments) handleOwnCommentEdit() http.Handler {
 				return
 			}
 		}
-		signer, err := rc.formSigner(ctx)
+		signer, err := commentFormSigner(ctx, rc.store)
 		if err != nil {
 			rc.serveError(w, r, err)
 			return
 		}
-		v := views.CommentFormPage{Page: rc.page(ctx, r, st, reader.PageKind{Kind: "single", Lang: a.Lang, Article: &a}),
+		v := views.CommentFormPage{Page: st.Page(ctx, reader.PageKind{Kind: "single", Lang: a.Lang, Article: &a}, r.URL.Path),
 			Heading: views.T(lang, "comment_form_edit"), ArticleURL: reader.ArticleURL(&a), ArticleTit: a.Title, Editing: true, CanPost: true,
-			Form: views.CommentForm{Action: commentEditURL(c.ID), Token: signer.readerToken(rs.ID), Body: body, Errors: errs}}
+			Form: views.CommentForm{Action: commentEditURL(c.ID), Token: signer.ReaderToken(rs.ID), Body: body, Errors: errs}}
 		v.Title, v.NoIndex = v.Heading, true
 		if err := render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{}); err != nil {
 			rc.serveError(w, r, err)
@@ -129,14 +129,14 @@ func (rc *readerComments) saveOwnEdit(r *http.Request, st *reader.State, c data.
 		e.Status, e.Reason = data.CommentSpam, "blocklist: "+b
 	} else if links := len(data.CommentLinks(body)); links > cs.MaxLinks {
 		e.Status, e.Reason = data.CommentSpam, strconv.Itoa(links)+" links (at most "+strconv.Itoa(cs.MaxLinks)+")"
-	} else if c.Status == data.CommentApproved && commentMode(st.Settings) == "moderated" {
+	} else if c.Status == data.CommentApproved && reader.CommentMode(st.Settings) == "moderated" {
 		e.Status = data.CommentPending
 	}
 	return rc.store.EditOwnComment(ctx, rs.ID, commentEditWindow, e)
 }
 
 // handleOwnCommentDelete moves a reader's comment to the trash (editors can still see it).
-func (rc *readerComments) handleOwnCommentDelete() http.Handler {
+func handleOwnCommentDelete(rc *readerComments) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !rc.readForm(w, r) {
 			return

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -24,21 +25,22 @@ func hasReaderCookie(r *http.Request) bool {
 }
 
 // readerSession is the request's reader session, if its cookie names a live one.
-func (s *site) readerSession(ctx context.Context, r *http.Request) (data.ReaderSession, bool, error) {
+func readerSession(ctx context.Context, store *data.Store, r *http.Request) (data.ReaderSession, bool, error) {
 	c, err := r.Cookie(readerCookie)
 	if err != nil {
 		return data.ReaderSession{}, false, nil
 	}
-	rs, err := s.store.ReaderSessionByID(ctx, c.Value)
+	rs, err := store.ReaderSessionByID(ctx, c.Value)
 	if errors.Is(err, data.ErrNotFound) {
 		return data.ReaderSession{}, false, nil
 	}
 	return rs, err == nil, err
 }
 
-func (s *site) formSigner(ctx context.Context) (formSigner, error) {
-	key, err := s.store.CommentFormSecret(ctx)
-	return formSigner{key: key}, err
+// commentFormSigner signs and checks comment form tokens with the store's secret.
+func commentFormSigner(ctx context.Context, store *data.Store) (data.FormSigner, error) {
+	key, err := store.CommentFormSecret(ctx)
+	return data.FormSigner{Key: key}, err
 }
 
 // discussionCache is the cache policy of an article page given its discussion.
@@ -68,11 +70,11 @@ func (s *site) discussionView(r *http.Request, st *reader.State, a *data.Article
 	}
 	now := s.store.Now()
 	lang := readerLang(st, a)
-	state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now)
-	if state == discussionOff || state == discussionHidden {
+	state, notice := reader.DiscussionIn(lang, a, d, reader.CommentMode(st.Settings), cs, now)
+	if state == reader.DiscussionOff || state == reader.DiscussionHidden {
 		return views.Discussion{}, nil
 	}
-	rs, _, err := s.readerSession(ctx, r)
+	rs, _, err := readerSession(ctx, s.store, r)
 	if err != nil {
 		return views.Discussion{}, err
 	}
@@ -80,11 +82,11 @@ func (s *site) discussionView(r *http.Request, st *reader.State, a *data.Article
 	if err != nil {
 		return views.Discussion{}, err
 	}
-	signer, err := s.formSigner(ctx)
+	signer, err := commentFormSigner(ctx, s.store)
 	if err != nil {
 		return views.Discussion{}, err
 	}
-	v := views.Discussion{Show: true, ArticleID: a.ID, Lang: lang, Open: state == discussionOpen, Notice: notice,
+	v := views.Discussion{Show: true, ArticleID: a.ID, Lang: lang, Open: state == reader.DiscussionOpen, Notice: notice,
 		FeedURL: articleCommentFeedURL(a.ID), Personal: hasReaderCookie(r)}
 	replyBase := "?reply="
 	if !v.Personal {
@@ -97,7 +99,7 @@ func (s *site) discussionView(r *http.Request, st *reader.State, a *data.Article
 		// ARCHITECTURE.md, Comments).
 		v.Form = views.CommentForm{WriteURL: commentWriteURL(a.ID)}
 	} else if v.Open {
-		v.Form = views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, now), Name: rs.Name, Website: rs.URL,
+		v.Form = views.CommentForm{Action: commentPostURL(a.ID), Token: signer.Issue(a.ID, now), Name: rs.Name, Website: rs.URL,
 			EmailRemembered: rs.Email != ""}
 		if p, err := strconv.ParseInt(r.URL.Query().Get("reply"), 10, 64); err == nil {
 			for _, c := range v.Comments {
@@ -108,7 +110,7 @@ func (s *site) discussionView(r *http.Request, st *reader.State, a *data.Article
 		}
 	}
 	if rs.ID != "" {
-		v.Form.ReaderToken = signer.readerToken(rs.ID)
+		v.Form.ReaderToken = signer.ReaderToken(rs.ID)
 	}
 	return v, nil
 }
@@ -118,7 +120,7 @@ func (s *site) discussionView(r *http.Request, st *reader.State, a *data.Article
 // replyBase starts each reply link; the comment's id ends it.
 func (s *site) commentTree(st *reader.State, a *data.Article, list []data.Comment, readerID string, now time.Time, replyBase string) ([]views.CommentView, int) {
 	mine := data.ReaderHash(readerID)
-	loc := siteLocation(st.Settings)
+	loc := editing.SiteLocation(st.Settings)
 	layout := reader.ParamString(st.Settings.Params, "dateformat")
 	var top []views.CommentView
 	index := map[int64]int{}

@@ -9,6 +9,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -17,7 +18,7 @@ import (
 // with now. The minimum-time rule measures from this request, so it holds whether the article
 // page came from a cache or not, and two readers behind one address never share a token.
 // "?reply=N" makes it a reply to comment N.
-func (rc *readerComments) handleCommentWrite() http.Handler {
+func handleCommentWrite(rc *readerComments) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		id, _ := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
@@ -53,10 +54,10 @@ func (rc *readerComments) writeForm(w http.ResponseWriter, r *http.Request, a *d
 	}
 	lang := readerLang(st, a)
 	var in commentInput
-	if state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now); state != discussionOpen {
+	if state, notice := reader.DiscussionIn(lang, a, d, reader.CommentMode(st.Settings), cs, now); state != reader.DiscussionOpen {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
-	rs, _, err := rc.readerSession(ctx, r)
+	rs, _, err := readerSession(ctx, rc.store, r)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,8 @@ import (
 	"github.com/gorilla/sessions"
 
 	"gazette/data"
+	"gazette/metrics"
+	"gazette/ratelimit"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -29,18 +31,25 @@ const (
 	spamBatchWindow     = 100 * time.Millisecond
 )
 
-// readerComments answers readers' posts, edits and deletions.
+// readerComments is what the comment handlers use: the store, the reader model (for the page
+// around a form), the reader side's error page, the comment counter, and their own rate
+// limiters and spam batcher.
 type readerComments struct {
-	*site
-	perAddress *rateLimiter // 5 at once, then one every 20 seconds, per address
-	perArticle *rateLimiter // 20 at once, then one every 3 seconds, per article
-	caught     *commentBatcher
+	store *data.Store
+	model *reader.Model
+	// serveError answers an error with the reader side's page (site.serveError).
+	serveError func(w http.ResponseWriter, r *http.Request, err error)
+	// metrics counts comments stored; nil counts nothing.
+	metrics    *metrics.Metrics
+	perAddress *ratelimit.Limiter // 5 at once, then one every 20 seconds, per address
+	perArticle *ratelimit.Limiter // 20 at once, then one every 3 seconds, per article
+	caught     *data.CommentBatcher
 }
 
 // newReaderComments makes the comment handlers with their rate limiters and spam batcher.
 func newReaderComments(d Deps, s *site) *readerComments {
-	rc := &readerComments{site: s, caught: newCommentBatcher(d.Store, spamBatchWindow),
-		perAddress: newRateLimiter(d.Store.Now, 20*time.Second, 5), perArticle: newRateLimiter(d.Store.Now, 3*time.Second, 20)}
+	rc := &readerComments{store: d.Store, model: s.model, serveError: s.serveError, metrics: d.Metrics, caught: data.NewCommentBatcher(d.Store, spamBatchWindow),
+		perAddress: ratelimit.New(d.Store.Now, 20*time.Second, 5), perArticle: ratelimit.New(d.Store.Now, 3*time.Second, 20)}
 	// Made now rather than on the first page view: the write that creates it would start a new
 	// cache generation and change the page under a reader's ETag.
 	if _, err := d.Store.CommentFormSecret(context.Background()); err != nil {
@@ -110,12 +119,12 @@ func (in *commentInput) validateIn(lang string) map[string]string {
 // handleCommentPost takes a reader's comment. Refusals (discussion not open, bad token, bad
 // fields) bring the form back with the text; a post a spam rule catches is stored in the spam
 // folder and looks to its author like any comment awaiting moderation.
-func (rc *readerComments) handleCommentPost() http.Handler {
+func handleCommentPost(rc *readerComments) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		// Every post counts against its address before anything else is looked at, so a flood
 		// costs a map lookup per request and stores nothing.
-		if wait := rc.perAddress.take("ip:" + clientIP(r)); wait > 0 {
+		if wait := rc.perAddress.Take("ip:" + clientIP(r)); wait > 0 {
 			rc.slowDown(w, r, wait)
 			return
 		}
@@ -156,14 +165,14 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *reade
 	if err != nil {
 		return err
 	}
-	if state, notice := discussionIn(lang, a, d, commentMode(st.Settings), cs, now); state != discussionOpen {
+	if state, notice := reader.DiscussionIn(lang, a, d, reader.CommentMode(st.Settings), cs, now); state != reader.DiscussionOpen {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
-	signer, err := rc.formSigner(ctx)
+	signer, err := commentFormSigner(ctx, rc.store)
 	if err != nil {
 		return err
 	}
-	issued, ok := signer.verify(in.token, a.ID)
+	issued, ok := signer.Verify(in.token, a.ID)
 	switch {
 	case !ok:
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_bad_token"), true)
@@ -199,7 +208,7 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *rea
 	issued time.Time, cs data.CommentSettings, now time.Time) error {
 	ctx := r.Context()
 	ip := clientIP(r)
-	rs, known, err := rc.readerSession(ctx, r)
+	rs, known, err := readerSession(ctx, rc.store, r)
 	if err != nil {
 		return err
 	}
@@ -220,12 +229,12 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *rea
 	var id int64
 	if reason != "" {
 		n.Status, n.SpamReason = data.CommentSpam, reason
-		id, err = rc.caught.add(ctx, n, cs.Budget())
+		id, err = rc.caught.Add(ctx, n, cs.Budget())
 	} else {
 		if n.Status, err = rc.statusFor(ctx, st, in); err != nil {
 			return err
 		}
-		if n.Status == data.CommentApproved && !rc.perArticle.allow("article:"+strconv.FormatInt(a.ID, 10)) {
+		if n.Status == data.CommentApproved && !rc.perArticle.Allow("article:"+strconv.FormatInt(a.ID, 10)) {
 			// A burst on one article is held for an editor rather than published at once.
 			n.Status = data.CommentPending
 		}
@@ -249,7 +258,7 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *rea
 
 // statusFor is the moderation rule of the site's mode for a comment that passed every check.
 func (rc *readerComments) statusFor(ctx context.Context, st *reader.State, in commentInput) (data.CommentStatus, error) {
-	switch commentMode(st.Settings) {
+	switch reader.CommentMode(st.Settings) {
 	case "open":
 		return data.CommentApproved, nil
 	case "trusted":
@@ -304,7 +313,7 @@ func (rc *readerComments) rememberReader(w http.ResponseWriter, r *http.Request,
 			return rs, err
 		}
 		http.SetCookie(w, sessions.NewCookie(readerCookie, rs.ID, &sessions.Options{Path: "/", MaxAge: 365 * 24 * 3600,
-			HttpOnly: true, Secure: r.TLS != nil || strings.HasPrefix(rc.settings(ctx).BaseURL, "https://"), SameSite: http.SameSiteLaxMode}))
+			HttpOnly: true, Secure: r.TLS != nil || strings.HasPrefix(rc.model.Settings(ctx).BaseURL, "https://"), SameSite: http.SameSiteLaxMode}))
 		return rs, nil
 	}
 	if rs.Name == in.name && rs.Email == in.email && rs.URL == in.website {
@@ -341,22 +350,22 @@ func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool 
 func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in commentInput,
 	status int, errs map[string]string, msg string, canPost bool) error {
 	ctx := r.Context()
-	signer, err := rc.formSigner(ctx)
+	signer, err := commentFormSigner(ctx, rc.store)
 	if err != nil {
 		return err
 	}
-	rs, _, err := rc.readerSession(ctx, r)
+	rs, _, err := readerSession(ctx, rc.store, r)
 	if err != nil {
 		return err
 	}
 	lang := readerLang(st, a)
-	issued, ok := signer.verify(in.token, a.ID)
+	issued, ok := signer.Verify(in.token, a.ID)
 	if !ok {
 		issued = rc.store.Now()
 	}
-	v := views.CommentFormPage{Page: rc.page(ctx, r, st, reader.PageKind{Kind: "single", Lang: a.Lang, Article: a}),
+	v := views.CommentFormPage{Page: st.Page(ctx, reader.PageKind{Kind: "single", Lang: a.Lang, Article: a}, r.URL.Path),
 		Heading: views.T(lang, "comment_yours"), ArticleURL: reader.ArticleURL(a), ArticleTit: a.Title, CanPost: canPost,
-		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.issue(a.ID, issued), ParentID: in.parent, ReplyTo: in.replyTo,
+		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.Issue(a.ID, issued), ParentID: in.parent, ReplyTo: in.replyTo,
 			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
 	v.Title, v.NoIndex = v.Heading, true
 	return render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{})

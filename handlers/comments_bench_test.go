@@ -39,7 +39,7 @@ func benchmarkFlood(b *testing.B, addresses int) {
 	}
 	id := target.ArticleID
 	key, _ := ts.store.CommentFormSecret(context.Background())
-	signer := formSigner{key: key}
+	signer := data.FormSigner{Key: key}
 	stop := make(chan struct{})
 	var reads, readNanos atomic.Int64
 	var wg sync.WaitGroup
@@ -70,7 +70,7 @@ func benchmarkFlood(b *testing.B, addresses int) {
 				time.Sleep(time.Millisecond)
 				continue
 			}
-			form := url.Values{"token": {signer.issue(id, ts.clock.Now())}, "name": {"Bot"}, "body": {fmt.Sprintf("Buy now %d", i)}}
+			form := url.Values{"token": {signer.Issue(id, ts.clock.Now())}, "name": {"Bot"}, "body": {fmt.Sprintf("Buy now %d", i)}}
 			req := httptest.NewRequest(http.MethodPost, commentPostURL(id), strings.NewReader(form.Encode()))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			req.RemoteAddr = "10.0.0.1:4000"

@@ -123,9 +123,9 @@ func floodComments(t *testing.T, ts *testServer, h http.Handler, addresses int) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	signer := formSigner{key: key}
+	signer := data.FormSigner{Key: key}
 	post := func(ip string, issued time.Time, body string) *httptest.ResponseRecorder {
-		form := url.Values{"token": {signer.issue(id, issued)}, "name": {"Bot"}, "body": {body}}
+		form := url.Values{"token": {signer.Issue(id, issued)}, "name": {"Bot"}, "body": {body}}
 		req := httptest.NewRequest(http.MethodPost, commentPostURL(id), strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.RemoteAddr = "10.0.0.1:4000"

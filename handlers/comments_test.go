@@ -137,7 +137,7 @@ func TestCommentModes(t *testing.T) {
 		}
 		signer, _ := ts.store.CommentFormSecret(context.Background())
 		id := articleID(t, ts, "/post/quiet/")
-		resp, d := reader.post(commentPostURL(id), url.Values{"token": {formSigner{signer}.issue(id, ts.clock.Now().Add(-time.Minute))},
+		resp, d := reader.post(commentPostURL(id), url.Values{"token": {data.FormSigner{Key: signer}.Issue(id, ts.clock.Now().Add(-time.Minute))},
 			"name": {"Ada"}, "body": {"Let me in."}})
 		if resp.StatusCode != http.StatusForbidden || !strings.Contains(d.Find("[data-testid=comment-message]").Text(), "off") {
 			t.Errorf("post to an article with comments off: %d %q", resp.StatusCode, d.Find("[data-testid=comment-message]").Text())

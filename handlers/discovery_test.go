@@ -277,7 +277,7 @@ func TestSitemapIndexWhenLarge(t *testing.T) {
 	get := func(part int) []byte {
 		req, _ := http.NewRequest(http.MethodGet, "http://news.example/sitemap.xml", nil)
 		w := &bufferedResponse{header: http.Header{}}
-		if err := s.serveSitemap(w, req, part, 4); err != nil {
+		if err := serveSitemap(s, w, req, part, 4); err != nil {
 			t.Fatalf("part %d: %v", part, err)
 		}
 		return w.body.Bytes()

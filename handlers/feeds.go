@@ -40,13 +40,13 @@ const defaultFeedLimit = 20
 // handleFeed serves one format of every list's feed: home, section and term, per language.
 func handleFeed(s *site, f feedFormat) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := s.serveFeed(w, r, f); err != nil {
+		if err := serveFeed(s, w, r, f); err != nil {
 			s.serveError(w, r, err)
 		}
 	})
 }
 
-func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, f feedFormat) error {
+func serveFeed(s *site, w http.ResponseWriter, r *http.Request, f feedFormat) error {
 	ctx := r.Context()
 	st, err := s.model.Current(ctx)
 	if err != nil {

@@ -174,7 +174,7 @@ func (s *site) newsroomItems(ctx context.Context, st *reader.State, arts []data.
 	for i := range arts {
 		thumbs[i], ids[i] = arts[i].Thumbnail, arts[i].ID
 	}
-	uploads, err := s.thumbnailUploads(ctx, thumbs...)
+	uploads, err := reader.ThumbnailUploads(ctx, s.store, thumbs...)
 	if err != nil {
 		return nil, err
 	}

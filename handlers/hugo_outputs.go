@@ -128,13 +128,13 @@ func outputFile(hugo map[string]any, kind, file string) hugoOutput {
 
 // serveHugoOutput answers a file Hugo wrote beside a list's or a page's HTML (feed.xml,
 // index.json, index.md); data.ErrNotFound when the path names none.
-func (s *site) serveHugoOutput(w http.ResponseWriter, r *http.Request, st *reader.State, p string) error {
+func serveHugoOutput(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, p string) error {
 	dir, file := path.Split(p)
 	if file == "" {
 		return data.ErrNotFound
 	}
 	if file == "sitemap.xml" && strings.Count(dir, "/") == 2 {
-		return s.serveLanguageSitemap(w, r, st, strings.Trim(dir, "/"))
+		return serveLanguageSitemap(s, w, r, st, strings.Trim(dir, "/"))
 	}
 	t, err := s.store.ResolvePath(r.Context(), dir)
 	if err != nil || t.IsRedirect {

@@ -246,15 +246,15 @@ func isDigits(s string, n int) bool {
 }
 
 // serveList renders page n of a list.
-func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, n int) error {
+func serveList(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, n int) error {
 	switch l.kind {
 	case listTaxonomy:
 		if l.taxonomy == data.AuthorsTaxonomy {
-			return s.serveAuthorsIndex(w, r, st, l)
+			return serveAuthorsIndex(s, w, r, st, l)
 		}
-		return s.serveTaxonomy(w, r, st, l)
+		return serveTaxonomy(s, w, r, st, l)
 	case listArchive:
-		return s.serveArchive(w, r, st, l, n)
+		return serveArchive(s, w, r, st, l, n)
 	}
 	ctx := r.Context()
 	size := max(st.Settings.PageSize, 1)
@@ -323,7 +323,7 @@ func (s *site) serveList(w http.ResponseWriter, r *http.Request, st *reader.Stat
 	for i := range list {
 		thumbs[i] = list[i].Thumbnail
 	}
-	uploads, err := s.thumbnailUploads(ctx, thumbs...)
+	uploads, err := reader.ThumbnailUploads(ctx, s.store, thumbs...)
 	if err != nil {
 		return err
 	}
@@ -359,7 +359,7 @@ func (s *site) listItem(st *reader.State, a *data.Article, uploads map[string]da
 	return views.ListItem{
 		Article: a,
 		URL:     reader.ArticleURL(a),
-		Thumb:   sizedThumbnail(st.Thumbnail(a, "list"), uploads),
+		Thumb:   reader.SizedThumbnail(st.Thumbnail(a, "list"), uploads),
 		Meta:    st.Meta(a, nil),
 		// Every item or none: a link on some items only reads as a fault.
 		ReadMore: reader.ParamBool(st.Settings.Params, "readmore"),
@@ -368,10 +368,10 @@ func (s *site) listItem(st *reader.State, a *data.Article, uploads map[string]da
 
 // listCommentCounts are the published-comment counts of a page of articles, in one query:
 // none where the site's comments are off, the article's own flag turns them off, or an editor
-// hid its discussion (discussionOf's rules that hide a discussion outright). A closed
+// hid its discussion (reader.DiscussionOf's rules that hide a discussion outright). A closed
 // discussion keeps its comments, so its count still shows.
 func (s *site) listCommentCounts(ctx context.Context, st *reader.State, list []data.Article) (map[int64]int, error) {
-	if commentMode(st.Settings) == "off" {
+	if reader.CommentMode(st.Settings) == "off" {
 		return nil, nil
 	}
 	var ids []int64
@@ -383,7 +383,7 @@ func (s *site) listCommentCounts(ctx context.Context, st *reader.State, list []d
 	return s.store.ShownCommentCounts(ctx, ids)
 }
 
-func (s *site) serveTaxonomy(w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec) error {
+func serveTaxonomy(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec) error {
 	ctx := r.Context()
 	terms, err := s.store.TermCounts(ctx, l.lang, l.taxonomy)
 	if err != nil {

@@ -24,30 +24,21 @@ var pagedPath = regexp.MustCompile(`^(.*/)page/([^/]+)/$`)
 func handlePublicPath(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
-		if len(p) > maxPathLen || strings.ContainsAny(p, "\x00\\") || hasDotSegment(p) {
+		if len(p) > maxPathLen || strings.ContainsAny(p, "\x00\\") || reader.HasDotSegment(p) {
 			s.serveError(w, r, data.ErrNotFound)
 			return
 		}
 		if strings.HasPrefix(p, reader.ThemePrefix) {
-			s.serveThemeCSS(w, r)
+			serveThemeCSS(s, w, r)
 			return
 		}
-		if err := s.servePublic(w, r, p); err != nil {
+		if err := servePublic(s, w, r, p); err != nil {
 			s.serveError(w, r, err)
 		}
 	})
 }
 
-func hasDotSegment(p string) bool {
-	for _, seg := range strings.Split(p, "/") {
-		if seg == "." || seg == ".." {
-			return true
-		}
-	}
-	return false
-}
-
-func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) error {
+func servePublic(s *site, w http.ResponseWriter, r *http.Request, p string) error {
 	ctx := r.Context()
 	st, err := s.model.Current(ctx)
 	if err != nil {
@@ -57,16 +48,16 @@ func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) err
 	// section may even be called "page").
 	t, err := s.store.ResolvePath(ctx, p)
 	if err == nil {
-		return s.serveTarget(w, r, t)
+		return serveTarget(s, w, r, t)
 	}
 	if !errors.Is(err, data.ErrNotFound) {
 		return err
 	}
 	if m := pagedPath.FindStringSubmatch(p); m != nil {
-		return s.servePaged(w, r, st, m[1], m[2])
+		return servePaged(s, w, r, st, m[1], m[2])
 	}
 	if l, ok := s.parseList(ctx, st, p); ok {
-		return s.serveList(w, r, st, l, 1)
+		return serveList(s, w, r, st, l, 1)
 	}
 	if to, ok := s.hugoRedirect(ctx, st, p); ok {
 		return redirect(w, r, content.EscapePath(to))
@@ -79,10 +70,10 @@ func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) err
 		if l, ok := s.parseList(ctx, st, p+"/"); ok {
 			return redirect(w, r, l.url(1))
 		}
-		if err := s.serveHugoOutput(w, r, st, p); !errors.Is(err, data.ErrNotFound) {
+		if err := serveHugoOutput(s, w, r, st, p); !errors.Is(err, data.ErrNotFound) {
 			return err
 		}
-		if err := s.serveSiteFile(w, r, p); !errors.Is(err, data.ErrNotFound) {
+		if err := serveSiteFile(s.store, s.media, w, r, p); !errors.Is(err, data.ErrNotFound) {
 			return err
 		}
 		// Hugo gave pages whose first output format was JSON (or RSS) a permalink such as
@@ -92,20 +83,20 @@ func (s *site) servePublic(w http.ResponseWriter, r *http.Request, p string) err
 				return redirect(w, r, articleURLFromPath(t.Permalink))
 			}
 		}
-		return s.serveBundleFile(w, r, p)
+		return serveBundleFile(s.store, s.media, w, r, p)
 	}
 	// A folder of the imported site's static files answers with its index.html, as the web
 	// server in front of Hugo's output did.
-	return s.serveSiteFile(w, r, p+"index.html")
+	return serveSiteFile(s.store, s.media, w, r, p+"index.html")
 }
 
 // serveSiteFile serves a file of the imported site's static folder at its old path.
-func (s *site) serveSiteFile(w http.ResponseWriter, r *http.Request, p string) error {
-	f, err := s.store.SiteFileAt(r.Context(), p)
+func serveSiteFile(store *data.Store, media *data.MediaDir, w http.ResponseWriter, r *http.Request, p string) error {
+	f, err := store.SiteFileAt(r.Context(), p)
 	if err != nil {
 		return err
 	}
-	return serveStoredFile(w, r, s.media, f.StoredName, f.MediaType, cacheDay)
+	return serveStoredFile(w, r, media, f.StoredName, f.MediaType, cacheDay)
 }
 
 func redirect(w http.ResponseWriter, r *http.Request, to string) error {
@@ -115,7 +106,7 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) error {
 }
 
 // servePaged serves page N of a list; page 1 redirects to the list itself.
-func (s *site) servePaged(w http.ResponseWriter, r *http.Request, st *reader.State, base, num string) error {
+func servePaged(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, base, num string) error {
 	n, err := strconv.Atoi(num)
 	if err != nil || n < 1 || num != strconv.Itoa(n) {
 		return data.ErrNotFound
@@ -139,11 +130,11 @@ func (s *site) servePaged(w http.ResponseWriter, r *http.Request, st *reader.Sta
 		}
 		return redirect(w, r, l.url(1))
 	}
-	return s.serveList(w, r, st, l, n)
+	return serveList(s, w, r, st, l, n)
 }
 
 // serveTarget serves what the path index found: an article, or a redirect to one.
-func (s *site) serveTarget(w http.ResponseWriter, r *http.Request, t data.PathTarget) error {
+func serveTarget(s *site, w http.ResponseWriter, r *http.Request, t data.PathTarget) error {
 	a, err := s.store.ArticleView(r.Context(), t.ArticleID)
 	if err != nil {
 		return err
@@ -154,31 +145,31 @@ func (s *site) serveTarget(w http.ResponseWriter, r *http.Request, t data.PathTa
 	if t.IsRedirect {
 		return redirect(w, r, articleURLFromPath(t.Permalink))
 	}
-	return s.serveArticle(w, r, &a)
+	return serveArticle(s, w, r, &a)
 }
 
 func articleURLFromPath(p string) string { return reader.ArticleURL(&data.Article{Permalink: p}) }
 
 // serveBundleFile serves a page bundle's file at the article's URL plus its name
 // ("/post/x/photo.jpg"), the URL a bundle's relative links resolve to.
-func (s *site) serveBundleFile(w http.ResponseWriter, r *http.Request, p string) error {
+func serveBundleFile(store *data.Store, media *data.MediaDir, w http.ResponseWriter, r *http.Request, p string) error {
 	for i, depth := len(p)-1, 0; i > 0 && depth < 4; i-- {
 		if p[i] != '/' {
 			continue
 		}
 		depth++
-		t, err := s.store.ResolvePath(r.Context(), p[:i+1])
+		t, err := store.ResolvePath(r.Context(), p[:i+1])
 		if err != nil || t.IsRedirect {
 			continue
 		}
-		a, err := s.store.ArticleView(r.Context(), t.ArticleID)
-		if err != nil || !a.IsPublished(s.store.Now()) {
+		a, err := store.ArticleView(r.Context(), t.ArticleID)
+		if err != nil || !a.IsPublished(store.Now()) {
 			return data.ErrNotFound
 		}
 		name := p[i+1:]
 		for _, res := range a.Resources {
 			if res.Name == name && res.StoredName != "" {
-				return s.serveMedia(w, r, res)
+				return serveMedia(media, w, r, res)
 			}
 		}
 		return data.ErrNotFound
@@ -186,13 +177,13 @@ func (s *site) serveBundleFile(w http.ResponseWriter, r *http.Request, p string)
 	return data.ErrNotFound
 }
 
-func (s *site) serveMedia(w http.ResponseWriter, r *http.Request, res data.Resource) error {
+func serveMedia(media *data.MediaDir, w http.ResponseWriter, r *http.Request, res data.Resource) error {
 	// A day, not forever: the URL is the article's, and a re-import may put other bytes there.
-	return serveStoredFile(w, r, s.media, res.StoredName, res.MediaType, cacheDay)
+	return serveStoredFile(w, r, media, res.StoredName, res.MediaType, cacheDay)
 }
 
 // serveThemeCSS serves the stylesheet of the site's highlight colour under its hashed name.
-func (s *site) serveThemeCSS(w http.ResponseWriter, r *http.Request) {
+func serveThemeCSS(s *site, w http.ResponseWriter, r *http.Request) {
 	st, err := s.model.Current(r.Context())
 	if err != nil || st.ThemeURL == "" || r.URL.Path != st.ThemeURL {
 		s.serveError(w, r, data.ErrNotFound)

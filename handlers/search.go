@@ -11,6 +11,8 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/editing"
+	"gazette/ratelimit"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -31,10 +33,10 @@ func handleSearch(s *site) http.Handler {
 	// A search for a very common word costs tens of milliseconds of CPU, so searches are the
 	// cheapest way to overload the site: each address gets a budget, and only a few searches
 	// run at once, so readers' pages never queue behind a flood of them.
-	perAddress := newRateLimiter(s.store.Now, 500*time.Millisecond, 60)
+	perAddress := ratelimit.New(s.store.Now, 500*time.Millisecond, 60)
 	running := make(chan struct{}, max(2, runtime.NumCPU()))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.TrimSpace(r.URL.Query().Get("q")) != "" && !perAddress.allow(clientIP(r)) {
+		if strings.TrimSpace(r.URL.Query().Get("q")) != "" && !perAddress.Allow(clientIP(r)) {
 			w.Header().Set("Retry-After", "5")
 			http.Error(w, views.T(s.refusalLang(r), "search_too_many"), http.StatusTooManyRequests)
 			return
@@ -49,13 +51,13 @@ func handleSearch(s *site) http.Handler {
 		case <-r.Context().Done():
 			return
 		}
-		if err := s.serveSearch(w, r); err != nil {
+		if err := serveSearch(s, w, r); err != nil {
 			s.serveError(w, r, err)
 		}
 	})
 }
 
-func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
+func serveSearch(s *site, w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	st, err := s.model.Current(ctx)
 	if err != nil {
@@ -80,7 +82,7 @@ func (s *site) serveSearch(w http.ResponseWriter, r *http.Request) error {
 			notices = append(notices, views.Tf(st.LangTag(pageLang), "search_no_language", "lang", lang))
 		}
 	}
-	loc := siteLocation(st.Settings)
+	loc := editing.SiteLocation(st.Settings)
 	if t, ok := searchDate(v.From, loc); ok {
 		q.From = t
 	} else {

@@ -8,6 +8,7 @@ import (
 
 	"gazette/content"
 	"gazette/data"
+	"gazette/ratelimit"
 	"gazette/reader"
 )
 
@@ -26,14 +27,14 @@ type suggestion struct {
 // Searching never needs it: the forms submit to /search without script.
 func handleSearchSuggest(s *site) http.Handler {
 	// Suggestions cost a fraction of a search, and a reader sends one per pause in typing.
-	perAddress := newRateLimiter(s.store.Now, 100*time.Millisecond, 100)
+	perAddress := ratelimit.New(s.store.Now, 100*time.Millisecond, 100)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := strings.ToValidUTF8(r.URL.Query().Get("q"), "")
 		if len(q) > maxSuggestInput {
 			q = strings.ToValidUTF8(q[:maxSuggestInput], "")
 		}
 		q = strings.TrimSpace(q)
-		if q != "" && !perAddress.allow(clientIP(r)) {
+		if q != "" && !perAddress.Allow(clientIP(r)) {
 			w.Header().Set("Retry-After", "5")
 			writeSuggestions(w, http.StatusTooManyRequests, cacheNone, q, nil)
 			return

@@ -6,7 +6,6 @@ import (
 	"net/http"
 
 	"gazette/data"
-	"gazette/metrics"
 	"gazette/reader"
 	"gazette/static"
 	"gazette/views"
@@ -19,13 +18,11 @@ type site struct {
 	media  *data.MediaDir
 	assets *static.Assets
 	log    *slog.Logger
-	// metrics counts what readers do (comments stored); nil counts nothing.
-	metrics *metrics.Metrics
-	model   *reader.Model
+	model  *reader.Model
 }
 
 func newSite(d Deps) *site {
-	return &site{store: d.Store, media: d.Media, assets: d.Assets, log: d.Logger, metrics: d.Metrics,
+	return &site{store: d.Store, media: d.Media, assets: d.Assets, log: d.Logger,
 		model: reader.New(d.Store, d.Media, d.Assets, d.Logger)}
 }
 

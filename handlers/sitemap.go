@@ -72,14 +72,14 @@ func handleSitemap(s *site) http.Handler {
 			}
 			part = v
 		}
-		if err := s.serveSitemap(w, r, part, sitemapMaxURLs); err != nil {
+		if err := serveSitemap(s, w, r, part, sitemapMaxURLs); err != nil {
 			s.serveError(w, r, err)
 		}
 	})
 }
 
 // serveSitemap writes the sitemap (part 0), or one part of a split one.
-func (s *site) serveSitemap(w http.ResponseWriter, r *http.Request, part, perFile int) error {
+func serveSitemap(s *site, w http.ResponseWriter, r *http.Request, part, perFile int) error {
 	st, err := s.model.Current(r.Context())
 	if err != nil {
 		return err
@@ -113,7 +113,7 @@ func (s *site) serveSitemap(w http.ResponseWriter, r *http.Request, part, perFil
 
 // serveLanguageSitemap writes one language's sitemap (at most sitemapMaxURLs of its URLs), as
 // Hugo writes one per language of a multilingual site (/en/sitemap.xml).
-func (s *site) serveLanguageSitemap(w http.ResponseWriter, r *http.Request, st *reader.State, lang string) error {
+func serveLanguageSitemap(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, lang string) error {
 	if siteRoot(st) == "" || len(st.Settings.Languages) < 2 || !slices.ContainsFunc(st.Settings.Languages, func(l data.LanguageSetting) bool { return l.Code == lang }) {
 		return data.ErrNotFound
 	}
@@ -187,13 +187,13 @@ func (s *site) sitemapURLs(r *http.Request, st *reader.State, only string) ([]si
 // News reads them.
 func handleNewsSitemap(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := s.serveNewsSitemap(w, r); err != nil {
+		if err := serveNewsSitemap(s, w, r); err != nil {
 			s.serveError(w, r, err)
 		}
 	})
 }
 
-func (s *site) serveNewsSitemap(w http.ResponseWriter, r *http.Request) error {
+func serveNewsSitemap(s *site, w http.ResponseWriter, r *http.Request) error {
 	st, err := s.model.Current(r.Context())
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"gazette/data"
+	"gazette/reader"
 )
 
 // TestMediaThumbnailsOnReaderPages: a thumbnail uploaded on the desk reaches reader pages with
@@ -42,7 +43,7 @@ func TestMediaThumbnailsOnReaderPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a.Thumbnail, a.ContentHash = mediaURL(m.StoredName), a.ContentHash+"+thumbnail"
+		a.Thumbnail, a.ContentHash = reader.MediaURL(m.StoredName), a.ContentHash+"+thumbnail"
 		if _, err := ts.store.SaveArticles(ctx, []data.Article{a}); err != nil {
 			t.Fatal(err)
 		}
@@ -81,7 +82,7 @@ func TestMediaThumbnailsOnReaderPages(t *testing.T) {
 		if werr != nil || herr != nil || w != fallback.Width || h != fallback.Height {
 			t.Errorf("width %q height %q, want %d×%d", img.AttrOr("width", ""), img.AttrOr("height", ""), fallback.Width, fallback.Height)
 		}
-		if src := img.AttrOr("src", ""); src != mediaURL(fallback.StoredName) {
+		if src := img.AttrOr("src", ""); src != reader.MediaURL(fallback.StoredName) {
 			t.Errorf("src %q is not the %d px variant", src, fallback.Width)
 		}
 		if got := img.AttrOr("loading", ""); got != loading {

@@ -99,3 +99,13 @@ func TitleOrPath(a *data.Article) string {
 	}
 	return a.Permalink
 }
+
+// HasDotSegment reports whether a path has a "." or ".." segment: no page is ever there.
+func HasDotSegment(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "." || seg == ".." {
+			return true
+		}
+	}
+	return false
+}

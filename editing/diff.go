@@ -1,4 +1,4 @@
-package handlers
+package editing
 
 import (
 	"strings"
@@ -10,9 +10,9 @@ import (
 // added whole rather than costing seconds.
 const maxDiffLines = 2000
 
-// lineDiff is a line diff from old to new: the common start and end are trimmed, then the
+// LineDiff is a line diff from old to new: the common start and end are trimmed, then the
 // middle is compared by longest common subsequence.
-func lineDiff(old, new string) []views.DiffLine {
+func LineDiff(old, new string) []views.DiffLine {
 	a, b := strings.Split(old, "\n"), strings.Split(new, "\n")
 	var head, tail []views.DiffLine
 	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {

@@ -1,20 +1,18 @@
-package handlers
+package data
 
 import (
 	"context"
 	"sync"
 	"time"
-
-	"gazette/data"
 )
 
-// commentBatcher writes caught comments in groups: every post waits for the one transaction
+// CommentBatcher writes caught comments in groups: every post waits for the one transaction
 // its group shares, which commits within window of the group's first post. A flood of spam
 // thus costs a few writes a second instead of one per post, and the page caches (which start
 // over on every write) keep serving readers. Nothing is dropped: a post is answered only once
 // its comment is stored.
-type commentBatcher struct {
-	store  *data.Store
+type CommentBatcher struct {
+	store  *Store
 	window time.Duration
 
 	mu      sync.Mutex
@@ -22,20 +20,21 @@ type commentBatcher struct {
 }
 
 type batchItem struct {
-	c      data.NewComment
-	budget data.CommentBudget
-	done   chan data.CommentResult
+	c      NewComment
+	budget CommentBudget
+	done   chan CommentResult
 }
 
-func newCommentBatcher(store *data.Store, window time.Duration) *commentBatcher {
-	return &commentBatcher{store: store, window: window}
+// NewCommentBatcher groups the caught comments posted within window of each other.
+func NewCommentBatcher(store *Store, window time.Duration) *CommentBatcher {
+	return &CommentBatcher{store: store, window: window}
 }
 
-// add queues a comment and waits until it is stored, or refused because its budget is spent
-// (a *data.BudgetError). If ctx ends first the comment is still written with its group; only
+// Add queues a comment and waits until it is stored, or refused because its budget is spent
+// (a *BudgetError). If ctx ends first the comment is still written with its group; only
 // the wait is abandoned.
-func (b *commentBatcher) add(ctx context.Context, c data.NewComment, budget data.CommentBudget) (int64, error) {
-	item := batchItem{c: c, budget: budget, done: make(chan data.CommentResult, 1)}
+func (b *CommentBatcher) Add(ctx context.Context, c NewComment, budget CommentBudget) (int64, error) {
+	item := batchItem{c: c, budget: budget, done: make(chan CommentResult, 1)}
 	b.mu.Lock()
 	b.pending = append(b.pending, item)
 	if len(b.pending) == 1 {
@@ -50,12 +49,12 @@ func (b *commentBatcher) add(ctx context.Context, c data.NewComment, budget data
 	}
 }
 
-func (b *commentBatcher) flush() {
+func (b *CommentBatcher) flush() {
 	b.mu.Lock()
 	items := b.pending
 	b.pending = nil
 	b.mu.Unlock()
-	list := make([]data.NewComment, len(items))
+	list := make([]NewComment, len(items))
 	for i, it := range items {
 		list[i] = it.c
 	}
@@ -66,7 +65,7 @@ func (b *commentBatcher) flush() {
 	res, err := b.store.AddCommentsWithin(ctx, list, items[0].budget)
 	for i, it := range items {
 		if err != nil {
-			it.done <- data.CommentResult{Err: err}
+			it.done <- CommentResult{Err: err}
 			continue
 		}
 		it.done <- res[i]

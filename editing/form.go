@@ -1,4 +1,9 @@
-package handlers
+// Package editing is the desk's article model, with no HTTP in it: the article form's values
+// read from a post or an article, checked and built into an article (BuildArticle), the
+// front-matter edits a save makes (DeskEdits, NewArticleEdits) and the way through the content
+// pipeline (AssembleArticle), translations linked, the thumbnail's words, and the line diff of
+// two revisions. handlers/ asks it and answers the request.
+package editing
 
 import (
 	"net/url"
@@ -16,11 +21,11 @@ import (
 	"gazette/views"
 )
 
-// deskWidgets are the sidebar widgets the pickers offer (reader/widgets.go declares them).
-var deskWidgets = reader.WidgetNames()
+// DeskWidgets are the sidebar widgets the pickers offer (reader/widgets.go declares them).
+var DeskWidgets = reader.WidgetNames()
 
-// formTime is the datetime-local format, read and written in the site's time zone.
-const formTime = "2006-01-02T15:04"
+// FormTime is the datetime-local format, read and written in the site's time zone.
+const FormTime = "2006-01-02T15:04"
 
 // slugPattern allows letters and digits of any script joined by single hyphens or underscores:
 // no "/", no "..", nothing that changes the URL's shape.
@@ -28,8 +33,8 @@ var slugPattern = regexp.MustCompile(`^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*$`)
 
 var sectionPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_][a-z0-9]+)*$`)
 
-// valuesFromForm reads the posted article form.
-func valuesFromForm(f url.Values) views.ArticleValues {
+// ValuesFromForm reads the posted article form.
+func ValuesFromForm(f url.Values) views.ArticleValues {
 	v := views.ArticleValues{
 		Title: f.Get("title"), Author: f.Get("author"), Slug: f.Get("slug"), Section: f.Get("section"), Lang: f.Get("lang"),
 		Translations: f.Get("translations"), TranslationOf: strings.TrimSpace(f.Get("translation_of")), Date: f.Get("date"), PublishDate: f.Get("publish_date"),
@@ -42,19 +47,19 @@ func valuesFromForm(f url.Values) views.ArticleValues {
 	v.Flags = flagValues(func(fl content.Flag) bool { return f.Get(fl.Key) != "" })
 	v.ThumbText = views.MediaTextValues{Alt: f.Get("thumbnail_alt"), Caption: f.Get("thumbnail_caption"), Credit: f.Get("thumbnail_credit")}
 	v.ThumbTextFor = f.Get("thumbnail_text_for")
-	v.Newsroom = newsroomFromForm(f)
+	v.Newsroom = NewsroomFromForm(f)
 	if pick := f.Get("thumbnail_pick"); pick != "" {
 		v.Thumbnail = pick
 	}
-	for _, w := range deskWidgets {
+	for _, w := range DeskWidgets {
 		v.WidgetOrder[w] = strings.TrimSpace(f.Get("widget." + w))
 	}
 	return v
 }
 
-// newArticleValues are a blank form's defaults: the common Mainroad choices, written by the
+// NewArticleValues are a blank form's defaults: the common Mainroad choices, written by the
 // editor who opens the form.
-func newArticleValues(set data.SiteSettings, author string) views.ArticleValues {
+func NewArticleValues(set data.SiteSettings, author string) views.ArticleValues {
 	return views.ArticleValues{Author: author, Lang: set.DefaultLanguage, ThumbInList: true, ThumbInPost: true,
 		WidgetOrder: map[string]string{}, Flags: flagValues(func(f content.Flag) bool { return f.Default })}
 }
@@ -68,19 +73,19 @@ func flagValues(on func(content.Flag) bool) []views.FlagValue {
 	return out
 }
 
-// valuesFromArticle fills the form from a stored article.
-func valuesFromArticle(a *data.Article, loc *time.Location) views.ArticleValues {
+// ValuesFromArticle fills the form from a stored article.
+func ValuesFromArticle(a *data.Article, loc *time.Location) views.ArticleValues {
 	v := views.ArticleValues{
 		Title: a.Title, Author: reader.ArticleAuthor(a), Slug: displaySlug(a), Section: a.Section, Lang: a.Lang,
 		Translations: strings.Join(a.TranslationsList, ", "),
 		Date:         timeValue(a.Date, loc), PublishDate: timeValue(a.PublishDate, loc), ExpiryDate: timeValue(a.ExpiryDate, loc),
 		Summary: a.Summary, Description: a.Description, Lead: a.Lead, Thumbnail: a.Thumbnail,
-		Categories: termNames(a, "categories"), Tags: termNames(a, "tags"), Sidebar: a.Sidebar,
+		Categories: TermNames(a, "categories"), Tags: TermNames(a, "tags"), Sidebar: a.Sidebar,
 		Aliases: strings.Join(a.Aliases, "\n"), Body: a.BodyMarkdown,
 		WidgetOrder: map[string]string{}, ThumbInList: true, ThumbInPost: true,
 	}
 	v.Flags = flagValues(func(f content.Flag) bool { return f.Shown(a) })
-	v.Newsroom = newsroomFromArticle(a)
+	v.Newsroom = NewsroomFromArticle(a)
 	if a.Weight != 0 {
 		v.Weight = strconv.Itoa(a.Weight)
 	}
@@ -115,10 +120,11 @@ func timeValue(t time.Time, loc *time.Location) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(loc).Format(formTime)
+	return t.In(loc).Format(FormTime)
 }
 
-func termNames(a *data.Article, taxonomy string) string {
+// TermNames are the article's terms of a taxonomy, comma-separated, as the form shows them.
+func TermNames(a *data.Article, taxonomy string) string {
 	var names []string
 	for _, t := range a.TermsOf(taxonomy) {
 		names = append(names, t.Name)
@@ -137,52 +143,59 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// fieldReader collects errors while turning form text into values.
-type fieldReader struct {
-	errs data.ValidationError
-	loc  *time.Location
+// FieldReader collects errors while turning form text into values.
+type FieldReader struct {
+	Errs data.ValidationError
+	Loc  *time.Location
 }
 
-func (fr *fieldReader) text(field, s string, maxLen int, required bool) string {
+// Text is a trimmed text field, checked for presence, UTF-8 and length.
+func (fr *FieldReader) Text(field, s string, maxLen int, required bool) string {
 	s = strings.TrimSpace(s)
 	switch {
 	case required && s == "":
-		fr.errs.Add(field, "This field is required.")
+		fr.Errs.Add(field, "This field is required.")
 	case !utf8.ValidString(s):
-		fr.errs.Add(field, "This text is not valid UTF-8.")
+		fr.Errs.Add(field, "This text is not valid UTF-8.")
 	case utf8.RuneCountInString(s) > maxLen:
-		fr.errs.Add(field, "Keep this under "+strconv.Itoa(maxLen)+" characters (it has "+strconv.Itoa(utf8.RuneCountInString(s))+").")
+		fr.Errs.Add(field, "Keep this under "+strconv.Itoa(maxLen)+" characters (it has "+strconv.Itoa(utf8.RuneCountInString(s))+").")
 	}
 	return s
 }
 
-func (fr *fieldReader) date(field, s string) time.Time {
+// Date is a date field read in the site's time zone (Loc) in the layouts the form and people
+// write; zero when empty.
+func (fr *FieldReader) Date(field, s string) time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}
 	}
-	for _, layout := range []string{formTime, "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, s, fr.loc); err == nil && t.Year() >= 1900 && t.Year() <= 9999 {
+	for _, layout := range []string{FormTime, "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, fr.Loc); err == nil && t.Year() >= 1900 && t.Year() <= 9999 {
 			return t
 		}
 	}
-	fr.errs.Add(field, "Enter a date and time such as 2026-11-27T09:30.")
+	fr.Errs.Add(field, "Enter a date and time such as 2026-11-27T09:30.")
 	return time.Time{}
 }
 
-func (fr *fieldReader) integer(field, s string) int {
+// Integer is a whole-number field within ±100000; zero when empty.
+func (fr *FieldReader) Integer(field, s string) int {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < -100000 || n > 100000 {
-		fr.errs.Add(field, "Enter a whole number between -100000 and 100000.")
+		fr.Errs.Add(field, "Enter a whole number between -100000 and 100000.")
 	}
 	return n
 }
 
-func (fr *fieldReader) list(field, s string, maxItems int) []string {
+// List is a comma-separated field of names: trimmed, no blanks, each name once (by its URL
+// form); a name without a letter or digit, over 100 characters, or more than maxItems names
+// is an error.
+func (fr *FieldReader) List(field, s string, maxItems int) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, part := range strings.Split(s, ",") {
@@ -192,33 +205,33 @@ func (fr *fieldReader) list(field, s string, maxItems int) []string {
 			continue
 		}
 		if key == "" || utf8.RuneCountInString(part) > 100 {
-			fr.errs.Add(field, "Each name needs a letter or digit and at most 100 characters: "+strconv.Quote(part)+".")
+			fr.Errs.Add(field, "Each name needs a letter or digit and at most 100 characters: "+strconv.Quote(part)+".")
 			continue
 		}
 		seen[key] = true
 		out = append(out, part)
 	}
 	if len(out) > maxItems {
-		fr.errs.Add(field, "At most "+strconv.Itoa(maxItems)+" names.")
+		fr.Errs.Add(field, "At most "+strconv.Itoa(maxItems)+" names.")
 	}
 	return out
 }
 
 // widgets reads the numbered widget boxes into an ordered list; nil means the site default.
-func (fr *fieldReader) widgets(order map[string]string) []string {
+func (fr *FieldReader) Widgets(order map[string]string) []string {
 	type pos struct {
 		name string
 		n    int
 	}
 	var picked []pos
-	for _, w := range deskWidgets {
+	for _, w := range DeskWidgets {
 		s := order[w]
 		if s == "" {
 			continue
 		}
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > 99 {
-			fr.errs.Add("widgets", "Number the widgets 1 to 99, or leave a box empty.")
+			fr.Errs.Add("widgets", "Number the widgets 1 to 99, or leave a box empty.")
 			return nil
 		}
 		picked = append(picked, pos{w, n})
@@ -233,20 +246,20 @@ func (fr *fieldReader) widgets(order map[string]string) []string {
 
 // aliases reads the alias lines; langs are the site's language codes (an alias under a
 // language prefix is checked like one without).
-func (fr *fieldReader) aliases(s string, langs []string) []string {
+func (fr *FieldReader) Aliases(s string, langs []string) []string {
 	var out []string
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		if !strings.HasPrefix(line, "/") || strings.HasPrefix(line, "//") || hasDotSegment(line) ||
+		if !strings.HasPrefix(line, "/") || strings.HasPrefix(line, "//") || reader.HasDotSegment(line) ||
 			strings.ContainsAny(line, " \t\\?#<>\"") || len(line) > 300 {
-			fr.errs.Add("aliases", "Each line must be a path on this site such as /old/story/ (no spaces, no .., not /admin).")
+			fr.Errs.Add("aliases", "Each line must be a path on this site such as /old/story/ (no spaces, no .., not /admin).")
 			continue
 		}
 		if siteAnswers(line, langs) {
-			fr.errs.Add("aliases", line+" is a page of the site itself (home, tags, categories, archive, search, desk, files): pick an old address of this article.")
+			fr.Errs.Add("aliases", line+" is a page of the site itself (home, tags, categories, archive, search, desk, files): pick an old address of this article.")
 			continue
 		}
 		out = append(out, line)
@@ -276,7 +289,7 @@ func siteAnswers(p string, langs []string) bool {
 }
 
 // thumbnail accepts a path on this site or an https URL: nothing that runs script.
-func (fr *fieldReader) thumbnail(s string) string {
+func (fr *FieldReader) Thumbnail(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return ""
@@ -284,7 +297,7 @@ func (fr *fieldReader) thumbnail(s string) string {
 	u, err := url.Parse(s)
 	ok := err == nil && len(s) < 1000 && (u.Scheme == "https" && u.Host != "" || u.Scheme == "" && u.Host == "" && strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//"))
 	if !ok || strings.ContainsAny(s, "\"<> ") {
-		fr.errs.Add("thumbnail", "Use an uploaded image (/media/…) or an https:// address.")
+		fr.Errs.Add("thumbnail", "Use an uploaded image (/media/…) or an https:// address.")
 		return ""
 	}
 	return s

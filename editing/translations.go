@@ -1,8 +1,9 @@
-package handlers
+package editing
 
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/url"
 	"strings"
 
@@ -10,11 +11,11 @@ import (
 	"gazette/reader"
 )
 
-// translationOf is the URL of another language's version of the article, shown in the form.
-func (dk *desk) translationOf(ctx context.Context, a *data.Article) string {
-	group, err := dk.store.TranslationGroup(ctx, a.TranslationKey)
+// TranslationOf is the URL of another language's version of the article, shown in the form.
+func TranslationOf(ctx context.Context, store *data.Store, log *slog.Logger, a *data.Article) string {
+	group, err := store.TranslationGroup(ctx, a.TranslationKey)
 	if err != nil {
-		dk.log.Error("translation group", "article", a.ID, "err", err)
+		log.Error("translation group", "article", a.ID, "err", err)
 		return ""
 	}
 	for _, g := range group {
@@ -25,13 +26,13 @@ func (dk *desk) translationOf(ctx context.Context, a *data.Article) string {
 	return ""
 }
 
-// linkTranslation makes the article one story with the article at ref (a URL or path of the
+// LinkTranslation makes the article one story with the article at ref (a URL or path of the
 // same story in another language), or, with ref empty, a story of its own. Problems are
 // reported on the translation_of field.
-func (dk *desk) linkTranslation(ctx context.Context, a *data.Article, ref string, errs *data.ValidationError) {
+func LinkTranslation(ctx context.Context, store *data.Store, a *data.Article, ref string, errs *data.ValidationError) {
 	own := strings.TrimSuffix(a.SourcePath, ".md")
 	if ref == "" {
-		if others, err := dk.store.TranslationGroup(ctx, a.TranslationKey); err == nil && hasOther(others, a.ID) {
+		if others, err := store.TranslationGroup(ctx, a.TranslationKey); err == nil && hasOther(others, a.ID) {
 			a.TranslationKey = own // unlinked: it keeps no partner
 		}
 		return
@@ -41,15 +42,15 @@ func (dk *desk) linkTranslation(ctx context.Context, a *data.Article, ref string
 		errs.Add("translation_of", "Give the address of the other version, such as /news/harbour-reopens/.")
 		return
 	}
-	target, err := dk.store.ResolvePath(ctx, u.Path)
+	target, err := store.ResolvePath(ctx, u.Path)
 	if errors.Is(err, data.ErrNotFound) && !strings.HasSuffix(u.Path, "/") {
-		target, err = dk.store.ResolvePath(ctx, u.Path+"/")
+		target, err = store.ResolvePath(ctx, u.Path+"/")
 	}
 	if err != nil {
 		errs.Add("translation_of", "No article lives at that address.")
 		return
 	}
-	other, err := dk.store.Article(ctx, target.ArticleID)
+	other, err := store.Article(ctx, target.ArticleID)
 	if err != nil {
 		errs.Add("translation_of", "No article lives at that address.")
 		return
@@ -62,7 +63,7 @@ func (dk *desk) linkTranslation(ctx context.Context, a *data.Article, ref string
 		errs.Add("translation_of", "That article is in the same language; link the version in another language.")
 		return
 	}
-	group, err := dk.store.TranslationGroup(ctx, other.TranslationKey)
+	group, err := store.TranslationGroup(ctx, other.TranslationKey)
 	if err != nil {
 		errs.Add("translation_of", "The other version could not be read; try again.")
 		return

@@ -1,21 +1,22 @@
-package handlers
+package editing
 
 import (
 	"context"
 	"errors"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/views"
 )
 
-// thumbnailMedia is the media-library upload an article's thumbnail shows; nil for anything
+// ThumbnailMedia is the media-library upload an article's thumbnail shows; nil for anything
 // else (a bundle file, an external image, none).
-func (dk *desk) thumbnailMedia(ctx context.Context, thumbnail string) (*data.MediaFile, error) {
-	name, ok := storedMediaName(thumbnail)
+func ThumbnailMedia(ctx context.Context, store *data.Store, thumbnail string) (*data.MediaFile, error) {
+	name, ok := reader.StoredMediaName(thumbnail)
 	if !ok {
 		return nil, nil
 	}
-	m, err := dk.store.MediaByStoredName(ctx, name)
+	m, err := store.MediaByStoredName(ctx, name)
 	if errors.Is(err, data.ErrNotFound) {
 		return nil, nil
 	}
@@ -25,26 +26,26 @@ func (dk *desk) thumbnailMedia(ctx context.Context, thumbnail string) (*data.Med
 	return &m, nil
 }
 
-// fillThumbText shows the thumbnail's words in the form, from the upload.
-func fillThumbText(v *views.ArticleValues, m *data.MediaFile) {
+// FillThumbText shows the thumbnail's words in the form, from the upload.
+func FillThumbText(v *views.ArticleValues, m *data.MediaFile) {
 	v.ThumbTextFor = v.Thumbnail
 	if m != nil {
 		v.ThumbText = views.MediaTextValues{Alt: m.Alt, Caption: m.Caption, Credit: m.Credit}
 	}
 }
 
-// saveThumbText keeps the words typed in the form's image group on the thumbnail's upload.
+// SaveThumbText keeps the words typed in the form's image group on the thumbnail's upload.
 // Words shown for one image are never copied onto another: when the thumbnail changed, only
 // words the editor changed are written (they were typed for the new image).
-func (dk *desk) saveThumbText(ctx context.Context, v views.ArticleValues) error {
-	m, err := dk.thumbnailMedia(ctx, v.Thumbnail)
+func SaveThumbText(ctx context.Context, store *data.Store, v views.ArticleValues) error {
+	m, err := ThumbnailMedia(ctx, store, v.Thumbnail)
 	if err != nil || m == nil {
 		return err
 	}
 	typed := data.MediaText{Alt: v.ThumbText.Alt, Caption: v.ThumbText.Caption, Credit: v.ThumbText.Credit}
 	if v.Thumbnail != v.ThumbTextFor {
 		var shown data.MediaText
-		if old, err := dk.thumbnailMedia(ctx, v.ThumbTextFor); err != nil {
+		if old, err := ThumbnailMedia(ctx, store, v.ThumbTextFor); err != nil {
 			return err
 		} else if old != nil {
 			shown = data.MediaText{Alt: old.Alt, Caption: old.Caption, Credit: old.Credit}
@@ -56,5 +57,5 @@ func (dk *desk) saveThumbText(ctx context.Context, v views.ArticleValues) error 
 	if typed == (data.MediaText{Alt: m.Alt, Caption: m.Caption, Credit: m.Credit}) {
 		return nil
 	}
-	return dk.store.SetMediaText(ctx, m.ID, typed)
+	return store.SetMediaText(ctx, m.ID, typed)
 }

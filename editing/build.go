@@ -1,4 +1,4 @@
-package handlers
+package editing
 
 import (
 	"path"
@@ -18,72 +18,72 @@ var reservedSections = map[string]bool{"admin": true, "static": true, "media": t
 // maxBodyBytes bounds an article's markdown.
 const maxBodyBytes = 1 << 20
 
-// siteLocation is the site's time zone; dates on the form are read and shown in it.
-func siteLocation(set data.SiteSettings) *time.Location {
+// SiteLocation is the site's time zone; dates on the form are read and shown in it.
+func SiteLocation(set data.SiteSettings) *time.Location {
 	if loc, err := time.LoadLocation(set.TimeZone); err == nil && set.TimeZone != "" {
 		return loc
 	}
 	return time.UTC
 }
 
-// buildArticle reads the form into typed fields over base (the stored article, or a new one),
-// checking each. It neither renders nor writes front matter: assembleArticle turns the fields
+// BuildArticle reads the form into typed fields over base (the stored article, or a new one),
+// checking each. It neither renders nor writes front matter: AssembleArticle turns the fields
 // that changed into front-matter edits and runs the content pipeline. The error is a
 // *data.ValidationError naming every wrong field.
-func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSettings, now time.Time) (data.Article, *data.ValidationError) {
-	fr := &fieldReader{loc: siteLocation(set)}
+func BuildArticle(v views.ArticleValues, base data.Article, set data.SiteSettings, now time.Time) (data.Article, *data.ValidationError) {
+	fr := &FieldReader{Loc: SiteLocation(set)}
 	a := base
-	a.Title = fr.text("title", v.Title, 300, true)
-	a.Lead = fr.text("lead", v.Lead, 500, false)
-	fr.text("author", v.Author, 200, false)
-	a.Description = fr.text("description", v.Description, 500, false)
-	a.Summary = fr.text("summary", v.Summary, 5000, false)
+	a.Title = fr.Text("title", v.Title, 300, true)
+	a.Lead = fr.Text("lead", v.Lead, 500, false)
+	fr.Text("author", v.Author, 200, false)
+	a.Description = fr.Text("description", v.Description, 500, false)
+	a.Summary = fr.Text("summary", v.Summary, 5000, false)
 	if len(v.Body) > maxBodyBytes || !utf8.ValidString(v.Body) {
-		fr.errs.Add("body", "The text must be valid UTF-8 and at most 1 MB.")
+		fr.Errs.Add("body", "The text must be valid UTF-8 and at most 1 MB.")
 	}
 	a.BodyMarkdown = strings.ReplaceAll(v.Body, "\r\n", "\n")
 
 	a.Lang = strings.TrimSpace(v.Lang)
 	if !languageKnown(set, a.Lang) {
-		fr.errs.Add("lang", "Pick one of the site's languages.")
+		fr.Errs.Add("lang", "Pick one of the site's languages.")
 	}
-	a.TranslationsList = fr.list("translations", v.Translations, 20)
+	a.TranslationsList = fr.List("translations", v.Translations, 20)
 	section := strings.ToLower(strings.TrimSpace(v.Section))
 	if base.ID != 0 && v.Section == base.Section {
 		section = base.Section // as imported: only a changed section must follow the desk's rule
 	} else if section != "" && (!sectionPattern.MatchString(section) || len(section) > 60 || reservedSections[section]) {
-		fr.errs.Add("section", "Use lower-case letters, digits and hyphens (not admin, static, media, page, tags, categories or authors).")
+		fr.Errs.Add("section", "Use lower-case letters, digits and hyphens (not admin, static, media, page, tags, categories or authors).")
 	}
 	applyURL(fr, &a, &base, v.Slug, section, set)
 
-	a.Date = fr.date("date", v.Date)
-	a.PublishDate = fr.date("publish_date", v.PublishDate)
-	a.ExpiryDate = fr.date("expiry_date", v.ExpiryDate)
+	a.Date = fr.Date("date", v.Date)
+	a.PublishDate = fr.Date("publish_date", v.PublishDate)
+	a.ExpiryDate = fr.Date("expiry_date", v.ExpiryDate)
 	if !a.ExpiryDate.IsZero() && !a.PublishDate.IsZero() && !a.ExpiryDate.After(a.PublishDate) {
-		fr.errs.Add("expiry_date", "The expiry must come after the publish time.")
+		fr.Errs.Add("expiry_date", "The expiry must come after the publish time.")
 	}
-	a.Lastmod = now.In(fr.loc)
+	a.Lastmod = now.In(fr.Loc)
 
 	a.Terms = nil
 	for _, tax := range []struct{ field, taxonomy, value string }{{"categories", "categories", v.Categories}, {"tags", "tags", v.Tags}} {
-		for _, name := range fr.list(tax.field, tax.value, 50) {
+		for _, name := range fr.List(tax.field, tax.value, 50) {
 			a.Terms = append(a.Terms, data.Term{Taxonomy: tax.taxonomy, Key: content.Urlize(name), Name: name})
 		}
 	}
-	a.Weight = fr.integer("weight", v.Weight)
+	a.Weight = fr.Integer("weight", v.Weight)
 	a.Menus = nil
 	switch v.Menu {
 	case "":
 	case "main", "side", "footer":
-		w := fr.integer("menu_weight", v.MenuWeight)
+		w := fr.Integer("menu_weight", v.MenuWeight)
 		if w == 0 {
 			w = a.Weight // as Hugo: an entry without a weight takes the page's
 		}
 		a.Menus = map[string]data.MenuEntry{v.Menu: {Name: a.Title, Weight: w}}
 	default:
-		fr.errs.Add("menu", "Pick main, side, footer or no menu.")
+		fr.Errs.Add("menu", "Pick main, side, footer or no menu.")
 	}
-	a.Thumbnail = fr.thumbnail(v.Thumbnail)
+	a.Thumbnail = fr.Thumbnail(v.Thumbnail)
 	a.ThumbnailVisibility = nil
 	if !v.ThumbInList || !v.ThumbInPost {
 		a.ThumbnailVisibility = []string{}
@@ -102,17 +102,17 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 	case "", "left", "right", "false":
 		a.Sidebar = v.Sidebar
 	default:
-		fr.errs.Add("sidebar", "Pick right, left, none or the site default.")
+		fr.Errs.Add("sidebar", "Pick right, left, none or the site default.")
 	}
-	a.Widgets = fr.widgets(v.WidgetOrder)
+	a.Widgets = fr.Widgets(v.WidgetOrder)
 	a.Aliases = nil
-	for _, al := range fr.aliases(v.Aliases, siteLanguages(set)) {
+	for _, al := range fr.Aliases(v.Aliases, siteLanguages(set)) {
 		if al != a.Permalink { // the article's own URL needs no alias
 			a.Aliases = append(a.Aliases, al)
 		}
 	}
-	if fr.errs.Err() != nil {
-		return a, &fr.errs
+	if fr.Errs.Err() != nil {
+		return a, &fr.Errs
 	}
 	a.LangList = []string{a.Lang}
 	return a, nil
@@ -121,7 +121,7 @@ func buildArticle(v views.ArticleValues, base data.Article, set data.SiteSetting
 // applyURL sets slug, section and permalink. An article whose slug, section and language did
 // not change keeps its URL exactly (imported ones may follow [permalinks] patterns); otherwise
 // the URL is /<lang>/<section>/<slug>/ and the old one stays as a redirect.
-func applyURL(fr *fieldReader, a, base *data.Article, slugText, section string, set data.SiteSettings) {
+func applyURL(fr *FieldReader, a, base *data.Article, slugText, section string, set data.SiteSettings) {
 	if base.ID != 0 && base.Permalink != "" && slugText == displaySlug(base) && section == base.Section && a.Lang == base.Lang {
 		return // unchanged, so kept as imported even where the desk's slug rule is stricter
 	}
@@ -129,7 +129,7 @@ func applyURL(fr *fieldReader, a, base *data.Article, slugText, section string, 
 	if slug == "" {
 		slug = slugFromTitle(a.Title)
 		if slug == "" && a.Title != "" {
-			fr.errs.Add("slug", "The title has no letters or digits to make a slug from: type one.")
+			fr.Errs.Add("slug", "The title has no letters or digits to make a slug from: type one.")
 			return
 		}
 	} else if !slugPattern.MatchString(slug) || utf8.RuneCountInString(slug) > 120 {
@@ -137,7 +137,7 @@ func applyURL(fr *fieldReader, a, base *data.Article, slugText, section string, 
 		if s := slugFromTitle(slug); s != "" {
 			msg += " For example: " + s
 		}
-		fr.errs.Add("slug", msg)
+		fr.Errs.Add("slug", msg)
 		return
 	}
 	if base.ID != 0 && base.Permalink != "" && slug == displaySlug(base) && section == base.Section && a.Lang == base.Lang {

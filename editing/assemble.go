@@ -1,8 +1,9 @@
-package handlers
+package editing
 
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"reflect"
 	"strings"
 	"time"
@@ -12,30 +13,29 @@ import (
 	"gazette/views"
 )
 
-// deskPrefix is where articles written on the desk have their source path: outside every
+// DeskPrefix is where articles written on the desk have their source path: outside every
 // content folder, so the path never collides with an imported file.
-const deskPrefix = "gazette/"
+const DeskPrefix = "gazette/"
 
-// assembleArticle is the desk's way into the content pipeline: the edits are applied to the
+// AssembleArticle is the desk's way into the content pipeline: the edits are applied to the
 // base article's front matter as written, the body joins it, and the result is read and
 // rendered exactly as an import reads and renders a file (the site's options, refs against
 // every stored article). What the desk decides beyond front matter (language, section and URL
 // of its own articles, bundle files) comes from placed.
-func (dk *desk) assembleArticle(ctx context.Context, base, placed *data.Article, edits []content.Edit, body string) (data.Article, error) {
-	set := dk.settings(ctx)
+func AssembleArticle(ctx context.Context, store *data.Store, set data.SiteSettings, log *slog.Logger, base, placed *data.Article, edits []content.Edit, body string) (data.Article, error) {
 	cfg, err := content.ConfigFromSettings(set)
 	if err != nil {
 		return data.Article{}, fmt.Errorf("site configuration: %w", err)
 	}
-	listPages, err := dk.store.ListPages(ctx) // their cascades reach the article, as at import
+	listPages, err := store.ListPages(ctx) // their cascades reach the article, as at import
 	if err != nil {
 		return data.Article{}, err
 	}
 	cfg.Cascades = content.NewCascades(listPages)
 	cfg.SiteFiles = func(dir string) []string { // a `gallery dir=` shows the stored static files
-		files, err := dk.store.SiteFilesIn(ctx, dir)
+		files, err := store.SiteFilesIn(ctx, dir)
 		if err != nil {
-			dk.log.Error("site files", "dir", dir, "err", err)
+			log.Error("site files", "dir", dir, "err", err)
 		}
 		return files
 	}
@@ -53,7 +53,7 @@ func (dk *desk) assembleArticle(ctx context.Context, base, placed *data.Article,
 	a.TranslationKey = placed.TranslationKey
 	var refs content.RefIndex
 	if strings.Contains(body, "ref") { // only ref/relref shortcodes need every article's path
-		paths, err := dk.store.ArticlePaths(ctx)
+		paths, err := store.ArticlePaths(ctx)
 		if err != nil {
 			return a, err
 		}
@@ -65,17 +65,17 @@ func (dk *desk) assembleArticle(ctx context.Context, base, placed *data.Article,
 	return a, nil
 }
 
-// sameBody reports whether the posted body is the stored one as a browser sends it back: line
+// SameBody reports whether the posted body is the stored one as a browser sends it back: line
 // ends as CRLF, and a textarea drops the first newline.
-func sameBody(posted, stored string) bool {
+func SameBody(posted, stored string) bool {
 	posted, stored = strings.ReplaceAll(posted, "\r\n", "\n"), strings.ReplaceAll(stored, "\r\n", "\n")
 	return posted == stored || "\n"+posted == stored
 }
 
-// unchangedField reports whether the editor left a field as the form showed it: an imported
+// UnchangedField reports whether the editor left a field as the form showed it: an imported
 // value the desk's own rules would refuse (a long description, a dotted slug) is then kept, not
 // an error.
-func unchangedField(field string, shown, posted views.ArticleValues) bool {
+func UnchangedField(field string, shown, posted views.ArticleValues) bool {
 	pairs := map[string][2]string{
 		"title": {shown.Title, posted.Title}, "lead": {shown.Lead, posted.Lead}, "author": {shown.Author, posted.Author},
 		"description": {shown.Description, posted.Description}, "summary": {shown.Summary, posted.Summary},
@@ -86,15 +86,15 @@ func unchangedField(field string, shown, posted views.ArticleValues) bool {
 		"date": {shown.Date, posted.Date}, "publish_date": {shown.PublishDate, posted.PublishDate}, "expiry_date": {shown.ExpiryDate, posted.ExpiryDate},
 	}
 	if field == "body" {
-		return sameBody(posted.Body, shown.Body)
+		return SameBody(posted.Body, shown.Body)
 	}
 	p, ok := pairs[field]
 	return ok && p[0] == p[1]
 }
 
-// keepUnchangedDates puts back the stored dates of the date fields the editor left as shown: the
+// KeepUnchangedDates puts back the stored dates of the date fields the editor left as shown: the
 // form shows minutes, the front matter may have seconds.
-func keepUnchangedDates(a, base *data.Article, shown, posted views.ArticleValues) {
+func KeepUnchangedDates(a, base *data.Article, shown, posted views.ArticleValues) {
 	if posted.Date == shown.Date {
 		a.Date = base.Date
 	}
@@ -106,10 +106,10 @@ func keepUnchangedDates(a, base *data.Article, shown, posted views.ArticleValues
 	}
 }
 
-// deskEdits are the front-matter edits of a saved form: one per field the editor changed from
+// DeskEdits are the front-matter edits of a saved form: one per field the editor changed from
 // what the form showed (shown), so keys and values the form cannot show stay as written, and an
 // unchanged save writes nothing.
-func deskEdits(shown, posted views.ArticleValues, a, base *data.Article, loc *time.Location, now time.Time, bodyChanged bool) []content.Edit {
+func DeskEdits(shown, posted views.ArticleValues, a, base *data.Article, loc *time.Location, now time.Time, bodyChanged bool) []content.Edit {
 	var edits []content.Edit
 	set := func(changed bool, key string, value any, alt ...string) {
 		if changed {
@@ -117,7 +117,7 @@ func deskEdits(shown, posted views.ArticleValues, a, base *data.Article, loc *ti
 		}
 	}
 	text := func(changed bool, key, value string) {
-		if changed && value == "" && !hasKey(base.FrontMatter, key) {
+		if changed && value == "" && !HasKey(base.FrontMatter, key) {
 			return
 		}
 		set(changed, key, value)
@@ -134,12 +134,12 @@ func deskEdits(shown, posted views.ArticleValues, a, base *data.Article, loc *ti
 	text(shown.Description != posted.Description, "description", a.Description)
 	text(shown.Lead != posted.Lead, "lead", a.Lead)
 	set(a.Permalink != base.Permalink, "slug", a.Slug)
-	if a.Permalink != base.Permalink && !strings.HasPrefix(base.SourcePath, deskPrefix) {
+	if a.Permalink != base.Permalink && !strings.HasPrefix(base.SourcePath, DeskPrefix) {
 		set(true, "url", a.Permalink) // an imported file keeps its path: its new URL must be said
 	}
 	set(shown.Translations != posted.Translations, "translations", orEmptyList(a.TranslationsList))
 	set(a.TranslationKey != base.TranslationKey, "translationKey", a.TranslationKey)
-	edits = append(edits, publicationEdits(a, base)...)
+	edits = append(edits, PublicationEdits(a, base)...)
 	set(shown.Categories != posted.Categories, "categories", orEmptyList(termList(a, "categories")))
 	set(shown.Tags != posted.Tags, "tags", orEmptyList(termList(a, "tags")))
 	if shown.Weight != posted.Weight {
@@ -160,15 +160,15 @@ func deskEdits(shown, posted views.ArticleValues, a, base *data.Article, loc *ti
 	text(shown.Sidebar != posted.Sidebar, "sidebar", a.Sidebar)
 	set(!reflect.DeepEqual(typedOrder(shown.WidgetOrder), typedOrder(posted.WidgetOrder)), "widgets", orEmptyList(a.Widgets))
 	set(shown.Aliases != posted.Aliases, "aliases", orEmptyList(a.Aliases))
-	edits = append(edits, newsroomEdits(shown.Newsroom, posted.Newsroom, base)...)
+	edits = append(edits, NewsroomEdits(shown.Newsroom, posted.Newsroom, base)...)
 	if len(edits) > 0 || bodyChanged {
 		set(true, "lastmod", now.In(loc).Truncate(time.Second).Format(time.RFC3339), "modified")
 	}
 	return edits
 }
 
-// publicationEdits set the dates and draft flag of a where they differ from was.
-func publicationEdits(a, was *data.Article) []content.Edit {
+// PublicationEdits set the dates and draft flag of a where they differ from was.
+func PublicationEdits(a, was *data.Article) []content.Edit {
 	var edits []content.Edit
 	for _, d := range []struct {
 		now, was time.Time
@@ -189,9 +189,9 @@ func publicationEdits(a, was *data.Article) []content.Edit {
 	return edits
 }
 
-// newArticleEdits write a new article's front matter in the shape of the Mainroad articles
+// NewArticleEdits write a new article's front matter in the shape of the Mainroad articles
 // newsrooms bring (the seed article): the same keys in the same order, then the rest.
-func newArticleEdits(a *data.Article, author string, now time.Time) []content.Edit {
+func NewArticleEdits(a *data.Article, author string, now time.Time) []content.Edit {
 	type keyValue struct {
 		key   string
 		value any
@@ -270,7 +270,8 @@ func typedOrder(m map[string]string) map[string]string {
 	return out
 }
 
-func hasKey(m map[string]any, key string) bool {
+// HasKey reports whether front matter has key in any letter case, as Hugo reads keys.
+func HasKey(m map[string]any, key string) bool {
 	for k := range m {
 		if strings.EqualFold(k, key) {
 			return true
