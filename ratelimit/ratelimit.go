@@ -1,26 +1,23 @@
-// Package ratelimit is an in-memory token bucket per key (a reader's address, an article),
-// for the comment posts and searches a reader may send.
+// Package ratelimit keeps a token bucket (golang.org/x/time/rate) per key — a reader's
+// address, an article — for the comment posts and searches a reader may send.
 package ratelimit
 
 import (
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Limiter is a token bucket per key (an address, an article): burst posts at once, then
 // one per every. It reads the store's clock, so tests can move time.
 type Limiter struct {
 	now   func() time.Time
-	every time.Duration
-	burst float64
+	limit rate.Limit
+	burst int
 
 	mu      sync.Mutex
-	buckets map[string]*bucket
-}
-
-type bucket struct {
-	tokens float64
-	last   time.Time
+	buckets map[string]*rate.Limiter
 }
 
 // maxBuckets bounds the limiter's memory; past it, full buckets (keys idle long enough to be
@@ -29,7 +26,7 @@ const maxBuckets = 20000
 
 // New makes a limiter of burst tokens at once, then one per every, on the clock now.
 func New(now func() time.Time, every time.Duration, burst int) *Limiter {
-	return &Limiter{now: now, every: every, burst: float64(burst), buckets: map[string]*bucket{}}
+	return &Limiter{now: now, limit: rate.Every(every), burst: burst, buckets: map[string]*rate.Limiter{}}
 }
 
 // Allow takes one token for key, reporting whether there was one.
@@ -46,21 +43,20 @@ func (l *Limiter) Take(key string) time.Duration {
 		if len(l.buckets) >= maxBuckets {
 			l.prune(now)
 		}
-		b = &bucket{tokens: l.burst, last: now}
+		b = rate.NewLimiter(l.limit, l.burst)
 		l.buckets[key] = b
 	}
-	b.tokens = min(l.burst, b.tokens+float64(now.Sub(b.last))/float64(l.every))
-	b.last = now
-	if b.tokens < 1 {
-		return time.Duration((1 - b.tokens) * float64(l.every))
+	r := b.ReserveN(now, 1)
+	if wait := r.DelayFrom(now); wait > 0 {
+		r.CancelAt(now)
+		return wait
 	}
-	b.tokens--
 	return 0
 }
 
 func (l *Limiter) prune(now time.Time) {
 	for k, b := range l.buckets {
-		if b.tokens+float64(now.Sub(b.last))/float64(l.every) >= l.burst {
+		if b.TokensAt(now) >= float64(l.burst) {
 			delete(l.buckets, k)
 		}
 	}
