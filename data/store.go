@@ -35,6 +35,7 @@ type Store struct {
 
 	memo  *memo
 	terms *termCounts
+	gate  *searchGate // what a search checks of each match, in memory
 
 	readOnly bool // opened by OpenReadOnly: a standby's copy
 }
@@ -116,6 +117,7 @@ func newStore(db *sql.DB, now func() time.Time, readOnly bool) *Store {
 	s := &Store{db: newPool(db), now: now, logger: slog.New(slog.DiscardHandler), readOnly: readOnly}
 	s.memo = newMemo(s)
 	s.terms = newTermCounts(s)
+	s.gate = newSearchGate(s)
 	return s
 }
 

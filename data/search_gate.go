@@ -1,0 +1,295 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// searchGate holds, per article, what a search asks of a match besides the index: the
+// publication rule's inputs (draft or headless, publish and expiry instants), its language
+// and its section, about 24 bytes an article (2.4 MB at 100,000). A search walks the FTS5
+// index alone and checks each match here: joined to the articles table instead, every match
+// was a seek into an index on pages a first-time search rarely has in cache (half its CPU at
+// 100,000 articles).
+//
+// It is built on first use and kept in step through the store's change watcher, the one the
+// response cache and the memo follow: every write of an article row records its "a:<id>" key
+// (a save, a batch or bulk import, a trash, a delete; another process's write too, found by
+// the watcher's poll or the Sync each search makes), and the rows named are read again before
+// the next search. Scheduled publish and expiry need no event: the instants are kept and
+// compared with the store's clock at each search. The page a search shows is checked against
+// the publication rule in SQL once more as it is loaded (searchHits), so even a write that
+// lands between the check here and the page never shows a draft.
+type searchGate struct {
+	store *Store
+	once  sync.Once
+
+	refresh sync.Mutex // one refresh at a time; a search waits for one in progress
+
+	mu    sync.RWMutex
+	pages [][]gateEntry // by article id: pages[id>>gatePageBits][id&gatePageMask]
+	names []string      // languages and sections, interned; 0 is ""
+	ids   map[string]uint32
+
+	dirtyMu sync.Mutex
+	all     bool           // read every article again (first use, a "*" change, too many ids)
+	dirty   map[int64]bool // articles to read again
+}
+
+// gateEntry is one article's gate. The zero value is an article that is not there (never
+// visible): visible means from <= now < until.
+type gateEntry struct {
+	from  int64 // the publish instant; math.MinInt64 when none; math.MaxInt64 for a draft or headless page
+	until int64 // the expiry instant; math.MaxInt64 when none
+	lang  uint32
+	sect  uint32
+}
+
+// The gate's pages: ids are search-key ids (below 2^24), so at most 4,096 pages of 4,096.
+const (
+	gatePageBits = 12
+	gatePageMask = 1<<gatePageBits - 1
+	// gateRereadMax is how many changed articles are read again one by one; past it the whole
+	// gate is (a batch import's keys).
+	gateRereadMax = 2000
+	searchKeyIDs  = 1 << 24
+)
+
+func newSearchGate(s *Store) *searchGate {
+	return &searchGate{store: s, all: true, ids: map[string]uint32{"": 0}, names: []string{""}}
+}
+
+// gateFilter is a search's language and section as the gate names them; noName is a name no
+// article has (nothing passes), anyName no filter.
+type gateFilter struct {
+	now        int64
+	lang, sect uint32
+}
+
+const (
+	anyName = math.MaxUint32
+	noName  = math.MaxUint32 - 1
+)
+
+// ready brings the gate up to date with every change delivered so far, after looking for
+// changes once more (another process's write, a scheduled instant), and returns the filter
+// for a search at the store's clock.
+func (g *searchGate) ready(ctx context.Context, lang, section string) (gateFilter, error) {
+	g.once.Do(func() { g.store.Changes().Subscribe(g.changed) })
+	if err := g.store.Changes().Sync(ctx); err != nil {
+		// The poll tries again; the gate is as fresh as its last delivery, and the page shown
+		// is checked in SQL.
+		g.store.log("search gate: look for changes", err)
+	}
+	if err := g.update(ctx); err != nil {
+		return gateFilter{}, err
+	}
+	f := gateFilter{now: g.store.now().Unix(), lang: anyName, sect: anyName}
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	for _, n := range []struct {
+		name string
+		to   *uint32
+	}{{lang, &f.lang}, {section, &f.sect}} {
+		if n.name == "" {
+			continue
+		}
+		*n.to = noName
+		if id, ok := g.ids[n.name]; ok {
+			*n.to = id
+		}
+	}
+	return f, nil
+}
+
+// changed is the watcher's subscriber: it notes what to read again and returns at once (a
+// writer waits for it).
+func (g *searchGate) changed(c ChangeSet) {
+	g.dirtyMu.Lock()
+	defer g.dirtyMu.Unlock()
+	for _, k := range c.Keys {
+		if k == "*" {
+			g.all, g.dirty = true, nil
+			return
+		}
+		rest, ok := strings.CutPrefix(k, "a:")
+		if !ok || g.all {
+			continue
+		}
+		id, err := strconv.ParseInt(rest, 10, 64)
+		if err != nil {
+			continue
+		}
+		if g.dirty == nil {
+			g.dirty = map[int64]bool{}
+		}
+		g.dirty[id] = true
+		if len(g.dirty) > gateRereadMax {
+			g.all, g.dirty = true, nil
+		}
+	}
+}
+
+// update reads again what changed.
+func (g *searchGate) update(ctx context.Context) error {
+	g.refresh.Lock()
+	defer g.refresh.Unlock()
+	g.dirtyMu.Lock()
+	all, dirty := g.all, g.dirty
+	g.all, g.dirty = false, nil
+	g.dirtyMu.Unlock()
+	if !all && len(dirty) == 0 {
+		return nil
+	}
+	var err error
+	if all {
+		err = g.rebuild(ctx)
+	} else {
+		err = g.reread(ctx, dirty)
+	}
+	if err != nil {
+		g.dirtyMu.Lock()
+		g.all, g.dirty = true, nil // read everything next time
+		g.dirtyMu.Unlock()
+	}
+	return err
+}
+
+// gateColumns is an article's gate as SQL, from the articles_search_by_date index's columns.
+const gateColumns = "id, draft OR headless, publish_unix, expiry_unix, lang, section"
+
+func (g *searchGate) rebuild(ctx context.Context) error {
+	rows, err := g.store.db.QueryContext(ctx, "SELECT "+gateColumns+" FROM articles INDEXED BY articles_search_by_date")
+	if err != nil {
+		return fmt.Errorf("search gate: %w", err)
+	}
+	defer rows.Close()
+	var pages [][]gateEntry
+	for rows.Next() {
+		id, e, err := g.scan(rows)
+		if err != nil {
+			return err
+		}
+		if id < 0 || id >= searchKeyIDs {
+			continue // no search key names it (migration 0015)
+		}
+		pages = setGateEntry(pages, id, e)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search gate: %w", err)
+	}
+	g.mu.Lock()
+	g.pages = pages
+	g.mu.Unlock()
+	return nil
+}
+
+func (g *searchGate) reread(ctx context.Context, dirty map[int64]bool) error {
+	ids := make([]int64, 0, len(dirty))
+	for id := range dirty {
+		ids = append(ids, id)
+	}
+	rows, err := g.store.db.QueryContext(ctx, "SELECT "+gateColumns+" FROM articles WHERE id IN (SELECT value FROM json_each(?))", jsonText(ids))
+	if err != nil {
+		return fmt.Errorf("search gate: %w", err)
+	}
+	defer rows.Close()
+	found := map[int64]gateEntry{}
+	for rows.Next() {
+		id, e, err := g.scan(rows)
+		if err != nil {
+			return err
+		}
+		found[id] = e
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search gate: %w", err)
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, id := range ids {
+		if id >= 0 && id < searchKeyIDs {
+			g.pages = setGateEntry(g.pages, id, found[id]) // a deleted article: the zero entry
+		}
+	}
+	return nil
+}
+
+func (g *searchGate) scan(rows scanner) (int64, gateEntry, error) {
+	var id int64
+	var hidden bool
+	var publish, expiry *int64
+	var lang, section string
+	if err := rows.Scan(&id, &hidden, &publish, &expiry, &lang, &section); err != nil {
+		return 0, gateEntry{}, fmt.Errorf("search gate: %w", err)
+	}
+	e := gateEntry{from: math.MinInt64, until: math.MaxInt64, lang: g.intern(lang), sect: g.intern(section)}
+	switch {
+	case hidden:
+		e.from = math.MaxInt64
+	case publish != nil:
+		e.from = *publish
+	}
+	if expiry != nil {
+		e.until = *expiry
+	}
+	return id, e, nil
+}
+
+// intern is name's number, adding it when new. Languages and sections are few.
+func (g *searchGate) intern(name string) uint32 {
+	g.mu.RLock()
+	id, ok := g.ids[name]
+	g.mu.RUnlock()
+	if ok {
+		return id
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if id, ok := g.ids[name]; ok {
+		return id
+	}
+	id = uint32(len(g.names))
+	g.names = append(g.names, name)
+	g.ids[name] = id
+	return id
+}
+
+func setGateEntry(pages [][]gateEntry, id int64, e gateEntry) [][]gateEntry {
+	p := int(id >> gatePageBits)
+	for len(pages) <= p {
+		pages = append(pages, nil)
+	}
+	if pages[p] == nil {
+		if e == (gateEntry{}) {
+			return pages
+		}
+		pages[p] = make([]gateEntry, 1<<gatePageBits)
+	}
+	pages[p][id&gatePageMask] = e
+	return pages
+}
+
+// pass reports whether the article a search key names is published at the filter's clock
+// and in its language and section, and gives its section.
+func (g *searchGate) pass(key int64, f gateFilter) (section string, ok bool) {
+	id := key & (searchKeyIDs - 1)
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	p := int(id >> gatePageBits)
+	if p >= len(g.pages) || g.pages[p] == nil {
+		return "", false
+	}
+	e := g.pages[p][id&gatePageMask]
+	if e.from > f.now || f.now >= e.until {
+		return "", false
+	}
+	if (f.lang != anyName && e.lang != f.lang) || (f.sect != anyName && e.sect != f.sect) {
+		return "", false
+	}
+	return g.names[e.sect], true
+}
