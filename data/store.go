@@ -37,6 +37,8 @@ type Store struct {
 	terms *termCounts
 	gate  *searchGate // what a search checks of each match, in memory
 
+	wordSamples *wordSamples // how common each searched word is
+
 	readOnly bool // opened by OpenReadOnly: a standby's copy
 }
 
@@ -118,6 +120,7 @@ func newStore(db *sql.DB, now func() time.Time, readOnly bool) *Store {
 	s.memo = newMemo(s)
 	s.terms = newTermCounts(s)
 	s.gate = newSearchGate(s)
+	s.wordSamples = newWordSamples(s)
 	return s
 }
 
