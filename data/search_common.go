@@ -45,6 +45,7 @@ func (s *Store) withoutCommonWords(ctx context.Context, plan searchPlan) (search
 		}
 		keep[i] = sample < window
 		rare = rare || keep[i]
+		plan.few = plan.few || sample == 0
 	}
 	if !rare {
 		return plan, nil

@@ -140,7 +140,11 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 		main = searchIndex{"search_pairs", plan.pairs}
 		lead = searchIndex{"search_pairs", "{lead summary} : (" + plan.pairs + ")"}
 	}
-	all, err := s.searchCandidates(ctx, main, f, searchDepth)
+	order := "ORDER BY rowid DESC"
+	if plan.few {
+		order = "ORDER BY rowid" // fewer than searchDepth matches: all of them, in FTS5's order
+	}
+	all, err := s.walkIndex(ctx, main, f, order, searchDepth)
 	if err != nil {
 		return nil, false, err
 	}
