@@ -31,13 +31,21 @@ type searchGate struct {
 	refresh sync.Mutex // one refresh at a time; a search waits for one in progress
 
 	mu    sync.RWMutex
-	pages [][]gateEntry // by article id: pages[id>>gatePageBits][id&gatePageMask]
-	names []string      // languages and sections, interned; 0 is ""
+	pages []*gatePage // by article id: pages[id>>gatePageBits], entry id&gatePageMask
+	names []string    // languages, sections and tag keys, interned; 0 is ""
 	ids   map[string]uint32
+	waste int // tag slots left behind by rereads (gatePage.tags), for a rebuild past gateWasteMax
 
 	dirtyMu sync.Mutex
 	all     bool           // read every article again (first use, a "*" change, too many ids)
 	dirty   map[int64]bool // articles to read again
+}
+
+// gatePage is the gates of 4,096 consecutive article ids, and their tag keys: an entry's
+// tags are tags[tagAt:tagAt+tagN], so a page holds them in one slice, not one per article.
+type gatePage struct {
+	entries [1 << gatePageBits]gateEntry
+	tags    []uint32
 }
 
 // gateEntry is one article's gate. The zero value is an article that is not there (never
@@ -47,6 +55,8 @@ type gateEntry struct {
 	until int64 // the expiry instant; math.MaxInt64 when none
 	lang  uint32
 	sect  uint32
+	tagAt uint32 // its tag keys (interned names) in the page's tags, for the tag facet
+	tagN  uint32
 }
 
 // The gate's pages: ids are search-key ids (below 2^24), so at most 4,096 pages of 4,096.
@@ -57,6 +67,9 @@ const (
 	// gate is (a batch import's keys).
 	gateRereadMax = 2000
 	searchKeyIDs  = 1 << 24
+	// gateWasteMax is how many tag slots rereads may leave unused before the gate is built
+	// again (1 MB).
+	gateWasteMax = 1 << 18
 )
 
 func newSearchGate(s *Store) *searchGate {
@@ -159,31 +172,25 @@ func (g *searchGate) update(ctx context.Context) error {
 	return err
 }
 
-// gateColumns is an article's gate as SQL, from the articles_search_by_date index's columns.
-const gateColumns = "id, draft OR headless, publish_unix, expiry_unix, lang, section"
+// gateColumns is an article's gate as SQL, from the articles_search_by_date index's columns;
+// gateTags its tag keys, in article order.
+const (
+	gateColumns = "id, draft OR headless, publish_unix, expiry_unix, lang, section"
+	gateTags    = `SELECT at.article_id, t.key FROM article_terms at JOIN terms t ON t.id = at.term_id
+		WHERE t.taxonomy = 'tags'`
+)
 
 func (g *searchGate) rebuild(ctx context.Context) error {
-	rows, err := g.store.db.QueryContext(ctx, "SELECT "+gateColumns+" FROM articles INDEXED BY articles_search_by_date")
+	var pages []*gatePage
+	err := g.read(ctx, "SELECT "+gateColumns+" FROM articles INDEXED BY articles_search_by_date", gateTags+" ORDER BY at.article_id", nil,
+		func(id int64, e gateEntry, tags []uint32) {
+			pages = setGateEntry(pages, id, e, tags, nil)
+		})
 	if err != nil {
-		return fmt.Errorf("search gate: %w", err)
-	}
-	defer rows.Close()
-	var pages [][]gateEntry
-	for rows.Next() {
-		id, e, err := g.scan(rows)
-		if err != nil {
-			return err
-		}
-		if id < 0 || id >= searchKeyIDs {
-			continue // no search key names it (migration 0015)
-		}
-		pages = setGateEntry(pages, id, e)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("search gate: %w", err)
+		return err
 	}
 	g.mu.Lock()
-	g.pages = pages
+	g.pages, g.waste = pages, 0
 	g.mu.Unlock()
 	return nil
 }
@@ -193,28 +200,76 @@ func (g *searchGate) reread(ctx context.Context, dirty map[int64]bool) error {
 	for id := range dirty {
 		ids = append(ids, id)
 	}
-	rows, err := g.store.db.QueryContext(ctx, "SELECT "+gateColumns+" FROM articles WHERE id IN (SELECT value FROM json_each(?))", jsonText(ids))
-	if err != nil {
-		return fmt.Errorf("search gate: %w", err)
-	}
-	defer rows.Close()
+	const in = " IN (SELECT value FROM json_each(?))"
 	found := map[int64]gateEntry{}
-	for rows.Next() {
-		id, e, err := g.scan(rows)
-		if err != nil {
-			return err
-		}
-		found[id] = e
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("search gate: %w", err)
+	foundTags := map[int64][]uint32{}
+	err := g.read(ctx, "SELECT "+gateColumns+" FROM articles WHERE id"+in, gateTags+" AND at.article_id"+in+" ORDER BY at.article_id", []any{jsonText(ids)},
+		func(id int64, e gateEntry, tags []uint32) {
+			found[id], foundTags[id] = e, tags
+		})
+	if err != nil {
+		return err
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for _, id := range ids {
 		if id >= 0 && id < searchKeyIDs {
-			g.pages = setGateEntry(g.pages, id, found[id]) // a deleted article: the zero entry
+			// A deleted article gets the zero entry.
+			g.pages = setGateEntry(g.pages, id, found[id], foundTags[id], &g.waste)
 		}
+	}
+	if g.waste > gateWasteMax {
+		g.dirtyMu.Lock()
+		g.all = true
+		g.dirtyMu.Unlock()
+	}
+	return nil
+}
+
+// read calls each for every article the two queries name (gateColumns, then gateTags in
+// article order, both with args), with its entry and its interned tag keys.
+func (g *searchGate) read(ctx context.Context, articles, tags string, args []any, each func(id int64, e gateEntry, tags []uint32)) error {
+	entries := map[int64]gateEntry{}
+	var order []int64
+	rows, err := g.store.db.QueryContext(ctx, articles, args...)
+	if err != nil {
+		return fmt.Errorf("search gate: %w", err)
+	}
+	for rows.Next() {
+		id, e, err := g.scan(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		if id >= 0 && id < searchKeyIDs { // else no search key names it (migration 0015)
+			entries[id] = e
+			order = append(order, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search gate: %w", err)
+	}
+	byArticle := map[int64][]uint32{}
+	if rows, err = g.store.db.QueryContext(ctx, tags, args...); err != nil {
+		return fmt.Errorf("search gate tags: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return fmt.Errorf("search gate tags: %w", err)
+		}
+		if _, ok := entries[id]; ok {
+			byArticle[id] = append(byArticle[id], g.intern(key))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search gate tags: %w", err)
+	}
+	for _, id := range order {
+		each(id, entries[id], byArticle[id])
 	}
 	return nil
 }
@@ -259,7 +314,9 @@ func (g *searchGate) intern(name string) uint32 {
 	return id
 }
 
-func setGateEntry(pages [][]gateEntry, id int64, e gateEntry) [][]gateEntry {
+// setGateEntry sets an article's entry and tags; waste, when given, counts the tag slots an
+// entry leaves behind when its tags no longer fit where they were.
+func setGateEntry(pages []*gatePage, id int64, e gateEntry, tags []uint32, waste *int) []*gatePage {
 	p := int(id >> gatePageBits)
 	for len(pages) <= p {
 		pages = append(pages, nil)
@@ -268,9 +325,21 @@ func setGateEntry(pages [][]gateEntry, id int64, e gateEntry) [][]gateEntry {
 		if e == (gateEntry{}) {
 			return pages
 		}
-		pages[p] = make([]gateEntry, 1<<gatePageBits)
+		pages[p] = &gatePage{}
 	}
-	pages[p][id&gatePageMask] = e
+	page := pages[p]
+	old := &page.entries[id&gatePageMask]
+	e.tagAt, e.tagN = old.tagAt, uint32(len(tags))
+	if len(tags) > int(old.tagN) {
+		if waste != nil {
+			*waste += int(old.tagN)
+		}
+		e.tagAt = uint32(len(page.tags))
+		page.tags = append(page.tags, tags...)
+	} else {
+		copy(page.tags[e.tagAt:], tags)
+	}
+	*old = e
 	return pages
 }
 
@@ -284,7 +353,7 @@ func (g *searchGate) pass(key int64, f gateFilter) (section string, ok bool) {
 	if p >= len(g.pages) || g.pages[p] == nil {
 		return "", false
 	}
-	e := g.pages[p][id&gatePageMask]
+	e := g.pages[p].entries[id&gatePageMask]
 	if e.from > f.now || f.now >= e.until {
 		return "", false
 	}
@@ -292,4 +361,22 @@ func (g *searchGate) pass(key int64, f gateFilter) (section string, ok bool) {
 		return "", false
 	}
 	return g.names[e.sect], true
+}
+
+// countTags adds one to counts[tag key] for each tag of each article the keys name.
+func (g *searchGate) countTags(keys []int64, counts map[string]int) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	for _, key := range keys {
+		id := key & (searchKeyIDs - 1)
+		p := int(id >> gatePageBits)
+		if p >= len(g.pages) || g.pages[p] == nil {
+			continue
+		}
+		page := g.pages[p]
+		e := page.entries[id&gatePageMask]
+		for _, tag := range page.tags[e.tagAt : e.tagAt+e.tagN] {
+			counts[g.names[tag]]++
+		}
+	}
 }

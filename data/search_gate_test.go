@@ -236,7 +236,7 @@ func TestSearchPageIsCheckedAgain(t *testing.T) {
 	// As if the gate had not heard of the draft yet.
 	id := mustArticleID(t, s, a.SourcePath)
 	s.gate.mu.Lock()
-	s.gate.pages[id>>gatePageBits][id&gatePageMask].from = 0
+	s.gate.pages[id>>gatePageBits].entries[id&gatePageMask].from = 0
 	s.gate.mu.Unlock()
 	res, err := s.Search(ctx, SearchQuery{Text: "quillwort"})
 	if err != nil {
@@ -244,5 +244,42 @@ func TestSearchPageIsCheckedAgain(t *testing.T) {
 	}
 	if len(res.Hits) != 0 {
 		t.Errorf("a draft shown: %q", res.Hits[0].Article.Title)
+	}
+}
+
+// Tag facets are counted from the gate's tags: they follow an article's new tags at once,
+// and are named as the terms are.
+func TestSearchTagFacetsFollowEdits(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := openTestStore(t, &now)
+	ctx := context.Background()
+	var list []Article
+	for i := range 3 {
+		a := article(fmt.Sprintf("content/news/f%d.md", i), fmt.Sprintf("/news/f%d/", i), fmt.Sprintf("Ferry %d", i), now.Add(-time.Duration(i+1)*time.Hour))
+		a.Terms = []Term{{Taxonomy: "tags", Key: "harbour", Name: "Harbour"}, {Taxonomy: "categories", Key: "news", Name: "News"}}
+		list = append(list, a)
+	}
+	list[2].Terms = append(list[2].Terms, Term{Taxonomy: "tags", Key: "storm", Name: "Storm"})
+	if _, err := s.SaveArticles(ctx, list); err != nil {
+		t.Fatal(err)
+	}
+	facets := func() string {
+		t.Helper()
+		res, err := s.Search(ctx, SearchQuery{Text: "ferry"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(res.Facets.Tags)
+	}
+	if got, want := facets(), "[{harbour Harbour 3} {storm Storm 1}]"; got != want {
+		t.Errorf("tag facets %s, want %s", got, want)
+	}
+	list[0].Terms = []Term{{Taxonomy: "tags", Key: "storm", Name: "Storm"}, {Taxonomy: "tags", Key: "sea-wall", Name: "Sea wall"}}
+	list[0].ContentHash = "new tags"
+	if _, err := s.SaveArticles(ctx, list[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := facets(), "[{harbour Harbour 2} {storm Storm 2} {sea-wall Sea wall 1}]"; got != want {
+		t.Errorf("after the edit: tag facets %s, want %s", got, want)
 	}
 }
