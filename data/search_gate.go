@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"strconv"
@@ -32,8 +33,7 @@ type searchGate struct {
 
 	mu    sync.RWMutex
 	pages []*gatePage // by article id: pages[id>>gatePageBits], entry id&gatePageMask
-	names []string    // languages, sections and tag keys, interned; 0 is ""
-	ids   map[string]uint32
+	gateNames
 	waste int // tag slots left behind by rereads (gatePage.tags), for a rebuild past gateWasteMax
 
 	dirtyMu sync.Mutex
@@ -73,7 +73,7 @@ const (
 )
 
 func newSearchGate(s *Store) *searchGate {
-	return &searchGate{store: s, all: true, ids: map[string]uint32{"": 0}, names: []string{""}}
+	return &searchGate{store: s, all: true, gateNames: newGateNames()}
 }
 
 // gateFilter is a search's language and section as the gate names them; noName is a name no
@@ -180,19 +180,94 @@ const (
 		WHERE t.taxonomy = 'tags'`
 )
 
+// rebuild reads every article's gate and tags in two scans (the covering index of
+// articles_search_by_date, then article_terms in its own order), into new pages and a new
+// name table, and swaps them in.
 func (g *searchGate) rebuild(ctx context.Context) error {
+	names := newGateNames()
 	var pages []*gatePage
-	err := g.read(ctx, "SELECT "+gateColumns+" FROM articles INDEXED BY articles_search_by_date", gateTags+" ORDER BY at.article_id", nil,
-		func(id int64, e gateEntry, tags []uint32) {
-			pages = setGateEntry(pages, id, e, tags, nil)
-		})
+	rows, err := g.store.db.QueryContext(ctx, "SELECT "+gateColumns+" FROM articles INDEXED BY articles_search_by_date")
 	if err != nil {
-		return err
+		return fmt.Errorf("search gate: %w", err)
 	}
+	for rows.Next() {
+		id, e, err := scanGate(rows, names.intern)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		if id >= 0 && id < searchKeyIDs { // else no search key names it (migration 0015)
+			pages = setGateEntry(pages, id, e, nil, nil)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search gate: %w", err)
+	}
+	tagKeys := map[int64]uint32{} // tag term id → interned key
+	if rows, err = g.store.db.QueryContext(ctx, "SELECT id, key FROM terms WHERE taxonomy = 'tags'"); err != nil {
+		return fmt.Errorf("search gate tags: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var key sql.RawBytes
+		if err := rows.Scan(&id, &key); err != nil {
+			rows.Close()
+			return fmt.Errorf("search gate tags: %w", err)
+		}
+		tagKeys[id] = names.intern(key)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search gate tags: %w", err)
+	}
+	if rows, err = g.store.db.QueryContext(ctx, "SELECT article_id, term_id FROM article_terms ORDER BY article_id"); err != nil {
+		return fmt.Errorf("search gate tags: %w", err)
+	}
+	defer rows.Close()
+	article, tags := int64(-1), make([]uint32, 0, 16)
+	flush := func() {
+		if len(tags) > 0 && article >= 0 && article < searchKeyIDs {
+			setGateTags(pages, article, tags)
+		}
+		tags = tags[:0]
+	}
+	for rows.Next() {
+		var id, term int64
+		if err := rows.Scan(&id, &term); err != nil {
+			return fmt.Errorf("search gate tags: %w", err)
+		}
+		if id != article {
+			flush()
+			article = id
+		}
+		if key, ok := tagKeys[term]; ok {
+			tags = append(tags, key)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search gate tags: %w", err)
+	}
+	flush()
 	g.mu.Lock()
-	g.pages, g.waste = pages, 0
+	g.pages, g.gateNames, g.waste = pages, names, 0
 	g.mu.Unlock()
 	return nil
+}
+
+// setGateTags gives an article of a new gate (no tags yet) its tags.
+func setGateTags(pages []*gatePage, id int64, tags []uint32) {
+	p := int(id >> gatePageBits)
+	if p >= len(pages) || pages[p] == nil {
+		return
+	}
+	page := pages[p]
+	e := &page.entries[id&gatePageMask]
+	if *e == (gateEntry{}) {
+		return
+	}
+	e.tagAt, e.tagN = uint32(len(page.tags)), uint32(len(tags))
+	page.tags = append(page.tags, tags...)
 }
 
 func (g *searchGate) reread(ctx context.Context, dirty map[int64]bool) error {
@@ -236,7 +311,7 @@ func (g *searchGate) read(ctx context.Context, articles, tags string, args []any
 		return fmt.Errorf("search gate: %w", err)
 	}
 	for rows.Next() {
-		id, e, err := g.scan(rows)
+		id, e, err := scanGate(rows, g.intern)
 		if err != nil {
 			rows.Close()
 			return err
@@ -257,7 +332,7 @@ func (g *searchGate) read(ctx context.Context, articles, tags string, args []any
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var key string
+		var key sql.RawBytes
 		if err := rows.Scan(&id, &key); err != nil {
 			return fmt.Errorf("search gate tags: %w", err)
 		}
@@ -274,15 +349,16 @@ func (g *searchGate) read(ctx context.Context, articles, tags string, args []any
 	return nil
 }
 
-func (g *searchGate) scan(rows scanner) (int64, gateEntry, error) {
+// scanGate reads a row of gateColumns, interning its names with intern.
+func scanGate(rows *sql.Rows, intern func([]byte) uint32) (int64, gateEntry, error) {
 	var id int64
 	var hidden bool
 	var publish, expiry *int64
-	var lang, section string
+	var lang, section sql.RawBytes
 	if err := rows.Scan(&id, &hidden, &publish, &expiry, &lang, &section); err != nil {
 		return 0, gateEntry{}, fmt.Errorf("search gate: %w", err)
 	}
-	e := gateEntry{from: math.MinInt64, until: math.MaxInt64, lang: g.intern(lang), sect: g.intern(section)}
+	e := gateEntry{from: math.MinInt64, until: math.MaxInt64, lang: intern(lang), sect: intern(section)}
 	switch {
 	case hidden:
 		e.from = math.MaxInt64
@@ -295,23 +371,36 @@ func (g *searchGate) scan(rows scanner) (int64, gateEntry, error) {
 	return id, e, nil
 }
 
-// intern is name's number, adding it when new. Languages and sections are few.
-func (g *searchGate) intern(name string) uint32 {
+// gateNames numbers the languages, sections and tag keys the gate holds; 0 is "".
+type gateNames struct {
+	names []string
+	ids   map[string]uint32
+}
+
+func newGateNames() gateNames { return gateNames{names: []string{""}, ids: map[string]uint32{"": 0}} }
+
+// intern is name's number, adding it when new.
+func (n *gateNames) intern(name []byte) uint32 {
+	if id, ok := n.ids[string(name)]; ok {
+		return id
+	}
+	id := uint32(len(n.names))
+	n.names = append(n.names, string(name))
+	n.ids[string(name)] = id
+	return id
+}
+
+// intern is gateNames.intern for a reread, under the gate's lock: searches read the names.
+func (g *searchGate) intern(name []byte) uint32 {
 	g.mu.RLock()
-	id, ok := g.ids[name]
+	id, ok := g.ids[string(name)]
 	g.mu.RUnlock()
 	if ok {
 		return id
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if id, ok := g.ids[name]; ok {
-		return id
-	}
-	id = uint32(len(g.names))
-	g.names = append(g.names, name)
-	g.ids[name] = id
-	return id
+	return g.gateNames.intern(name)
 }
 
 // setGateEntry sets an article's entry and tags; waste, when given, counts the tag slots an
