@@ -21,7 +21,7 @@ type readiness struct {
 // cached copies depend on the reader's Host), and then reports ready.
 func (rd *readiness) warmUp(log *slog.Logger, h http.Handler) {
 	start := time.Now()
-	// A search builds the search gate (data/search_gate.go: ~0.2 s at 100,000 articles).
+	// A search builds the search gate (data/search_gate.go: ~0.5 s CPU at 100,000 articles).
 	for _, p := range []string{"/?warm-up", "/index.xml?warm-up", "/search?q=warm-up"} {
 		req := httptest.NewRequestWithContext(context.Background(), http.MethodGet, p, nil)
 		w := httptest.NewRecorder()
