@@ -76,7 +76,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	for i, c := range page {
 		keys[i] = c.key
 	}
-	if res.Hits, err = s.searchHits(ctx, newSearchMarker(q.Text), keys); err != nil {
+	if res.Hits, err = s.searchHits(ctx, newSearchMarker(q.Text), keys, f.gate.now); err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	ptrs := make([]*Article, len(res.Hits))
@@ -87,8 +87,9 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 }
 
 // searchHits loads a page of found articles by search key in the given order, with the
-// query's words marked (searchMarker).
-func (s *Store) searchHits(ctx context.Context, m searchMarker, keys []int64) ([]SearchHit, error) {
+// query's words marked (searchMarker). The publication rule is asked again of the rows read:
+// an article unpublished after the gate passed it (a write between the two) is left out.
+func (s *Store) searchHits(ctx context.Context, m searchMarker, keys []int64, now int64) ([]SearchHit, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
@@ -97,8 +98,8 @@ func (s *Store) searchHits(ctx context.Context, m searchMarker, keys []int64) ([
 		list[i] = strconv.FormatInt(k, 10)
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+listColumns+`, a.plain_text
-		FROM json_each(?1) page CROSS JOIN articles a ON a.id = (page.value & `+searchKeyIDMask+`)
-		ORDER BY page.key`, "["+strings.Join(list, ",")+"]")
+		FROM json_each(?2) page CROSS JOIN articles a ON a.id = (page.value & `+searchKeyIDMask+`)
+		WHERE `+publishedWhere+` ORDER BY page.key`, now, "["+strings.Join(list, ",")+"]")
 	if err != nil {
 		return nil, fmt.Errorf("load hits: %w", err)
 	}

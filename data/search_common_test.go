@@ -85,3 +85,59 @@ func TestSearchManyMatchesLeadFirst(t *testing.T) {
 		t.Errorf("the one-word lead ranks at %d, want 7 (a body match among them)", i)
 	}
 }
+
+// How common a word is, is kept between searches (wordSamples), but not past a few minutes of
+// the clock nor past a change to much of the archive: a word that became common is no longer
+// required.
+func TestSearchCommonWordsFollowTheArchive(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	ctx := context.Background()
+	corpus := func(t *testing.T) *Store {
+		s := openTestStore(t, &now)
+		var list []Article
+		for i := range 200 {
+			a := article(fmt.Sprintf("content/news/a%d.md", i), fmt.Sprintf("/news/a%d/", i), fmt.Sprintf("Report %d", i), now.Add(-time.Duration(i+1)*time.Hour))
+			a.PlainText = "The weather today."
+			list = append(list, a)
+		}
+		list[50].Title, list[50].PlainText = "Harbour dredging", "Dredging of the harbour starts."
+		list[120].Title, list[120].PlainText = "Budget", "The council dredging plan was agreed at last."
+		if _, err := s.SaveArticles(ctx, list); err != nil {
+			t.Fatal(err)
+		}
+		if got := searchTitles(t, s, SearchQuery{Text: "council dredging"}); !slices.Equal(got, []string{"Budget"}) {
+			t.Fatalf("council is rare: %q, want only the article with both", got)
+		}
+		return s
+	}
+	// newer articles that make "council" common
+	newer := func(n int) []Article {
+		var list []Article
+		for i := range n {
+			a := article(fmt.Sprintf("content/news/n%d.md", i), fmt.Sprintf("/news/n%d/", i), fmt.Sprintf("Council %d", i), now.Add(time.Duration(i)*time.Minute))
+			a.PlainText = "The council met."
+			list = append(list, a)
+		}
+		return list
+	}
+	want := []string{"Budget", "Harbour dredging"}
+	t.Run("the clock", func(t *testing.T) {
+		start := now
+		t.Cleanup(func() { setNow(&now, start) })
+		s := corpus(t)
+		if _, err := s.SaveArticles(ctx, newer(400)); err != nil {
+			t.Fatal(err)
+		}
+		setNow(&now, now.Add(wordSampleMaxAge*time.Second+time.Hour))
+		if got := searchTitles(t, s, SearchQuery{Text: "council dredging"}); !slices.Equal(got, want) {
+			t.Errorf("council dredging: %q, want %q", got, want)
+		}
+	})
+	t.Run("an import", func(t *testing.T) {
+		s := corpus(t)
+		saveInBatches(t, s.SaveArticles, newer(wordSampleChurn+100), 500)
+		if got := searchTitles(t, s, SearchQuery{Text: "council dredging"}); !slices.Equal(got, want) {
+			t.Errorf("council dredging: %q, want %q", got, want)
+		}
+	})
+}

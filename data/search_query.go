@@ -59,6 +59,11 @@ type searchPlan struct {
 	// include of the plain words (not phrases, not prefixes), which requireWords may drop.
 	include, exclude []string
 	words            []int
+	// few is set when a required word has fewer than commonSample matches in the whole
+	// archive (withoutCommonWords): every match is read, and the walk goes in FTS5's own
+	// order, oldest first, where an AND skips through the longer doclists instead of reading
+	// them (newest first it read every match of the commonest word).
+	few bool
 }
 
 // requireWords is the plan with only some of its plain words required in match and lead

@@ -41,22 +41,34 @@ type searchCandidate struct {
 
 func (c searchCandidate) articleID() int64 { return c.key & 16777215 }
 
-// searchFilter is the publication rule and a query's filters, as SQL over the candidate's
-// article (a, read through the narrow articles_search_by_date index, migration 0017) and as
-// narrowing for the index itself.
+// searchFilter is a query's filters: for the walks, as the gate checks them (publication,
+// language, section), narrowing for the index (term tokens, a key range) and, where the index
+// cannot narrow, SQL on the search key; for the exact-title lookup, which reads the article
+// row anyway, as SQL on the article (a).
 type searchFilter struct {
-	now    int64
-	where  string // more conditions on a, parameters from ?3 on
+	gate   gateFilter
+	where  string // more conditions on a, parameters from ?3 on (exactTitles)
 	args   []any
 	narrow string // an FTS5 expression ANDed to every match (tag and category tokens), or ""
-	keyMin int64  // search key range (dates), inclusive min and exclusive max; 0 = open
-	keyMax int64
+	// terms is the tag and category filter as SQL on a walk's rowid, for the pair index,
+	// which has no term tokens; termArgs are its parameters, from ?2 on.
+	terms    string
+	termArgs []any
+	keyMin   int64 // search key range (dates), inclusive min and exclusive max; 0 = open
+	keyMax   int64
 }
 
 // searchFilterOf builds the filter; ok is false when a filter cannot match anything (a tag
 // no article has).
 func (s *Store) searchFilterOf(ctx context.Context, q SearchQuery) (searchFilter, bool, error) {
-	f := searchFilter{now: s.now().Unix()}
+	var f searchFilter
+	var err error
+	if f.gate, err = s.gate.ready(ctx, q.Lang, q.Section); err != nil {
+		return f, false, err
+	}
+	if f.gate.lang == noName || f.gate.sect == noName {
+		return f, false, nil
+	}
 	add := func(clause string, v any) {
 		f.args = append(f.args, v)
 		f.where += " AND " + strings.ReplaceAll(clause, "?N", fmt.Sprintf("?%d", len(f.args)+2))
@@ -72,15 +84,20 @@ func (s *Store) searchFilterOf(ctx context.Context, q SearchQuery) (searchFilter
 		if t.key == "" {
 			continue
 		}
-		add(`a.id IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
-			WHERE t.taxonomy = '`+t.taxonomy+`' AND t.key = ?N)`, t.key)
+		inTerm := `IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
+			WHERE t.taxonomy = '` + t.taxonomy + `' AND t.key = ?N)`
+		add("a.id "+inTerm, t.key)
+		f.termArgs = append(f.termArgs, t.key)
+		f.terms += " AND ({table}.rowid & " + searchKeyIDMask + ") " + strings.ReplaceAll(inTerm, "?N", fmt.Sprintf("?%d", len(f.termArgs)+1))
 		exists, err := s.termExists(ctx, t.taxonomy, t.key)
 		if err != nil || !exists {
 			return f, false, err
 		}
 		// Every article carries a token per term in search_tags (migration 0100): asking the
-		// index for it too makes a filtered search a walk over the term's articles only. The
-		// SQL check above stays exact.
+		// index for it makes a filtered search a walk over the term's articles only. The
+		// token is the term's taxonomy and key in hex, which the porter stemmer changes at
+		// most by a last "e" (a key's last byte in UTF-8 is never 0xed, the only way to end
+		// "ed"), so no two terms share a token and the walk needs no other check.
 		narrow = append(narrow, "search_tags : "+ftsString(searchTermToken(t.taxonomy, t.key)))
 	}
 	f.narrow = strings.Join(narrow, " AND ")
@@ -123,7 +140,11 @@ func (s *Store) rankSearch(ctx context.Context, plan searchPlan, f searchFilter)
 		main = searchIndex{"search_pairs", plan.pairs}
 		lead = searchIndex{"search_pairs", "{lead summary} : (" + plan.pairs + ")"}
 	}
-	all, err := s.searchCandidates(ctx, main, f, searchDepth)
+	order := "ORDER BY rowid DESC"
+	if plan.few {
+		order = "ORDER BY rowid" // fewer than searchDepth matches: all of them, in FTS5's order
+	}
+	all, err := s.walkIndex(ctx, main, f, order, searchDepth)
 	if err != nil {
 		return nil, false, err
 	}
@@ -239,7 +260,7 @@ func (s *Store) exactTitles(ctx context.Context, title string, f searchFilter) (
 		where += fmt.Sprintf(" AND coalesce(a.date_unix, 0) < %d", f.keyMax>>24)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(a.date_unix, 0) * 16777216 + (a.id & `+searchKeyIDMask+`), a.section
-		FROM articles a INDEXED BY articles_title_nocase WHERE `+where+" LIMIT 20", append([]any{f.now, title}, f.args...)...)
+		FROM articles a INDEXED BY articles_title_nocase WHERE `+where+" LIMIT 20", append([]any{f.gate.now, title}, f.args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("exact title: %w", err)
 	}
@@ -286,13 +307,17 @@ func (s *Store) searchCandidates(ctx context.Context, idx searchIndex, f searchF
 	return s.walkIndex(ctx, idx, f, "ORDER BY rowid DESC", depth)
 }
 
-// walkIndex is up to depth published articles matching idx and the filter, in the order asked.
+// walkIndex is up to depth published articles matching idx and the filter, in the order
+// asked. It reads the index alone and checks each match against the gate.
 func (s *Store) walkIndex(ctx context.Context, idx searchIndex, f searchFilter, order string, depth int) ([]searchCandidate, error) {
 	table, match := idx.table, idx.match
+	where, args := table+" MATCH ?1", []any{match}
 	if f.narrow != "" && table != "search_pairs" {
-		match = "(" + match + ") AND " + f.narrow
+		args[0] = "(" + match + ") AND " + f.narrow
+	} else if f.terms != "" {
+		where += strings.ReplaceAll(f.terms, "{table}", table)
+		args = append(args, f.termArgs...)
 	}
-	where := table + " MATCH ?2 AND " + publishedWhere + f.where
 	if f.keyMin != 0 {
 		where += fmt.Sprintf(" AND %s.rowid >= %d", table, f.keyMin)
 	}
@@ -300,22 +325,21 @@ func (s *Store) walkIndex(ctx context.Context, idx searchIndex, f searchFilter, 
 		where += fmt.Sprintf(" AND %s.rowid < %d", table, f.keyMax)
 	}
 	order = strings.ReplaceAll(order, "rowid", table+".rowid")
-	query := fmt.Sprintf(`SELECT %[1]s.rowid, a.section
-		FROM %[1]s JOIN articles a INDEXED BY articles_search_by_date
-			ON coalesce(a.date_unix, 0) = (%[1]s.rowid >> 24) AND a.id = (%[1]s.rowid & %[2]s)
-		WHERE %[3]s %[4]s LIMIT %[5]d`, table, searchKeyIDMask, where, order, depth)
-	rows, err := s.db.QueryContext(ctx, query, append([]any{f.now, match}, f.args...)...)
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf("SELECT %s.rowid FROM %[1]s WHERE %s %s", table, where, order), args...)
 	if err != nil {
 		return nil, fmt.Errorf("candidates in %s: %w", table, err)
 	}
 	defer rows.Close()
 	var found []searchCandidate
-	for rows.Next() {
+	for len(found) < depth && rows.Next() {
 		var c searchCandidate
-		if err := rows.Scan(&c.key, &c.section); err != nil {
+		if err := rows.Scan(&c.key); err != nil {
 			return nil, fmt.Errorf("candidates in %s: %w", table, err)
 		}
-		found = append(found, c)
+		var ok bool
+		if c.section, ok = s.gate.pass(c.key, f.gate); ok {
+			found = append(found, c)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("candidates in %s: %w", table, err)

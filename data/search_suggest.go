@@ -48,14 +48,17 @@ func (s *Store) Suggest(ctx context.Context, q SuggestQuery) ([]Suggestion, erro
 	if match == "" {
 		return out, nil
 	}
-	where, args := "search_titles MATCH ?2 AND "+publishedWhere, []any{s.now().Unix(), match}
-	if q.Lang != "" {
-		where += " AND a.lang = ?3"
-		args = append(args, q.Lang)
+	f, err := s.gate.ready(ctx, q.Lang, "")
+	if err != nil || f.lang == noName {
+		return out, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.title, a.permalink FROM search_titles
-		JOIN articles a ON a.id = (search_titles.rowid & `+searchKeyIDMask+`)
-		WHERE `+where+fmt.Sprintf(" ORDER BY search_titles.rowid DESC LIMIT %d", limit-len(out)), args...)
+	keys, err := s.suggestKeys(ctx, match, f, limit-len(out))
+	if err != nil || len(keys) == 0 {
+		return out, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.title, a.permalink FROM json_each(?2) page
+		CROSS JOIN articles a ON a.id = (page.value & `+searchKeyIDMask+`)
+		WHERE `+publishedWhere+" ORDER BY page.key", f.now, jsonText(keys))
 	if err != nil {
 		return nil, fmt.Errorf("suggest %q: %w", q.Text, err)
 	}
@@ -68,6 +71,27 @@ func (s *Store) Suggest(ctx context.Context, q SuggestQuery) ([]Suggestion, erro
 		out = append(out, sg)
 	}
 	return out, rows.Err()
+}
+
+// suggestKeys is the search keys of the newest n published articles whose title or tags
+// match, read from the title index alone and checked against the gate.
+func (s *Store) suggestKeys(ctx context.Context, match string, f gateFilter, n int) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT rowid FROM search_titles WHERE search_titles MATCH ? ORDER BY rowid DESC", match)
+	if err != nil {
+		return nil, fmt.Errorf("suggest: %w", err)
+	}
+	defer rows.Close()
+	var keys []int64
+	for len(keys) < n && rows.Next() {
+		var key int64
+		if err := rows.Scan(&key); err != nil {
+			return nil, fmt.Errorf("suggest: %w", err)
+		}
+		if _, ok := s.gate.pass(key, f); ok {
+			keys = append(keys, key)
+		}
+	}
+	return keys, rows.Err()
 }
 
 // suggestMatch is the title-index query for typed text: every word, the last as a prefix

@@ -35,6 +35,9 @@ type Store struct {
 
 	memo  *memo
 	terms *termCounts
+	gate  *searchGate // what a search checks of each match, in memory
+
+	wordSamples *wordSamples // how common each searched word is
 
 	readOnly bool // opened by OpenReadOnly: a standby's copy
 }
@@ -125,6 +128,8 @@ func newStore(db *sql.DB, now func() time.Time, readOnly bool) *Store {
 	s := &Store{db: newPool(db), now: now, logger: slog.New(slog.DiscardHandler), readOnly: readOnly}
 	s.memo = newMemo(s)
 	s.terms = newTermCounts(s)
+	s.gate = newSearchGate(s)
+	s.wordSamples = newWordSamples(s)
 	return s
 }
 
