@@ -25,7 +25,7 @@ func TestClientGoneIsNotAnError(t *testing.T) {
 	logs := &lockedBuffer{}
 	h := New(Deps{Store: ts.store, Media: ts.media, Assets: assets,
 		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
-	for _, path := range []string{"/post/one/?uncached", "/?uncached", "/tags/?uncached", "/search/?q=one"} {
+	for _, path := range []string{"/post/one/?uncached", "/?uncached", "/tags/?uncached", "/tags/harbour/?uncached", "/categories/news/?uncached", "/search/?q=one"} {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
 		req := httptest.NewRequestWithContext(ctx, http.MethodGet, path, nil)

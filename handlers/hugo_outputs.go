@@ -171,7 +171,7 @@ func serveHugoOutput(s *site, w http.ResponseWriter, r *http.Request, st *reader
 func (s *site) hugoRedirect(ctx context.Context, st *reader.State, p string) (string, bool) {
 	if to, err := s.store.ListPageAlias(ctx, p); err == nil {
 		return to, true
-	} else if !errors.Is(err, data.ErrNotFound) {
+	} else if !errors.Is(err, data.ErrNotFound) && ctx.Err() == nil { // a reader who left is no error
 		s.log.Error("list page alias", "path", p, "err", err)
 	}
 	if def := st.Settings.DefaultLanguage; len(st.Settings.Languages) > 1 && p == "/"+def+"/" {

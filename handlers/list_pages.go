@@ -173,7 +173,9 @@ func (s *site) parseList(ctx context.Context, st *reader.State, p string) (listS
 			return l, false
 		}
 		if err != nil {
-			s.log.Error("term lookup", "path", p, "err", err)
+			if ctx.Err() == nil { // a reader who left is no error
+				s.log.Error("term lookup", "path", p, "err", err)
+			}
 			return l, false
 		}
 		l.kind, l.term = listTerm, t
