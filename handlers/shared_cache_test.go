@@ -119,6 +119,43 @@ func TestSharedCacheHeaders(t *testing.T) {
 	})
 }
 
+// TestCacheHitsCarryAnIDOnlyWhenItNamesSomething: without debug logging a plain hit writes no
+// log line, so it goes out without X-Request-Id (one header less on the hottest path), while a
+// rendered page, an error page and a hit a proxy named still carry theirs.
+func TestCacheHitsCarryAnIDOnlyWhenItNamesSomething(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, basicSite)
+	assets, err := static.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	srv := httptest.NewServer(New(Deps{Store: ts.store, Media: ts.media, Assets: assets, Logger: log}))
+	t.Cleanup(srv.Close)
+
+	miss, hit := fetchURL(t, srv.URL+"/post/one/"), fetchURL(t, srv.URL+"/post/one/")
+	if miss.Header.Get("X-Cache") != "MISS" || miss.Header.Get("X-Request-Id") == "" {
+		t.Errorf("rendered page: X-Cache %q, X-Request-Id %q; want MISS and an id", miss.Header.Get("X-Cache"), miss.Header.Get("X-Request-Id"))
+	}
+	if hit.Header.Get("X-Cache") != "HIT" || hit.Header.Get("X-Request-Id") != "" {
+		t.Errorf("cache hit: X-Cache %q, X-Request-Id %q; want HIT and no id", hit.Header.Get("X-Cache"), hit.Header.Get("X-Request-Id"))
+	}
+	if id := fetchURL(t, srv.URL+"/no/such/page/").Header.Get("X-Request-Id"); id == "" {
+		t.Error("an error page carries no request id")
+	}
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/post/one/", nil)
+	req.Header.Set("X-Request-Id", "edge-4712")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("X-Cache") != "HIT" || resp.Header.Get("X-Request-Id") != "edge-4712" {
+		t.Errorf("hit named by a proxy: X-Cache %q, X-Request-Id %q; want HIT and edge-4712", resp.Header.Get("X-Cache"), resp.Header.Get("X-Request-Id"))
+	}
+}
+
 func TestRequestIDsAndMetrics(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, basicSite)
