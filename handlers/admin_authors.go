@@ -33,7 +33,7 @@ func handleAuthorList(dk *desk) http.Handler {
 		}
 		v := views.AuthorsAdminPage{AdminPage: dk.page(r, "Authors", "authors")}
 		for _, p := range profiles {
-			v.Rows = append(v.Rows, views.AuthorRow{Name: p.Name, Slug: p.Slug, Avatar: avatarURL(p.Avatar),
+			v.Rows = append(v.Rows, views.AuthorRow{Name: p.Name, Slug: p.Slug, Avatar: reader.AvatarURL(p.Avatar),
 				PublicURL: reader.TermURL("", data.AuthorsTaxonomy, p.Slug), Articles: counts[p.Slug]})
 		}
 		dk.renderDesk(w, r, http.StatusOK, views.AdminAuthors(v))
@@ -144,7 +144,7 @@ func authorFromForm(v views.AuthorValues) (data.AuthorProfile, map[string]string
 			name, u = "", name
 		}
 		name, u = strings.TrimSpace(name), strings.TrimSpace(u)
-		if !safeLink(u) || strings.ContainsAny(u, " <>\"") {
+		if !reader.SafeLink(u) || strings.ContainsAny(u, " <>\"") {
 			fr.Errs.Add("links", "Each line is a name, a bar and an address: Site | https://example.com/")
 			continue
 		}

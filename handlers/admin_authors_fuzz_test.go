@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"gazette/editing"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -26,7 +27,7 @@ func FuzzAuthorForm(f *testing.F) {
 				t.Errorf("name %q accepted", p.Name)
 			}
 			for _, l := range p.Links {
-				if !safeLink(l.URL) || strings.ContainsAny(l.URL, " <>\"") {
+				if !reader.SafeLink(l.URL) || strings.ContainsAny(l.URL, " <>\"") {
 					t.Errorf("link %q accepted", l.URL)
 				}
 			}

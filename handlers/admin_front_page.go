@@ -15,7 +15,7 @@ import (
 
 // frontSettingsValues shows the stored settings.
 func frontSettingsValues(params map[string]any, loc *time.Location) views.FrontSettingsValues {
-	v := views.FrontSettingsValues{Newsroom: newsroomLayout(params), BreakingText: reader.ParamString(params, "breaking", "text"),
+	v := views.FrontSettingsValues{Newsroom: reader.NewsroomLayout(params), BreakingText: reader.ParamString(params, "breaking", "text"),
 		BreakingURL: reader.ParamString(params, "breaking", "url")}
 	v.Sections, _ = reader.ParamStrings(params, "frontsections")
 	if t, err := time.Parse(time.RFC3339, reader.ParamString(params, "breaking", "until")); err == nil {

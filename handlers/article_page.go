@@ -51,11 +51,11 @@ func serveArticle(s *site, w http.ResponseWriter, r *http.Request, a *data.Artic
 		Meta:    st.Meta(a, trLinks),
 		Thumb:   reader.SizedThumbnail(st.Thumbnail(a, "post"), uploads),
 	}
-	v.Title, v.Description, v.Canonical = a.Title, a.Description, s.absURL(st, reader.ArticleURL(a))
+	v.Title, v.Description, v.Canonical = a.Title, a.Description, st.AbsURL(reader.ArticleURL(a))
 	v.Preview = isPreview(ctx)
 	v.NoIndex = v.NoIndex || content.FlagOn(a, "robotsNoIndex", params)
-	v.Head = s.articleHead(r, st, a, translations)
-	modified, err := s.articleNewsroom(ctx, st, a, &v)
+	v.Head = st.ArticleHead(a, translations, feedKinds)
+	modified, err := st.ArticleNewsroom(ctx, a, &v)
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func serveArticle(s *site, w http.ResponseWriter, r *http.Request, a *data.Artic
 	}
 	if content.FlagOn(a, "authorbox", params) {
 		v.AuthorBox = &views.Author{Name: reader.ParamString(params, "author", "name"), Bio: reader.ParamString(params, "author", "bio"),
-			Avatar: avatarURL(reader.ParamString(params, "author", "avatar"))}
+			Avatar: reader.AvatarURL(reader.ParamString(params, "author", "avatar"))}
 		if own := reader.ArticleAuthor(a); own != "" && own != v.AuthorBox.Name {
 			// The site author's bio and picture are not this author's.
 			v.AuthorBox = &views.Author{Name: own}
@@ -185,16 +185,6 @@ func tocEntries(hs []data.Heading) []views.TOCEntry {
 		out = append(out, e)
 	}
 	return out
-}
-
-func avatarURL(p string) string {
-	if p == "" {
-		return ""
-	}
-	if strings.Contains(p, "://") && !strings.HasPrefix(p, "https://") && !strings.HasPrefix(p, "http://") {
-		return ""
-	}
-	return reader.SiteRelative(p)
 }
 
 func refTitle(r *data.ArticleRef) string {

@@ -28,7 +28,7 @@ func handleCommentFeed(rc *readerComments, perArticle bool) http.Handler {
 			return
 		}
 		f := data.CommentFilter{Status: data.CommentApproved, Limit: commentFeedSize}
-		root := siteRoot(st)
+		root := st.SiteRoot()
 		feed := &feeds.Feed{Title: "Comments on " + st.Settings.Title, Link: &feeds.Link{Href: root + "/"}, Description: "The newest comments"}
 		if perArticle {
 			f.ArticleID, _ = strconv.ParseInt(mux.Vars(r)["id"], 10, 64)

@@ -47,15 +47,15 @@ var builtinSuffixes = map[string]string{
 }
 
 // hugoListKind is the name Hugo's [outputs] gives a list kind.
-func hugoListKind(k listKind) string {
+func hugoListKind(k reader.ListingKind) string {
 	switch k {
-	case listHome:
+	case reader.HomeListing:
 		return "home"
-	case listSection:
+	case reader.SectionListing:
 		return "section"
-	case listTaxonomy:
+	case reader.TaxonomyListing:
 		return "taxonomy"
-	case listTerm:
+	case reader.TermListing:
 		return "term"
 	}
 	return ""
@@ -138,11 +138,11 @@ func serveHugoOutput(s *site, w http.ResponseWriter, r *http.Request, st *reader
 	}
 	t, err := s.store.ResolvePath(r.Context(), dir)
 	if err != nil || t.IsRedirect {
-		l, ok := s.feedList(r.Context(), st, dir)
+		l, ok := st.FeedListing(r.Context(), dir)
 		if !ok {
 			return data.ErrNotFound
 		}
-		switch outputFile(st.Settings.Hugo, hugoListKind(l.kind), file) {
+		switch outputFile(st.Settings.Hugo, hugoListKind(l.Kind), file) {
 		case outputRSS:
 			return s.writeFeed(w, r, st, l, feedRSS)
 		case outputJSON:
@@ -178,28 +178,4 @@ func (s *site) hugoRedirect(ctx context.Context, st *reader.State, p string) (st
 		return "/", true
 	}
 	return "", false
-}
-
-// feedList is the list whose feeds stand at dir: Gazette's archive has none, but a site's own
-// "archive" section (an _index file or articles), whose page Gazette's archive replaces, had
-// Hugo's.
-func (s *site) feedList(ctx context.Context, st *reader.State, dir string) (listSpec, bool) {
-	l, ok := s.parseList(ctx, st, dir)
-	if !ok || l.kind != listArchive {
-		return l, ok
-	}
-	if l.year != "" {
-		return l, false
-	}
-	sec := listSpec{kind: listSection, lang: l.lang, prefix: l.prefix, section: "archive"}
-	ls, err := st.Lists(ctx, l.lang)
-	if err != nil {
-		s.log.Error("list lookup", "path", dir, "err", err)
-		return l, false
-	}
-	if name, ok := ls.Sections["archive"]; ok {
-		sec.section = name
-		return sec, true
-	}
-	return sec, s.sectionHasOwnPage(ctx, l, "archive")
 }
