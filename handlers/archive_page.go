@@ -58,7 +58,7 @@ func serveArchive(s *site, w http.ResponseWriter, r *http.Request, st *reader.St
 		refs = refs[min((n-1)*archivePageSize, len(refs)):min(n*archivePageSize, len(refs))]
 		am := views.ArchiveMonth{Name: monthName(year+"-"+month, l.Lang) + " " + year, ID: "m-" + year + "-" + month}
 		for _, ref := range refs {
-			am.Items = append(am.Items, views.RelatedLink{Title: refTitle(&ref), URL: articleURLFromPath(ref.Permalink), Date: parseRefDate(ref.Date)})
+			am.Items = append(am.Items, views.RelatedLink{Title: reader.RefTitle(&ref), URL: articleURLFromPath(ref.Permalink), Date: reader.ParseRefDate(ref.Date)})
 		}
 		v.Months = append(v.Months, am)
 		v.Title += " · " + am.Name
