@@ -59,7 +59,7 @@ func servePublic(s *site, w http.ResponseWriter, r *http.Request, p string) erro
 	if l, ok := st.ParseListing(ctx, p); ok {
 		return serveList(s, w, r, st, l, 1)
 	}
-	if to, ok := s.hugoRedirect(ctx, st, p); ok {
+	if to, ok := st.HugoRedirect(ctx, p); ok {
 		return redirect(w, r, content.EscapePath(to))
 	}
 	if !strings.HasSuffix(p, "/") {

@@ -23,6 +23,21 @@ const (
 	ArchiveListing                     // /archive/[year/[month/]]: Gazette's archive by month
 )
 
+// HugoKind is the name Hugo's [outputs] gives a kind of list.
+func (k ListingKind) HugoKind() string {
+	switch k {
+	case HomeListing:
+		return "home"
+	case SectionListing:
+		return "section"
+	case TaxonomyListing:
+		return "taxonomy"
+	case TermListing:
+		return "term"
+	}
+	return ""
+}
+
 // Listing is a list page a path names (the home page, a section, a taxonomy, a term or the
 // archive), before its page number: what ParseListing reads from a URL, and what the list's
 // page, feeds and head are built from. Not to be confused with Lists, a language's sidebar

@@ -230,3 +230,18 @@ func (st *State) profileOnlyAuthor(ctx context.Context, slug string) (data.Term,
 	}
 	return data.Term{Taxonomy: data.AuthorsTaxonomy, Key: p.Slug, Name: p.Name}, nil
 }
+
+// HugoRedirect is where Hugo's redirect pages at p led: a list page's alias, and the default
+// language's own prefix (/en/ of a site that serves English at /), which Hugo writes for every
+// multilingual site.
+func (st *State) HugoRedirect(ctx context.Context, p string) (string, bool) {
+	if to, err := st.model.store.ListPageAlias(ctx, p); err == nil {
+		return to, true
+	} else if !errors.Is(err, data.ErrNotFound) && ctx.Err() == nil { // a reader who left is no error
+		st.model.log.Error("list page alias", "path", p, "err", err)
+	}
+	if def := st.Settings.DefaultLanguage; len(st.Settings.Languages) > 1 && p == "/"+def+"/" {
+		return "/", true
+	}
+	return "", false
+}
