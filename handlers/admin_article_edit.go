@@ -97,7 +97,7 @@ func handleArticleEdit(dk *desk) http.Handler {
 		}
 		editing.FillThumbText(&v, thumb)
 		fs := dk.formState(&a, st)
-		fs.missingAlt = imagesWithoutAlt(&a, thumb)
+		fs.missingAlt = editing.ImagesWithoutAlt(&a, thumb)
 		dk.renderArticleForm(w, r, http.StatusOK, v, fs)
 	})
 }
