@@ -35,7 +35,7 @@ func handleArticleSave(dk *desk) http.Handler {
 			dk.deskError(w, r, err) // the disk, not the image: "read-only right now"
 			return
 		} else if err != nil {
-			errs.Add("thumbnail_file", uploadMessage(err))
+			errs.Add("thumbnail_file", editing.UploadMessage(err))
 		} else if url != "" {
 			v.Thumbnail = url
 		}
@@ -124,7 +124,7 @@ func handleArticlePreview(dk *desk) http.Handler {
 			dk.deskError(w, r, err)
 			return
 		} else if err != nil {
-			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, articleFormState{errs: map[string]string{"thumbnail_file": uploadMessage(err)},
+			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, articleFormState{errs: map[string]string{"thumbnail_file": editing.UploadMessage(err)},
 				message: "The preview needs these fields corrected first."})
 			return
 		} else if url != "" {

@@ -89,7 +89,7 @@ func handleAuthorSave(dk *desk) http.Handler {
 			dk.deskError(w, r, err)
 			return
 		} else if err != nil {
-			errs.Add("avatar_file", uploadMessage(err))
+			errs.Add("avatar_file", editing.UploadMessage(err))
 		} else if u != "" {
 			v.Avatar = u
 		}
