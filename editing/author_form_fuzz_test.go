@@ -1,11 +1,10 @@
-package handlers
+package editing
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"gazette/editing"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -18,7 +17,7 @@ func FuzzAuthorForm(f *testing.F) {
 	f.Add("../../etc", "a/b", "javascript:alert(1)", ",,,")
 	f.Add("Zoë Ñúñez", "zoë", "| https://x.example/ y", strings.Repeat("x,", 40))
 	f.Fuzz(func(t *testing.T, name, slug, links, authors string) {
-		p, errs := authorFromForm(views.AuthorValues{Name: name, Slug: slug, Links: links})
+		p, errs := AuthorFromForm(views.AuthorValues{Name: name, Slug: slug, Links: links})
 		if len(errs) == 0 {
 			if p.Slug == "" || strings.ContainsAny(p.Slug, "/.?#") || p.Slug == "new" {
 				t.Errorf("slug %q accepted", p.Slug)
@@ -32,7 +31,7 @@ func FuzzAuthorForm(f *testing.F) {
 				}
 			}
 		}
-		list := editing.AuthorList(authors)
+		list := AuthorList(authors)
 		seen := map[string]bool{}
 		for _, n := range list {
 			if strings.TrimSpace(n) == "" || seen[strings.ToLower(n)] {
@@ -40,7 +39,7 @@ func FuzzAuthorForm(f *testing.F) {
 			}
 			seen[strings.ToLower(n)] = true
 		}
-		if len(list) > editing.MaxAuthors {
+		if len(list) > MaxAuthors {
 			t.Errorf("%d authors", len(list))
 		}
 	})
