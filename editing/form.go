@@ -302,3 +302,28 @@ func (fr *FieldReader) Thumbnail(s string) string {
 	}
 	return s
 }
+
+// HomeSectionNote warns an editor whose article will not reach the home page and the recent
+// list: those show the home sections (Hugo's mainSections) only, and an article without a
+// section is a page like About. "" when the article will be there, or the site names no home
+// sections (then the largest section is used, which the form cannot know).
+func HomeSectionNote(set data.SiteSettings, section string) string {
+	home, ok := reader.ParamStrings(set.Params, "mainSections")
+	if !ok || len(home) == 0 {
+		if strings.TrimSpace(section) == "" {
+			return "Without a section this article is a page (like About): it is not listed on the home page or in recent posts."
+		}
+		return ""
+	}
+	for _, h := range home {
+		if strings.EqualFold(h, strings.TrimSpace(section)) {
+			return ""
+		}
+	}
+	where := "Without a section"
+	if strings.TrimSpace(section) != "" {
+		where = "In the section " + strconv.Quote(strings.TrimSpace(section))
+	}
+	return where + " this article is not listed on the home page or in recent posts, which show " +
+		strings.Join(home, ", ") + " (Settings, home page sections)."
+}

@@ -1,12 +1,14 @@
 package editing
 
 import (
-	"gazette/content"
-	"gazette/data"
-	"gazette/views"
+	"context"
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"gazette/content"
+	"gazette/data"
+	"gazette/views"
 )
 
 // The article form's front-page flags and authors (issue 17) are front matter, edited like
@@ -83,4 +85,44 @@ func NewsroomEdits(shown, posted views.NewsroomValues, base *data.Article) []con
 		}
 	}
 	return edits
+}
+
+// NewsroomForm is the author picker (every profile, the article's authors ticked, in byline
+// order first) and the article's notes.
+func NewsroomForm(ctx context.Context, store *data.Store, set data.SiteSettings, id int64, v views.NewsroomValues) (views.NewsroomForm, error) {
+	loc := SiteLocation(set)
+	f := views.NewsroomForm{ArticleID: id, TimeZone: loc.String(), NoteTime: store.Now().In(loc).Format(FormTime)}
+	profiles, err := store.AuthorProfiles(ctx)
+	if err != nil {
+		return f, err
+	}
+	bySlug := map[string]data.AuthorProfile{}
+	for _, p := range profiles {
+		bySlug[p.Slug] = p
+	}
+	picked := map[string]bool{}
+	var more []string
+	for _, name := range AuthorList(v.Authors) {
+		k := content.Urlize(name)
+		if _, ok := bySlug[k]; ok {
+			picked[k] = true
+			f.AuthorChoices = append(f.AuthorChoices, views.AuthorChoice{Name: name, Slug: k, Checked: true})
+		} else {
+			more = append(more, name)
+		}
+	}
+	for _, p := range profiles {
+		if !picked[p.Slug] {
+			f.AuthorChoices = append(f.AuthorChoices, views.AuthorChoice{Name: p.Name, Slug: p.Slug})
+		}
+	}
+	f.MoreAuthors = strings.Join(more, ", ")
+	if id == 0 {
+		return f, nil
+	}
+	notes, err := store.ArticleNotes(ctx, id)
+	for _, n := range notes {
+		f.Notes = append(f.Notes, views.NoteRow{ID: n.ID, Kind: n.Kind, Note: n.Note, At: n.At})
+	}
+	return f, err
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"gazette/data"
 	"gazette/views"
 )
 
@@ -17,7 +18,7 @@ func handleAccount(dk *desk) http.Handler {
 			return
 		}
 		if !v.TwoFactor {
-			if v.Secret, v.QRImage, err = newTOTPKey(v.SiteName, v.Email); err != nil {
+			if v.Secret, v.QRImage, err = data.NewTOTPKey(v.SiteName, v.Email); err != nil {
 				dk.deskError(w, r, err)
 				return
 			}
@@ -55,10 +56,10 @@ func handleTwoFactorChange(dk *desk) http.Handler {
 		switch action := f.Get("action"); {
 		case action == "enable" && !v.TwoFactor:
 			secret := strings.TrimSpace(f.Get("secret"))
-			if _, ok := totpStep(secret, f.Get("code"), dk.store.Now()); !ok || len(secret) < 16 {
+			if _, ok := data.TOTPStep(secret, f.Get("code"), dk.store.Now()); !ok || len(secret) < 16 {
 				v.Secret, v.Message = secret, "That code does not match the key: check the phone's clock and type the code the app shows now."
-				if v.QRImage, err = totpQRFor(v.SiteName, v.Email, secret); err != nil {
-					v.Secret, v.QRImage, _ = newTOTPKey(v.SiteName, v.Email)
+				if v.QRImage, err = data.TOTPQRFor(v.SiteName, v.Email, secret); err != nil {
+					v.Secret, v.QRImage, _ = data.NewTOTPKey(v.SiteName, v.Email)
 				}
 				dk.renderDesk(w, r, http.StatusUnprocessableEntity, views.AdminAccount(v))
 				return

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
-	"strings"
 
 	"github.com/gorilla/mux"
 
@@ -41,7 +40,7 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 		Values: v, Errors: st.errs, Message: st.message, Conflict: st.conflict, TimeZone: editing.ZoneName(editing.SiteLocation(set), dk.store.Now()),
 		Languages: set.Languages, Widgets: editing.DeskWidgets, Primary: editing.PrimaryAction(st.status, v.PublishDate, editing.SiteLocation(set), dk.store.Now()),
 	}
-	form.SectionNote = homeSectionNote(set, v.Section)
+	form.SectionNote = editing.HomeSectionNote(set, v.Section)
 	form.MissingAlt = st.missingAlt
 	if len(form.Languages) == 0 {
 		form.Languages = []data.LanguageSetting{{Code: set.DefaultLanguage}}
@@ -62,7 +61,7 @@ func (dk *desk) renderArticleForm(w http.ResponseWriter, r *http.Request, status
 		form.Reads, err = dk.articleReads(ctx, st.id)
 	}
 	if err == nil {
-		form.Newsroom, err = dk.newsroomForm(ctx, st.id, v.Newsroom)
+		form.Newsroom, err = editing.NewsroomForm(ctx, dk.store, dk.settings(ctx), st.id, v.Newsroom)
 	}
 	if err != nil {
 		dk.deskError(w, r, err)
@@ -97,7 +96,7 @@ func handleArticleEdit(dk *desk) http.Handler {
 		}
 		editing.FillThumbText(&v, thumb)
 		fs := dk.formState(&a, st)
-		fs.missingAlt = imagesWithoutAlt(&a, thumb)
+		fs.missingAlt = editing.ImagesWithoutAlt(&a, thumb)
 		dk.renderArticleForm(w, r, http.StatusOK, v, fs)
 	})
 }
@@ -147,29 +146,4 @@ func (dk *desk) resumeAfterLogin(w http.ResponseWriter, r *http.Request, next st
 		st.version, _ = strconv.Atoi(vals.Get("version"))
 	}
 	dk.renderArticleForm(w, r, http.StatusOK, editing.ValuesFromForm(vals), st)
-}
-
-// homeSectionNote warns an editor whose article will not reach the home page and the recent
-// list: those show the home sections (Hugo's mainSections) only, and an article without a
-// section is a page like About. "" when the article will be there, or the site names no home
-// sections (then the largest section is used, which the form cannot know).
-func homeSectionNote(set data.SiteSettings, section string) string {
-	home, ok := reader.ParamStrings(set.Params, "mainSections")
-	if !ok || len(home) == 0 {
-		if strings.TrimSpace(section) == "" {
-			return "Without a section this article is a page (like About): it is not listed on the home page or in recent posts."
-		}
-		return ""
-	}
-	for _, h := range home {
-		if strings.EqualFold(h, strings.TrimSpace(section)) {
-			return ""
-		}
-	}
-	where := "Without a section"
-	if strings.TrimSpace(section) != "" {
-		where = "In the section " + strconv.Quote(strings.TrimSpace(section))
-	}
-	return where + " this article is not listed on the home page or in recent posts, which show " +
-		strings.Join(home, ", ") + " (Settings, home page sections)."
 }

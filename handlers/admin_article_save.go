@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gorilla/mux"
 
@@ -36,7 +35,7 @@ func handleArticleSave(dk *desk) http.Handler {
 			dk.deskError(w, r, err) // the disk, not the image: "read-only right now"
 			return
 		} else if err != nil {
-			errs.Add("thumbnail_file", uploadMessage(err))
+			errs.Add("thumbnail_file", editing.UploadMessage(err))
 		} else if url != "" {
 			v.Thumbnail = url
 		}
@@ -55,7 +54,7 @@ func handleArticleSave(dk *desk) http.Handler {
 			editing.KeepUnchangedDates(&a, &base, shown, v)
 		}
 		editing.LinkTranslation(r.Context(), dk.store, &a, v.TranslationOf, errs)
-		note := applyAction(&a, &base, action, now, errs)
+		note := editing.ApplyAction(&a, &base, action, now, errs)
 		if errs.Err() != nil {
 			st.errs, st.message = errs.Fields, "Nothing was saved yet: correct the fields marked below."
 			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, st)
@@ -114,49 +113,6 @@ func (dk *desk) baseArticle(r *http.Request, id int64, st *articleFormState) (da
 	return a, nil
 }
 
-// applyAction sets the publication fields for the button pressed and returns the flash code.
-func applyAction(a, base *data.Article, action string, now time.Time, errs *data.ValidationError) string {
-	now = now.Truncate(time.Second)
-	if !a.Date.IsZero() {
-		now = now.In(a.Date.Location())
-	}
-	note := "saved"
-	switch action {
-	case "save", "":
-		a.Draft = base.Draft
-	case "draft", "unpublish":
-		a.Draft = true
-		if action == "unpublish" {
-			note = "unpublished"
-		}
-	case "publish":
-		a.Draft, note = false, "published"
-		if a.PublishDate.IsZero() || a.PublishDate.After(now) {
-			a.PublishDate = now
-		}
-		if !a.ExpiryDate.IsZero() && !a.ExpiryDate.After(now) {
-			errs.Add("expiry_date", "This expiry time has passed: clear it or move it to publish.")
-		}
-	case "schedule":
-		a.Draft, note = false, "scheduled"
-		if a.PublishDate.IsZero() || !a.PublishDate.After(now) {
-			errs.Add("publish_date", "To schedule, pick a publish time in the future.")
-		}
-	default:
-		errs.Add("action", "Unknown action.")
-	}
-	if a.Date.IsZero() && (base.ID == 0 || action == "publish" || action == "schedule") {
-		a.Date = a.PublishDate
-		if a.Date.IsZero() {
-			a.Date = now
-		}
-	}
-	if a.PublishDate.IsZero() && !a.Date.IsZero() && (base.ID == 0 || action == "publish" || action == "schedule") {
-		a.PublishDate = a.Date
-	}
-	return note
-}
-
 // handleArticlePreview shows the form's article in the real reader layout, unsaved.
 func handleArticlePreview(dk *desk) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -168,7 +124,7 @@ func handleArticlePreview(dk *desk) http.Handler {
 			dk.deskError(w, r, err)
 			return
 		} else if err != nil {
-			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, articleFormState{errs: map[string]string{"thumbnail_file": uploadMessage(err)},
+			dk.renderArticleForm(w, r, http.StatusUnprocessableEntity, v, articleFormState{errs: map[string]string{"thumbnail_file": editing.UploadMessage(err)},
 				message: "The preview needs these fields corrected first."})
 			return
 		} else if url != "" {

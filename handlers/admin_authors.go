@@ -7,7 +7,6 @@ import (
 
 	"github.com/gorilla/mux"
 
-	"gazette/content"
 	"gazette/data"
 	"gazette/editing"
 	"gazette/reader"
@@ -33,7 +32,7 @@ func handleAuthorList(dk *desk) http.Handler {
 		}
 		v := views.AuthorsAdminPage{AdminPage: dk.page(r, "Authors", "authors")}
 		for _, p := range profiles {
-			v.Rows = append(v.Rows, views.AuthorRow{Name: p.Name, Slug: p.Slug, Avatar: avatarURL(p.Avatar),
+			v.Rows = append(v.Rows, views.AuthorRow{Name: p.Name, Slug: p.Slug, Avatar: reader.AvatarURL(p.Avatar),
 				PublicURL: reader.TermURL("", data.AuthorsTaxonomy, p.Slug), Articles: counts[p.Slug]})
 		}
 		dk.renderDesk(w, r, http.StatusOK, views.AdminAuthors(v))
@@ -89,11 +88,11 @@ func handleAuthorSave(dk *desk) http.Handler {
 			dk.deskError(w, r, err)
 			return
 		} else if err != nil {
-			errs.Add("avatar_file", uploadMessage(err))
+			errs.Add("avatar_file", editing.UploadMessage(err))
 		} else if u != "" {
 			v.Avatar = u
 		}
-		p, invalid := authorFromForm(v)
+		p, invalid := editing.AuthorFromForm(v)
 		for k, m := range invalid {
 			errs.Add(k, m)
 		}
@@ -115,45 +114,6 @@ func handleAuthorSave(dk *desk) http.Handler {
 		dk.audit(r, "author", p.Slug, p.Name)
 		seeOther(w, r, "/admin/authors/"+p.Slug+"?done=author")
 	})
-}
-
-// authorFromForm checks a profile form: a name, an address made of the name's words, a bio of
-// reasonable length, a picture that is an upload or a web address, and links that are.
-func authorFromForm(v views.AuthorValues) (data.AuthorProfile, map[string]string) {
-	fr := &editing.FieldReader{}
-	p := data.AuthorProfile{Name: fr.Text("name", strings.TrimSpace(v.Name), 100, true)}
-	p.Slug = content.Urlize(strings.TrimSpace(v.Slug))
-	if strings.TrimSpace(v.Slug) == "" {
-		p.Slug = content.Urlize(p.Name)
-	}
-	if p.Slug == "" || p.Slug == "new" || strings.ContainsAny(p.Slug, "/.") || len(p.Slug) > 100 {
-		fr.Errs.Add("slug", "Use letters, digits and hyphens.")
-	}
-	p.Bio = fr.Text("bio", strings.TrimSpace(v.Bio), 2000, false)
-	if v.Avatar != "" && !strings.HasPrefix(v.Avatar, "/media/") && !strings.HasPrefix(v.Avatar, "https://") {
-		fr.Errs.Add("avatar", "Use an uploaded picture or an https:// address.")
-	}
-	p.Avatar = v.Avatar
-	for _, line := range strings.Split(v.Links, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		name, u, found := strings.Cut(line, "|")
-		if !found {
-			name, u = "", name
-		}
-		name, u = strings.TrimSpace(name), strings.TrimSpace(u)
-		if !safeLink(u) || strings.ContainsAny(u, " <>\"") {
-			fr.Errs.Add("links", "Each line is a name, a bar and an address: Site | https://example.com/")
-			continue
-		}
-		p.Links = append(p.Links, data.AuthorLink{Name: name, URL: u})
-	}
-	if len(p.Links) > 10 {
-		fr.Errs.Add("links", "At most 10 links.")
-	}
-	return p, fr.Errs.Fields
 }
 
 // handleAuthorDelete deletes a profile; articles keep the name and the page.

@@ -150,17 +150,17 @@ func handleCommentEdit(dk *desk) http.Handler {
 			Errors: map[string]string{}, ArticleURL: reader.ArticleURL(&a)}
 		status := http.StatusOK
 		if r.Method == http.MethodPost {
-			in := commentInput{name: data.CleanName(r.PostForm.Get("name")), website: strings.TrimSpace(r.PostForm.Get("url")),
-				body: data.CleanBody(r.PostForm.Get("body"))}
-			v.Name, v.URL, v.Body = in.name, in.website, in.body
-			for f, msg := range in.validate() {
+			in := reader.CommentInput{Name: data.CleanName(r.PostForm.Get("name")), Website: strings.TrimSpace(r.PostForm.Get("url")),
+				Body: data.CleanBody(r.PostForm.Get("body"))}
+			v.Name, v.URL, v.Body = in.Name, in.Website, in.Body
+			for f, msg := range in.Validate() {
 				if f == "website" {
 					f = "url" // the desk form's name for it
 				}
 				v.Errors[f] = msg
 			}
 			if len(v.Errors) == 0 {
-				if err := dk.store.EditComment(ctx, data.CommentEdit{ID: c.ID, Name: in.name, URL: in.website, Body: in.body}); err != nil {
+				if err := dk.store.EditComment(ctx, data.CommentEdit{ID: c.ID, Name: in.Name, URL: in.Website, Body: in.Body}); err != nil {
 					dk.deskError(w, r, err)
 					return
 				}
@@ -182,9 +182,9 @@ func handleCommentReply(dk *desk) http.Handler {
 		}
 		sess, _ := sessionFrom(r.Context())
 		body := data.CleanBody(r.PostForm.Get("reply"))
-		if n := utf8.RuneCountInString(body); n == 0 || n > maxCommentRunes {
+		if n := utf8.RuneCountInString(body); n == 0 || n > reader.MaxCommentRunes {
 			v := views.CommentEditForm{AdminPage: dk.page(r, "Comment", "comments"), Comment: c, Name: c.Name, URL: c.URL, Body: c.Body,
-				Reply: body, ArticleURL: reader.ArticleURL(&a), Errors: map[string]string{"reply": "Write a reply of 1 to " + strconv.Itoa(maxCommentRunes) + " characters."}}
+				Reply: body, ArticleURL: reader.ArticleURL(&a), Errors: map[string]string{"reply": "Write a reply of 1 to " + strconv.Itoa(reader.MaxCommentRunes) + " characters."}}
 			dk.renderDesk(w, r, http.StatusUnprocessableEntity, views.AdminCommentEdit(v))
 			return
 		}

@@ -1,13 +1,13 @@
 package handlers
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/reader"
 	"gazette/views"
 )
@@ -58,10 +58,10 @@ func (dk *desk) uploadMediaFromForm(r *http.Request, field string, editorID int6
 	}
 	f, err := fh.Open()
 	if err != nil {
-		return data.MediaFile{}, errImageBroken
+		return data.MediaFile{}, editing.ErrImageBroken
 	}
 	defer f.Close()
-	return dk.storeImage(r, f, fh.Filename, editorID)
+	return editing.StoreImage(r.Context(), dk.store, dk.media, f, fh.Filename, editorID)
 }
 
 // handleMediaList shows the media library and its upload form.
@@ -117,7 +117,7 @@ func handleMediaUpload(dk *desk) http.Handler {
 		}
 		m, err := dk.uploadMediaFromForm(r, "file", sess.Editor.ID)
 		if err == nil && m.StoredName == "" {
-			err = errImageBroken
+			err = editing.ErrImageBroken
 		}
 		if err == nil && text != (data.MediaText{}) {
 			err = dk.store.SetMediaText(r.Context(), m.ID, text)
@@ -127,14 +127,10 @@ func handleMediaUpload(dk *desk) http.Handler {
 			return
 		}
 		if err != nil {
-			var known bool
-			for _, e := range []error{errImageTooBig, errImageType, errImageBroken, errImageTooLarge} {
-				known = known || errors.Is(err, e)
-			}
-			if !known {
+			if !editing.IsImageError(err) {
 				dk.log.Error("upload", "err", err)
 			}
-			dk.renderMediaList(w, r, http.StatusUnprocessableEntity, map[string]string{"file": uploadMessage(err)})
+			dk.renderMediaList(w, r, http.StatusUnprocessableEntity, map[string]string{"file": editing.UploadMessage(err)})
 			return
 		}
 		seeOther(w, r, "/admin/media?done=uploaded")

@@ -4,15 +4,12 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
-	"strings"
 
 	"github.com/gorilla/mux"
 
 	"gazette/data"
 	"gazette/editing"
-	"gazette/reader"
 	"gazette/views"
 )
 
@@ -29,13 +26,6 @@ func mediaTextFrom(f url.Values, prefix string, errs *data.ValidationError) data
 		errs.Add(k, m)
 	}
 	return t
-}
-
-// figureShortcode places an upload in a text with its words, as Hugo's figure shortcode
-// takes them (attr is Hugo's name for the credit), so an export stays a Hugo site.
-func figureShortcode(m data.MediaFile) string {
-	q := func(s string) string { return strconv.Quote(strings.ReplaceAll(s, `"`, "'")) }
-	return "{{< figure src=" + q(reader.MediaURL(m.StoredName)) + " alt=" + q(m.Alt) + " caption=" + q(m.Caption) + " attr=" + q(m.Credit) + " >}}"
 }
 
 // handleMediaEdit shows one image with its words, uses and deletion.
@@ -58,7 +48,7 @@ func (dk *desk) renderMediaEdit(w http.ResponseWriter, r *http.Request, status i
 		return
 	}
 	v := views.MediaEditPage{AdminPage: dk.page(r, m.Name, "media"), Item: mediaItem(m), Uses: uses, Errors: errs, Message: msg,
-		Values: views.MediaTextValues{Alt: m.Alt, Caption: m.Caption, Credit: m.Credit}, Figure: figureShortcode(m)}
+		Values: views.MediaTextValues{Alt: m.Alt, Caption: m.Caption, Credit: m.Credit}, Figure: editing.FigureShortcode(m)}
 	if typed != nil {
 		v.Values = views.MediaTextValues{Alt: typed.Alt, Caption: typed.Caption, Credit: typed.Credit}
 	}
@@ -100,33 +90,4 @@ func handleMediaDelete(dk *desk) http.Handler {
 		dk.audit(r, "delete", "image #"+strconv.FormatInt(id, 10), "deleted from the media library")
 		seeOther(w, r, "/admin/media?done=media-deleted")
 	})
-}
-
-// imgTag and altAttr find the images of a rendered body and their alt text.
-var (
-	imgTag  = regexp.MustCompile(`(?is)<img\b[^>]*>`)
-	altAttr = regexp.MustCompile(`(?is)\balt\s*=\s*("([^"]*)"|'([^']*)')`)
-	srcAttr = regexp.MustCompile(`(?is)\bsrc\s*=\s*("([^"]*)"|'([^']*)')`)
-)
-
-// imagesWithoutAlt names the images an article shows with no text alternative: in its body
-// (an empty or missing alt) and its thumbnail when the upload has none (readers then hear the
-// title, which rarely says what the picture shows).
-func imagesWithoutAlt(a *data.Article, thumb *data.MediaFile) []string {
-	var out []string
-	if thumb != nil && strings.TrimSpace(thumb.Alt) == "" {
-		out = append(out, "the thumbnail ("+thumb.Name+")")
-	}
-	for _, tag := range imgTag.FindAllString(a.BodyHTML, -1) {
-		alt := altAttr.FindStringSubmatch(tag)
-		if alt != nil && strings.TrimSpace(alt[2]+alt[3]) != "" {
-			continue
-		}
-		src := "an image"
-		if s := srcAttr.FindStringSubmatch(tag); s != nil {
-			src = s[2] + s[3]
-		}
-		out = append(out, src)
-	}
-	return out
 }

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,51 +8,9 @@ import (
 
 	"github.com/gorilla/mux"
 
-	"gazette/content"
 	"gazette/data"
 	"gazette/editing"
-	"gazette/views"
 )
-
-// newsroomForm is the author picker (every profile, the article's authors ticked, in byline
-// order first) and the article's notes.
-func (dk *desk) newsroomForm(ctx context.Context, id int64, v views.NewsroomValues) (views.NewsroomForm, error) {
-	loc := editing.SiteLocation(dk.settings(ctx))
-	f := views.NewsroomForm{ArticleID: id, TimeZone: loc.String(), NoteTime: dk.store.Now().In(loc).Format(editing.FormTime)}
-	profiles, err := dk.store.AuthorProfiles(ctx)
-	if err != nil {
-		return f, err
-	}
-	bySlug := map[string]data.AuthorProfile{}
-	for _, p := range profiles {
-		bySlug[p.Slug] = p
-	}
-	picked := map[string]bool{}
-	var more []string
-	for _, name := range editing.AuthorList(v.Authors) {
-		k := content.Urlize(name)
-		if _, ok := bySlug[k]; ok {
-			picked[k] = true
-			f.AuthorChoices = append(f.AuthorChoices, views.AuthorChoice{Name: name, Slug: k, Checked: true})
-		} else {
-			more = append(more, name)
-		}
-	}
-	for _, p := range profiles {
-		if !picked[p.Slug] {
-			f.AuthorChoices = append(f.AuthorChoices, views.AuthorChoice{Name: p.Name, Slug: p.Slug})
-		}
-	}
-	f.MoreAuthors = strings.Join(more, ", ")
-	if id == 0 {
-		return f, nil
-	}
-	notes, err := dk.store.ArticleNotes(ctx, id)
-	for _, n := range notes {
-		f.Notes = append(f.Notes, views.NoteRow{ID: n.ID, Kind: n.Kind, Note: n.Note, At: n.At})
-	}
-	return f, err
-}
 
 // handleNoteAdd records a correction or update on an article; readers see it at once.
 func handleNoteAdd(dk *desk) http.Handler {

@@ -18,24 +18,24 @@ const archivePageSize = 100
 // articles a year): the list of years, the months of the chosen year, and the chosen month's
 // articles. /archive/ is the newest month, /archive/<year>/ that year's newest month,
 // /archive/<year>/<month>/ one month, archivePageSize articles a page (…/page/N/).
-func serveArchive(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, l listSpec, n int) error {
+func serveArchive(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, l reader.Listing, n int) error {
 	ctx := r.Context()
-	years, err := s.store.ArchiveYears(ctx, l.lang)
+	years, err := s.store.ArchiveYears(ctx, l.Lang)
 	if err != nil {
 		return err
 	}
-	year, month := l.year, l.month
+	year, month := l.Year, l.Month
 	if year == "" && len(years) > 0 {
 		year = years[0].Period
 	}
-	v := views.ArchivePage{Page: s.page(ctx, r, st, reader.PageKind{Kind: "list", Lang: l.lang}), Heading: views.T(st.LangTag(l.lang), "archive")}
-	v.Title, v.Canonical = v.Heading, s.absURL(st, l.url(1))
+	v := views.ArchivePage{Page: s.page(ctx, r, st, reader.PageKind{Kind: "list", Lang: l.Lang}), Heading: views.T(st.LangTag(l.Lang), "archive")}
+	v.Title, v.Canonical = v.Heading, st.AbsURL(l.URL(1))
 	for _, y := range years {
 		v.Years = append(v.Years, views.ArchiveYearLink{Year: y.Period, Count: y.Count, Current: y.Period == year,
-			URL: archiveURL(l.prefix, y.Period, "")})
+			URL: reader.ArchiveURL(l.LangPrefix, y.Period, "")})
 	}
 	if year != "" {
-		months, err := s.store.ArchiveMonths(ctx, l.lang, year)
+		months, err := s.store.ArchiveMonths(ctx, l.Lang, year)
 		if err != nil {
 			return err
 		}
@@ -43,10 +43,10 @@ func serveArchive(s *site, w http.ResponseWriter, r *http.Request, st *reader.St
 			month = months[0].Period[5:]
 		}
 		for _, m := range months {
-			v.MonthLinks = append(v.MonthLinks, views.ArchiveYearLink{Year: monthName(m.Period, l.lang), Count: m.Count,
-				Current: m.Period[5:] == month, URL: archiveURL(l.prefix, year, m.Period[5:])})
+			v.MonthLinks = append(v.MonthLinks, views.ArchiveYearLink{Year: monthName(m.Period, l.Lang), Count: m.Count,
+				Current: m.Period[5:] == month, URL: reader.ArchiveURL(l.LangPrefix, year, m.Period[5:])})
 		}
-		refs, err := s.store.ArchiveOfMonth(ctx, l.lang, year+"-"+month)
+		refs, err := s.store.ArchiveOfMonth(ctx, l.Lang, year+"-"+month)
 		if err != nil {
 			return err
 		}
@@ -54,11 +54,11 @@ func serveArchive(s *site, w http.ResponseWriter, r *http.Request, st *reader.St
 		if n > pages {
 			return data.ErrNotFound
 		}
-		v.Pagination = paginate(l, n, pages)
+		v.Pagination = reader.Paginate(l, n, pages)
 		refs = refs[min((n-1)*archivePageSize, len(refs)):min(n*archivePageSize, len(refs))]
-		am := views.ArchiveMonth{Name: monthName(year+"-"+month, l.lang) + " " + year, ID: "m-" + year + "-" + month}
+		am := views.ArchiveMonth{Name: monthName(year+"-"+month, l.Lang) + " " + year, ID: "m-" + year + "-" + month}
 		for _, ref := range refs {
-			am.Items = append(am.Items, views.RelatedLink{Title: refTitle(&ref), URL: articleURLFromPath(ref.Permalink), Date: parseRefDate(ref.Date)})
+			am.Items = append(am.Items, views.RelatedLink{Title: reader.RefTitle(&ref), URL: articleURLFromPath(ref.Permalink), Date: reader.ParseRefDate(ref.Date)})
 		}
 		v.Months = append(v.Months, am)
 		v.Title += " · " + am.Name
@@ -67,24 +67,11 @@ func serveArchive(s *site, w http.ResponseWriter, r *http.Request, st *reader.St
 		if year == "" {
 			return data.ErrNotFound // page N of an empty archive
 		}
-		v.Title += " · " + views.T(st.LangTag(l.lang), "page") + " " + strconv.Itoa(n)
-		v.Canonical = s.absURL(st, l.url(n))
+		v.Title += " · " + views.T(st.LangTag(l.Lang), "page") + " " + strconv.Itoa(n)
+		v.Canonical = st.AbsURL(l.URL(n))
 	}
-	setKeys(w, l.keys()...)
+	setKeys(w, l.Keys()...)
 	return render(w, r, http.StatusOK, views.Archive(v), cachePublic, st.Modified)
-}
-
-// archiveURL is the archive page of a year and month; the newest period is /archive/ itself,
-// but any period has its own URL too.
-func archiveURL(prefix, year, month string) string {
-	u := prefix + "/archive/"
-	if year != "" {
-		u += year + "/"
-	}
-	if month != "" {
-		u += month + "/"
-	}
-	return u
 }
 
 // monthName is the standalone name of a period's month ("2026-11" → "November").

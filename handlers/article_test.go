@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"gazette/reader"
 )
 
 func TestArticleAnatomy(t *testing.T) {
@@ -61,7 +63,7 @@ func TestArticleToggles(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, readerSite())
 	two := getDoc(t, ts, "/post/two/", http.StatusOK)
-	if got := attrs(two.Find("script[async]"), "src"); got != defaultMathJaxPath+"?config="+defaultMathJaxConfig {
+	if got := attrs(two.Find("script[async]"), "src"); got != reader.DefaultMathJaxPath+"?config="+reader.DefaultMathJaxConfig {
 		t.Errorf("mathjax script %q", got)
 	}
 	if two.Find("[data-testid=toc]").Length() != 0 || two.Find("[data-testid=authorbox]").Length() != 0 {

@@ -11,6 +11,7 @@ import (
 	"github.com/gorilla/sessions"
 
 	"gazette/data"
+	"gazette/editing"
 	"gazette/views"
 )
 
@@ -98,7 +99,7 @@ func (dk *desk) requireEditor(next http.Handler) http.Handler {
 // image cap plus room for the other fields).
 const (
 	maxFormBytes   = 4 << 20
-	maxUploadBytes = maxImageBytes + 1<<20
+	maxUploadBytes = editing.MaxImageBytes + 1<<20
 )
 
 // keptFields lists posted values in a stable order, leaving out secrets and tokens.

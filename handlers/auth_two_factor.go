@@ -1,20 +1,13 @@
 package handlers
 
 import (
-	"bytes"
-	"crypto/subtle"
-	"encoding/base64"
 	"errors"
-	"image/png"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gorilla/sessions"
-	"github.com/pquerna/otp"
-	"github.com/pquerna/otp/totp"
 
 	"gazette/data"
 	"gazette/views"
@@ -27,61 +20,7 @@ import (
 const (
 	challengeCookie = "gazette_2fa"
 	challengeTTL    = 5 * time.Minute
-	totpPeriod      = 30
 )
-
-var totpOpts = totp.ValidateOpts{Period: totpPeriod, Skew: 0, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1}
-
-// totpStep finds the 30-second step (now, or one either side for a clock a little off) whose
-// code is the one typed; ok is false when none is.
-func totpStep(secret, code string, now time.Time) (step int64, ok bool) {
-	code = strings.TrimSpace(code)
-	if len(code) != 6 {
-		return 0, false
-	}
-	for _, off := range []int64{0, -1, 1} {
-		at := now.Add(time.Duration(off*totpPeriod) * time.Second)
-		want, err := totp.GenerateCodeCustom(secret, at, totpOpts)
-		if err == nil && subtle.ConstantTimeCompare([]byte(want), []byte(code)) == 1 {
-			return at.Unix() / totpPeriod, true
-		}
-	}
-	return 0, false
-}
-
-// newTOTPKey makes a secret for an editor to scan, with its QR code as a data: URL (the CSP
-// allows data: images; nothing leaves the server).
-func newTOTPKey(issuer, email string) (secret, qr string, err error) {
-	key, err := totp.Generate(totp.GenerateOpts{Issuer: issuer, AccountName: email})
-	if err != nil {
-		return "", "", err
-	}
-	qr, err = totpQR(key)
-	return key.Secret(), qr, err
-}
-
-// totpQRFor redraws the QR code of a secret (the setup form shown again after a wrong code).
-func totpQRFor(issuer, email, secret string) (string, error) {
-	u := url.URL{Scheme: "otpauth", Host: "totp", Path: "/" + issuer + ":" + email,
-		RawQuery: url.Values{"secret": {secret}, "issuer": {issuer}}.Encode()}
-	key, err := otp.NewKeyFromURL(u.String())
-	if err != nil {
-		return "", err
-	}
-	return totpQR(key)
-}
-
-func totpQR(key *otp.Key) (string, error) {
-	img, err := key.Image(200, 200)
-	if err != nil {
-		return "", err
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return "", err
-	}
-	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()), nil
-}
 
 // askSecondFactor starts the second step of a sign-in whose password matched.
 func (dk *desk) askSecondFactor(w http.ResponseWriter, r *http.Request, e data.Editor, next string) error {
@@ -182,7 +121,7 @@ func (dk *desk) secondFactorMatches(r *http.Request, e data.Editor, code string)
 	if err != nil || secret == "" {
 		return false, err
 	}
-	if step, ok := totpStep(secret, code, dk.store.Now()); ok {
+	if step, ok := data.TOTPStep(secret, code, dk.store.Now()); ok {
 		return dk.store.UseTwoFactorStep(ctx, e.ID, step)
 	}
 	if len(strings.TrimSpace(code)) < 10 {

@@ -41,7 +41,7 @@ func enrollTwoFactor(t *testing.T, ts *testServer, c *deskClient) (string, []str
 
 func codeAt(t *testing.T, secret string, at time.Time) string {
 	t.Helper()
-	code, err := totp.GenerateCodeCustom(secret, at, totpOpts)
+	code, err := totp.GenerateCodeCustom(secret, at, data.TOTPValidateOpts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,12 +28,12 @@ func handleCommentFeed(rc *readerComments, perArticle bool) http.Handler {
 			return
 		}
 		f := data.CommentFilter{Status: data.CommentApproved, Limit: commentFeedSize}
-		root := siteRoot(st)
+		root := st.SiteRoot()
 		feed := &feeds.Feed{Title: "Comments on " + st.Settings.Title, Link: &feeds.Link{Href: root + "/"}, Description: "The newest comments"}
 		if perArticle {
 			f.ArticleID, _ = strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 			a, err := rc.store.Article(ctx, f.ArticleID)
-			if err == nil && !rc.commentsVisible(r, st, &a) {
+			if err == nil && !st.CommentsVisible(r.Context(), &a) {
 				err = data.ErrNotFound
 			}
 			if err != nil {
@@ -53,7 +53,7 @@ func handleCommentFeed(rc *readerComments, perArticle bool) http.Handler {
 			ok, seen := visible[c.ArticleID]
 			if !seen {
 				a, err := rc.store.Article(ctx, c.ArticleID)
-				ok = err == nil && rc.commentsVisible(r, st, &a)
+				ok = err == nil && st.CommentsVisible(r.Context(), &a)
 				if err != nil && !errors.Is(err, data.ErrNotFound) {
 					rc.serveError(w, r, err)
 					return
@@ -80,23 +80,4 @@ func handleCommentFeed(rc *readerComments, perArticle bool) http.Handler {
 		}
 		serveDocument(w, r, "application/rss+xml; charset=utf-8", []byte(body), modified)
 	})
-}
-
-// commentsVisible reports whether readers see an article's comments (published, discussion
-// neither off nor hidden).
-func (rc *readerComments) commentsVisible(r *http.Request, st *reader.State, a *data.Article) bool {
-	now := rc.store.Now()
-	if !a.IsPublished(now) {
-		return false
-	}
-	d, err := rc.store.Discussion(r.Context(), a.ID)
-	if err != nil {
-		return false
-	}
-	cs, err := rc.store.CommentSettings(r.Context())
-	if err != nil {
-		return false
-	}
-	state, _ := reader.DiscussionOf(a, d, reader.CommentMode(st.Settings), cs, now)
-	return state == reader.DiscussionOpen || state == reader.DiscussionClosed
 }

@@ -90,12 +90,12 @@ func handleOwnCommentEdit(rc *readerComments) http.Handler {
 			if !rc.checkReaderToken(w, r, rs) {
 				return
 			}
-			in := commentInput{name: c.Name, body: data.CleanBody(r.PostForm.Get("body"))}
-			body = in.body
-			if msg, bad := in.validateIn(lang)["body"]; bad {
+			in := reader.CommentInput{Name: c.Name, Body: data.CleanBody(r.PostForm.Get("body"))}
+			body = in.Body
+			if msg, bad := in.ValidateIn(lang)["body"]; bad {
 				errs["body"], status = msg, http.StatusUnprocessableEntity
 			} else {
-				if err := rc.saveOwnEdit(r, st, c, rs, in.body); err != nil && !errors.Is(err, data.ErrNotFound) {
+				if err := rc.saveOwnEdit(r, st, c, rs, in.Body); err != nil && !errors.Is(err, data.ErrNotFound) {
 					rc.serveError(w, r, err)
 					return
 				}

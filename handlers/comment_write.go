@@ -53,7 +53,7 @@ func (rc *readerComments) writeForm(w http.ResponseWriter, r *http.Request, a *d
 		return err
 	}
 	lang := readerLang(st, a)
-	var in commentInput
+	var in reader.CommentInput
 	if state, notice := reader.DiscussionIn(lang, a, d, reader.CommentMode(st.Settings), cs, now); state != reader.DiscussionOpen {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.Tf(lang, "discussion_refused", "notice", notice), false)
 	}
@@ -61,12 +61,12 @@ func (rc *readerComments) writeForm(w http.ResponseWriter, r *http.Request, a *d
 	if err != nil {
 		return err
 	}
-	in.name, in.website = rs.Name, rs.URL
+	in.Name, in.Website = rs.Name, rs.URL
 	if p, err := strconv.ParseInt(r.URL.Query().Get("reply"), 10, 64); err == nil {
 		parent, err := rc.store.Comment(ctx, p)
 		switch {
 		case err == nil && parent.ArticleID == a.ID && parent.Status == data.CommentApproved && parent.ParentID == 0:
-			in.parent, in.replyTo = p, parent.Name
+			in.Parent, in.ReplyTo = p, parent.Name
 		case err != nil && !errors.Is(err, data.ErrNotFound):
 			return err
 		}

@@ -4,12 +4,10 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/mail"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gorilla/mux"
 	"github.com/gorilla/sessions"
@@ -24,10 +22,7 @@ import (
 // Limits of a reader's post.
 const (
 	maxCommentFormBytes = 64 << 10
-	maxCommentRunes     = 5000
-	maxCommenterName    = 80
 	commentTokenMaxAge  = data.FormTokenLife
-	duplicateWindow     = 24 * time.Hour
 	spamBatchWindow     = 100 * time.Millisecond
 )
 
@@ -67,53 +62,13 @@ func (rc *readerComments) crossOrigin() func(http.Handler) http.Handler {
 	return cop.Handler
 }
 
-// commentInput is a posted comment form, cleaned.
-type commentInput struct {
-	name, email, website, body string
-	parent                     int64
-	replyTo                    string // the parent's author, for the form's heading
-	token, honeypot            string
-}
-
-func readCommentInput(f url.Values) commentInput {
-	in := commentInput{name: data.CleanName(f.Get("name")), email: strings.TrimSpace(f.Get("email")),
-		website: strings.TrimSpace(f.Get("website")), body: data.CleanBody(f.Get("body")), token: f.Get("token"),
-		honeypot: f.Get("homepage")}
-	in.parent, _ = strconv.ParseInt(f.Get("parent"), 10, 64)
+// readCommentInput reads a posted comment form.
+func readCommentInput(f url.Values) reader.CommentInput {
+	in := reader.CommentInput{Name: data.CleanName(f.Get("name")), Email: strings.TrimSpace(f.Get("email")),
+		Website: strings.TrimSpace(f.Get("website")), Body: data.CleanBody(f.Get("body")), Token: f.Get("token"),
+		Honeypot: f.Get("homepage")}
+	in.Parent, _ = strconv.ParseInt(f.Get("parent"), 10, 64)
 	return in
-}
-
-// validate checks the fields a reader typed; the messages, in English for the desk, say how to
-// fix them.
-func (in *commentInput) validate() map[string]string { return in.validateIn("en") }
-
-// validateIn is validate with the messages in a reader's language.
-func (in *commentInput) validateIn(lang string) map[string]string {
-	errs := map[string]string{}
-	switch n := utf8.RuneCountInString(in.name); {
-	case n == 0:
-		errs["name"] = views.T(lang, "err_name_empty")
-	case n > maxCommenterName:
-		errs["name"] = views.Tf(lang, "err_name_long", "max", views.Tn(lang, "character", maxCommenterName))
-	}
-	if in.email != "" {
-		if a, err := mail.ParseAddress(in.email); err != nil || a.Address != in.email || len(in.email) > 254 {
-			errs["email"] = views.T(lang, "err_email")
-		}
-	}
-	if in.website != "" {
-		u, err := url.Parse(in.website)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(in.website) > 300 || strings.ContainsAny(in.website, " \"<>'`") {
-			errs["website"] = views.T(lang, "err_website")
-		}
-	}
-	switch n := utf8.RuneCountInString(in.body); {
-	case n == 0:
-		errs["body"] = views.T(lang, "err_body_empty")
-	case n > maxCommentRunes:
-		errs["body"] = views.Tf(lang, "err_body_long", "max", views.Tn(lang, "character", maxCommentRunes), "n", strconv.Itoa(n))
-	}
-	return errs
 }
 
 // handleCommentPost takes a reader's comment. Refusals (discussion not open, bad token, bad
@@ -154,7 +109,7 @@ func handleCommentPost(rc *readerComments) http.Handler {
 	})
 }
 
-func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in commentInput, now time.Time) error {
+func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in reader.CommentInput, now time.Time) error {
 	ctx := r.Context()
 	lang := readerLang(st, a)
 	d, err := rc.store.Discussion(ctx, a.ID)
@@ -172,29 +127,29 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *reade
 	if err != nil {
 		return err
 	}
-	issued, ok := signer.Verify(in.token, a.ID)
+	issued, ok := signer.Verify(in.Token, a.ID)
 	switch {
 	case !ok:
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_bad_token"), true)
 	case now.Sub(issued) > commentTokenMaxAge:
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_token_old"), true)
 	}
-	if fresh, err := rc.store.ClaimFormToken(ctx, in.token); err != nil {
+	if fresh, err := rc.store.ClaimFormToken(ctx, in.Token); err != nil {
 		return err
 	} else if !fresh {
 		return rc.showForm(w, r, st, a, in, http.StatusForbidden, nil, views.T(lang, "post_token_used"), true)
 	}
-	errs := in.validateIn(lang)
-	if in.parent != 0 {
-		parent, err := rc.store.Comment(ctx, in.parent)
+	errs := in.ValidateIn(lang)
+	if in.Parent != 0 {
+		parent, err := rc.store.Comment(ctx, in.Parent)
 		switch {
 		case errors.Is(err, data.ErrNotFound) || (err == nil && (parent.ArticleID != a.ID || parent.Status != data.CommentApproved)):
 			errs["body"] = views.T(lang, "err_parent_gone")
-			in.parent = 0
+			in.Parent = 0
 		case err != nil:
 			return err
 		case parent.ParentID != 0:
-			in.parent = parent.ParentID // one level of replies: a reply to a reply joins its thread
+			in.Parent = parent.ParentID // one level of replies: a reply to a reply joins its thread
 		}
 	}
 	if len(errs) > 0 {
@@ -204,7 +159,7 @@ func (rc *readerComments) post(w http.ResponseWriter, r *http.Request, st *reade
 }
 
 // accept runs the spam rules, decides the status, remembers the reader and stores the comment.
-func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in commentInput,
+func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in reader.CommentInput,
 	issued time.Time, cs data.CommentSettings, now time.Time) error {
 	ctx := r.Context()
 	ip := clientIP(r)
@@ -212,12 +167,12 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *rea
 	if err != nil {
 		return err
 	}
-	if in.email == "" && known {
-		in.email = rs.Email
+	if in.Email == "" && known {
+		in.Email = rs.Email
 	}
-	n := data.NewComment{ArticleID: a.ID, ParentID: in.parent, Name: in.name, Email: in.email, URL: in.website,
-		Body: in.body, IP: ip, Token: in.token}
-	reason, err := rc.spamReason(ctx, a, in, ip, issued, cs, now)
+	n := data.NewComment{ArticleID: a.ID, ParentID: in.Parent, Name: in.Name, Email: in.Email, URL: in.Website,
+		Body: in.Body, IP: ip, Token: in.Token}
+	reason, err := st.SpamReason(ctx, a, in, ip, issued, cs, now)
 	if err != nil {
 		return err
 	}
@@ -231,7 +186,7 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *rea
 		n.Status, n.SpamReason = data.CommentSpam, reason
 		id, err = rc.caught.Add(ctx, n, cs.Budget())
 	} else {
-		if n.Status, err = rc.statusFor(ctx, st, in); err != nil {
+		if n.Status, err = st.ModerationStatus(ctx, in); err != nil {
 			return err
 		}
 		if n.Status == data.CommentApproved && !rc.perArticle.Allow("article:"+strconv.FormatInt(a.ID, 10)) {
@@ -256,44 +211,6 @@ func (rc *readerComments) accept(w http.ResponseWriter, r *http.Request, st *rea
 	return nil
 }
 
-// statusFor is the moderation rule of the site's mode for a comment that passed every check.
-func (rc *readerComments) statusFor(ctx context.Context, st *reader.State, in commentInput) (data.CommentStatus, error) {
-	switch reader.CommentMode(st.Settings) {
-	case "open":
-		return data.CommentApproved, nil
-	case "trusted":
-		ok, err := rc.store.HasApprovedComment(ctx, in.name, in.email)
-		if ok {
-			return data.CommentApproved, err
-		}
-		return data.CommentPending, err
-	}
-	return data.CommentPending, nil
-}
-
-// spamReason runs the spam rules, cheapest first, and names the first that trips. (The rate
-// limit per address ran before any of them, when the post arrived.)
-func (rc *readerComments) spamReason(ctx context.Context, a *data.Article, in commentInput, ip string, issued time.Time,
-	cs data.CommentSettings, now time.Time) (string, error) {
-	switch {
-	case in.honeypot != "":
-		return "honeypot field filled in", nil
-	case now.Sub(issued) < time.Duration(cs.MinSeconds)*time.Second:
-		return "sent " + now.Sub(issued).Round(time.Millisecond).String() + " after the form was shown", nil
-	}
-	if b := cs.BlockedBy(in.name, in.email, in.website, in.body, ip); b != "" {
-		return "blocklist: " + b, nil
-	}
-	if links := len(data.CommentLinks(in.body)); links > cs.MaxLinks {
-		return strconv.Itoa(links) + " links (at most " + strconv.Itoa(cs.MaxLinks) + ")", nil
-	}
-	dup, err := rc.store.DuplicateComment(ctx, a.ID, ip, in.body, now.Add(-duplicateWindow))
-	if dup {
-		return "duplicate of an earlier comment", err
-	}
-	return "", err
-}
-
 // slowDown refuses a post from an address (or to an article) past its rate or budget: 429 with
 // Retry-After, nothing stored.
 func (rc *readerComments) slowDown(w http.ResponseWriter, r *http.Request, wait time.Duration) {
@@ -305,10 +222,10 @@ func (rc *readerComments) slowDown(w http.ResponseWriter, r *http.Request, wait 
 }
 
 // rememberReader keeps the reader's details in their session, starting one if needed.
-func (rc *readerComments) rememberReader(w http.ResponseWriter, r *http.Request, rs data.ReaderSession, known bool, in commentInput) (data.ReaderSession, error) {
+func (rc *readerComments) rememberReader(w http.ResponseWriter, r *http.Request, rs data.ReaderSession, known bool, in reader.CommentInput) (data.ReaderSession, error) {
 	ctx := r.Context()
 	if !known {
-		rs, err := rc.store.CreateReaderSession(ctx, in.name, in.email, in.website)
+		rs, err := rc.store.CreateReaderSession(ctx, in.Name, in.Email, in.Website)
 		if err != nil {
 			return rs, err
 		}
@@ -316,10 +233,10 @@ func (rc *readerComments) rememberReader(w http.ResponseWriter, r *http.Request,
 			HttpOnly: true, Secure: r.TLS != nil || strings.HasPrefix(rc.model.Settings(ctx).BaseURL, "https://"), SameSite: http.SameSiteLaxMode}))
 		return rs, nil
 	}
-	if rs.Name == in.name && rs.Email == in.email && rs.URL == in.website {
+	if rs.Name == in.Name && rs.Email == in.Email && rs.URL == in.Website {
 		return rs, nil
 	}
-	rs.Name, rs.Email, rs.URL = in.name, in.email, in.website
+	rs.Name, rs.Email, rs.URL = in.Name, in.Email, in.Website
 	return rs, rc.store.UpdateReaderSession(ctx, rs)
 }
 
@@ -335,7 +252,7 @@ func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool 
 		return true
 	case errors.As(err, &tooBig):
 		rc.serveError(w, r, refuse(http.StatusRequestEntityTooLarge, "msg_too_long", func(lang string) []string {
-			return []string{"max", views.Tn(lang, "character", maxCommentRunes)}
+			return []string{"max", views.Tn(lang, "character", reader.MaxCommentRunes)}
 		}))
 	default:
 		rc.serveError(w, r, refuse(http.StatusBadRequest, "msg_bad_form", nil))
@@ -347,7 +264,7 @@ func (rc *readerComments) readForm(w http.ResponseWriter, r *http.Request) bool 
 // the reason. The fresh token keeps the issue time of the one posted, when that was valid, so
 // correcting a field is not mistaken for a robot's haste. canPost false shows the text
 // read-only (the discussion is not open).
-func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in commentInput,
+func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *reader.State, a *data.Article, in reader.CommentInput,
 	status int, errs map[string]string, msg string, canPost bool) error {
 	ctx := r.Context()
 	signer, err := commentFormSigner(ctx, rc.store)
@@ -359,14 +276,14 @@ func (rc *readerComments) showForm(w http.ResponseWriter, r *http.Request, st *r
 		return err
 	}
 	lang := readerLang(st, a)
-	issued, ok := signer.Verify(in.token, a.ID)
+	issued, ok := signer.Verify(in.Token, a.ID)
 	if !ok {
 		issued = rc.store.Now()
 	}
 	v := views.CommentFormPage{Page: st.Page(ctx, reader.PageKind{Kind: "single", Lang: a.Lang, Article: a}, r.URL.Path),
 		Heading: views.T(lang, "comment_yours"), ArticleURL: reader.ArticleURL(a), ArticleTit: a.Title, CanPost: canPost,
-		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.Issue(a.ID, issued), ParentID: in.parent, ReplyTo: in.replyTo,
-			Name: in.name, Website: in.website, Body: in.body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
+		Form: views.CommentForm{Action: commentPostURL(a.ID), Token: signer.Issue(a.ID, issued), ParentID: in.Parent, ReplyTo: in.ReplyTo,
+			Name: in.Name, Website: in.Website, Body: in.Body, Errors: errs, Message: msg, EmailRemembered: rs.Email != ""}}
 	v.Title, v.NoIndex = v.Heading, true
 	return render(w, r, status, views.CommentFormStandalone(v), cacheNone, time.Time{})
 }

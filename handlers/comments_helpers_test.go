@@ -11,8 +11,13 @@ import (
 	"time"
 
 	"gazette/data"
+	"gazette/reader"
 	"gazette/static"
 )
+
+// maxCommentRunes is the longest comment a reader may post (the tests name it where a local
+// `reader` client shadows the package).
+const maxCommentRunes = reader.MaxCommentRunes
 
 // commentSite is a test site with two published articles; mode is the site's comments mode.
 func commentSite(t testing.TB, mode string) *testServer {

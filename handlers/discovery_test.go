@@ -144,10 +144,10 @@ func TestFeedsParseAndList(t *testing.T) {
 	}
 	for _, base := range feedPaths {
 		for _, f := range feedKinds {
-			path := base + f.file
+			path := base + f.File
 			resp := ts.get(t, path)
 			body, _ := io.ReadAll(resp.Body)
-			if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), f.contentType) {
+			if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), f.ContentType) {
 				t.Errorf("%s: %d %s", path, resp.StatusCode, resp.Header.Get("Content-Type"))
 				continue
 			}
@@ -190,9 +190,9 @@ func TestFeedGolden(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, multilingualSite)
 	for _, f := range feedKinds {
-		t.Run(f.name, func(t *testing.T) {
-			body, _ := io.ReadAll(ts.get(t, "/news/"+f.file).Body)
-			golden := filepath.Join("testdata", "news."+f.file+".golden")
+		t.Run(f.Name, func(t *testing.T) {
+			body, _ := io.ReadAll(ts.get(t, "/news/"+f.File).Body)
+			golden := filepath.Join("testdata", "news."+f.File+".golden")
 			if *updateGolden {
 				if err := os.WriteFile(golden, body, 0o644); err != nil {
 					t.Fatal(err)
@@ -203,7 +203,7 @@ func TestFeedGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(body, want) {
-				t.Errorf("/news/%s differs from %s (go test -run TestFeedGolden -update to accept):\n%s", f.file, golden, body)
+				t.Errorf("/news/%s differs from %s (go test -run TestFeedGolden -update to accept):\n%s", f.File, golden, body)
 			}
 		})
 	}

@@ -3,6 +3,8 @@ package handlers
 import (
 	"net/http"
 	"testing"
+
+	"gazette/reader"
 )
 
 // TestMathFollowsSiteAndPageSwitches: a site whose theme's switch is `params.math` (not
@@ -17,7 +19,7 @@ func TestMathFollowsSiteAndPageSwitches(t *testing.T) {
 	})
 	for path, want := range map[string]bool{"/post/tex/": true, "/post/plain/": false, "/post/mainrd/": true} {
 		d := doc(t, wantStatus(t, ts, path, http.StatusOK))
-		got := d.Find(`script[src^="`+defaultMathJaxPath+`"]`).Length() == 1
+		got := d.Find(`script[src^="`+reader.DefaultMathJaxPath+`"]`).Length() == 1
 		if got != want {
 			t.Errorf("%s: MathJax loaded %v, want %v", path, got, want)
 		}
@@ -27,10 +29,10 @@ func TestMathFollowsSiteAndPageSwitches(t *testing.T) {
 		"content/post/tex.md": "---\ntitle: TeX\ndate: 2026-11-01\nmath: true\n---\n$$E = mc^2$$\n",
 		"content/post/no.md":  "---\ntitle: No\ndate: 2026-11-02\n---\nx\n",
 	})
-	if doc(t, wantStatus(t, page, "/post/tex/", http.StatusOK)).Find(`script[src^="`+defaultMathJaxPath+`"]`).Length() != 1 {
+	if doc(t, wantStatus(t, page, "/post/tex/", http.StatusOK)).Find(`script[src^="`+reader.DefaultMathJaxPath+`"]`).Length() != 1 {
 		t.Error("a page's own `math: true` does not load MathJax")
 	}
-	if doc(t, wantStatus(t, page, "/post/no/", http.StatusOK)).Find(`script[src^="`+defaultMathJaxPath+`"]`).Length() != 0 {
+	if doc(t, wantStatus(t, page, "/post/no/", http.StatusOK)).Find(`script[src^="`+reader.DefaultMathJaxPath+`"]`).Length() != 0 {
 		t.Error("MathJax loaded on a page that asks for no maths")
 	}
 }

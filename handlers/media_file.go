@@ -9,6 +9,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"gazette/data"
+	"gazette/editing"
 )
 
 // serveStoredFile is the one way a file from the media folder reaches a browser: looked up by
@@ -42,7 +43,7 @@ func handleMediaFile(media *data.MediaDir, serveError func(http.ResponseWriter, 
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		stored := mux.Vars(r)["dir"] + "/" + mux.Vars(r)["file"]
 		ctype := mime.TypeByExtension(path.Ext(stored))
-		if _, ok := imageTypes[ctype]; !ok {
+		if _, ok := editing.ImageTypes[ctype]; !ok {
 			serveError(w, r, data.ErrNotFound)
 			return
 		}

@@ -30,7 +30,7 @@ func handleOpenSearch(s *site) http.Handler {
 			s.serveError(w, r, err)
 			return
 		}
-		title, root := st.Site("").Title, siteRoot(st)
+		title, root := st.Site("").Title, st.SiteRoot()
 		short := title
 		// The specification allows 16 characters.
 		for utf8.RuneCountInString(short) > 16 {

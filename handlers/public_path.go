@@ -56,10 +56,10 @@ func servePublic(s *site, w http.ResponseWriter, r *http.Request, p string) erro
 	if m := pagedPath.FindStringSubmatch(p); m != nil {
 		return servePaged(s, w, r, st, m[1], m[2])
 	}
-	if l, ok := s.parseList(ctx, st, p); ok {
+	if l, ok := st.ParseListing(ctx, p); ok {
 		return serveList(s, w, r, st, l, 1)
 	}
-	if to, ok := s.hugoRedirect(ctx, st, p); ok {
+	if to, ok := st.HugoRedirect(ctx, p); ok {
 		return redirect(w, r, content.EscapePath(to))
 	}
 	if !strings.HasSuffix(p, "/") {
@@ -67,8 +67,8 @@ func servePublic(s *site, w http.ResponseWriter, r *http.Request, p string) erro
 		if t, err := s.store.ResolvePath(ctx, p+"/"); err == nil {
 			return redirect(w, r, articleURLFromPath(t.Permalink))
 		}
-		if l, ok := s.parseList(ctx, st, p+"/"); ok {
-			return redirect(w, r, l.url(1))
+		if l, ok := st.ParseListing(ctx, p+"/"); ok {
+			return redirect(w, r, l.URL(1))
 		}
 		if err := serveHugoOutput(s, w, r, st, p); !errors.Is(err, data.ErrNotFound) {
 			return err
@@ -111,24 +111,24 @@ func servePaged(s *site, w http.ResponseWriter, r *http.Request, st *reader.Stat
 	if err != nil || n < 1 || num != strconv.Itoa(n) {
 		return data.ErrNotFound
 	}
-	l, ok := s.parseList(r.Context(), st, base)
+	l, ok := st.ParseListing(r.Context(), base)
 	if !ok {
 		return data.ErrNotFound
 	}
 	if n == 1 {
-		return redirect(w, r, l.url(1))
+		return redirect(w, r, l.URL(1))
 	}
-	if l.kind == listTaxonomy {
+	if l.Kind == reader.TaxonomyListing {
 		// Hugo pages a taxonomy's terms (/tags/page/2/); Gazette shows them all on one page,
 		// so each of Hugo's pages leads there.
-		terms, err := s.store.TermCounts(r.Context(), l.lang, l.taxonomy)
+		terms, err := s.store.TermCounts(r.Context(), l.Lang, l.Taxonomy)
 		if err != nil {
 			return err
 		}
 		if size := max(st.Settings.PageSize, 1); n > (len(terms)+size-1)/size {
 			return data.ErrNotFound
 		}
-		return redirect(w, r, l.url(1))
+		return redirect(w, r, l.URL(1))
 	}
 	return serveList(s, w, r, st, l, n)
 }

@@ -115,8 +115,8 @@ func routes(d Deps, ready *readiness) http.Handler {
 	r.Handle("/search", handleSearch(pub)).Methods(get...)
 	r.Handle("/search/suggest", handleSearchSuggest(pub)).Methods(get...)
 	for _, f := range feedKinds {
-		r.Handle("/"+f.file, handleFeed(pub, f)).Methods(get...)
-		r.Handle("/{list:.+}/"+f.file, handleFeed(pub, f)).Methods(get...)
+		r.Handle("/"+f.File, handleFeed(pub, f)).Methods(get...)
+		r.Handle("/{list:.+}/"+f.File, handleFeed(pub, f)).Methods(get...)
 	}
 	r.Handle("/sitemap.xml", handleSitemap(pub)).Methods(get...)
 	r.Handle("/sitemaps/{n}.xml", handleSitemap(pub)).Methods(get...)

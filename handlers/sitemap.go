@@ -84,7 +84,7 @@ func serveSitemap(s *site, w http.ResponseWriter, r *http.Request, part, perFile
 	if err != nil {
 		return err
 	}
-	if siteRoot(st) == "" {
+	if st.SiteRoot() == "" {
 		// The protocol takes absolute URLs only, and no origin is configured.
 		return data.ErrNotFound
 	}
@@ -92,7 +92,7 @@ func serveSitemap(s *site, w http.ResponseWriter, r *http.Request, part, perFile
 	if err != nil {
 		return err
 	}
-	root := siteRoot(st)
+	root := st.SiteRoot()
 	var doc any
 	switch parts := (len(urls) + perFile - 1) / perFile; {
 	case part == 0 && parts <= 1:
@@ -114,7 +114,7 @@ func serveSitemap(s *site, w http.ResponseWriter, r *http.Request, part, perFile
 // serveLanguageSitemap writes one language's sitemap (at most sitemapMaxURLs of its URLs), as
 // Hugo writes one per language of a multilingual site (/en/sitemap.xml).
 func serveLanguageSitemap(s *site, w http.ResponseWriter, r *http.Request, st *reader.State, lang string) error {
-	if siteRoot(st) == "" || len(st.Settings.Languages) < 2 || !slices.ContainsFunc(st.Settings.Languages, func(l data.LanguageSetting) bool { return l.Code == lang }) {
+	if st.SiteRoot() == "" || len(st.Settings.Languages) < 2 || !slices.ContainsFunc(st.Settings.Languages, func(l data.LanguageSetting) bool { return l.Code == lang }) {
 		return data.ErrNotFound
 	}
 	urls, modified, err := s.sitemapURLs(r, st, lang)
@@ -128,7 +128,7 @@ func serveLanguageSitemap(s *site, w http.ResponseWriter, r *http.Request, st *r
 // every published article with its translations as hreflang alternates.
 func (s *site) sitemapURLs(r *http.Request, st *reader.State, only string) ([]sitemapURL, time.Time, error) {
 	ctx := r.Context()
-	root := siteRoot(st)
+	root := st.SiteRoot()
 	articles, err := s.store.PublishedForSitemap(ctx)
 	if err != nil {
 		return nil, time.Time{}, err
@@ -151,7 +151,7 @@ func (s *site) sitemapURLs(r *http.Request, st *reader.State, only string) ([]si
 			return nil, time.Time{}, err
 		}
 		for _, sec := range secs {
-			urls = append(urls, sitemapURL{Loc: root + listSpec{kind: listSection, prefix: prefix, section: sec.Section}.url(1)})
+			urls = append(urls, sitemapURL{Loc: root + reader.Listing{Kind: reader.SectionListing, LangPrefix: prefix, Section: sec.Section}.URL(1)})
 		}
 		for _, tax := range []string{"tags", "categories"} {
 			terms, err := s.store.TermCounts(ctx, l.Code, tax)
@@ -159,7 +159,7 @@ func (s *site) sitemapURLs(r *http.Request, st *reader.State, only string) ([]si
 				return nil, time.Time{}, err
 			}
 			if len(terms) > 0 {
-				urls = append(urls, sitemapURL{Loc: root + listSpec{kind: listTaxonomy, prefix: prefix, taxonomy: tax}.url(1)})
+				urls = append(urls, sitemapURL{Loc: root + reader.Listing{Kind: reader.TaxonomyListing, LangPrefix: prefix, Taxonomy: tax}.URL(1)})
 			}
 			for _, t := range terms {
 				urls = append(urls, sitemapURL{Loc: root + reader.TermURL(prefix, tax, t.Key)})
@@ -198,14 +198,14 @@ func serveNewsSitemap(s *site, w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if siteRoot(st) == "" {
+	if st.SiteRoot() == "" {
 		return data.ErrNotFound
 	}
 	articles, err := s.store.PublishedForSitemap(r.Context())
 	if err != nil {
 		return err
 	}
-	root, since := siteRoot(st), s.store.Now().Add(-newsSitemapAge)
+	root, since := st.SiteRoot(), s.store.Now().Add(-newsSitemapAge)
 	doc := sitemapURLSet{News: "http://www.google.com/schemas/sitemap-news/0.9"}
 	var modified time.Time
 	for _, a := range articles {
@@ -236,7 +236,7 @@ func handleRobots(s *site) http.Handler {
 			rules = "User-agent: *\nDisallow: /admin/\nDisallow: /search\n"
 		}
 		body := strings.TrimRight(rules, "\n") + "\n"
-		if root := siteRoot(st); root != "" {
+		if root := st.SiteRoot(); root != "" {
 			body += "\nSitemap: " + root + "/sitemap.xml\nSitemap: " + root + "/sitemap-news.xml\n"
 		}
 		serveDocument(w, r, "text/plain; charset=utf-8", []byte(body), st.Modified)

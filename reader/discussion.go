@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"context"
 	"time"
 
 	"gazette/data"
@@ -60,4 +61,23 @@ func CommentMode(set data.SiteSettings) string {
 		return "moderated"
 	}
 	return set.CommentsMode
+}
+
+// CommentsVisible reports whether readers see an article's comments (published, discussion
+// neither off nor hidden).
+func (st *State) CommentsVisible(ctx context.Context, a *data.Article) bool {
+	now := st.model.store.Now()
+	if !a.IsPublished(now) {
+		return false
+	}
+	d, err := st.model.store.Discussion(ctx, a.ID)
+	if err != nil {
+		return false
+	}
+	cs, err := st.model.store.CommentSettings(ctx)
+	if err != nil {
+		return false
+	}
+	state, _ := DiscussionOf(a, d, CommentMode(st.Settings), cs, now)
+	return state == DiscussionOpen || state == DiscussionClosed
 }

@@ -1,29 +1,28 @@
-package handlers
+package reader
 
 import (
 	"context"
 	"time"
 
 	"gazette/data"
-	"gazette/reader"
 	"gazette/views"
 )
 
-// articleNewsroom adds what issue 17 gives an article page: bylines linking to the authors'
+// ArticleNewsroom adds what issue 17 gives an article page: bylines linking to the authors'
 // pages, their profiles under the article and in the JSON-LD, and the log of corrections and
 // updates, whose newest time becomes the page's "updated" date and dateModified. It returns
 // when the page last changed.
-func (s *site) articleNewsroom(ctx context.Context, st *reader.State, a *data.Article, v *views.ArticlePage) (time.Time, error) {
-	profiles, err := s.authorProfiles(ctx)
+func (st *State) ArticleNewsroom(ctx context.Context, a *data.Article, v *views.ArticlePage) (time.Time, error) {
+	profiles, err := st.authorProfiles(ctx)
 	if err != nil {
 		return time.Time{}, err
 	}
-	v.Bylines = s.bylineLinks(st, a, profiles)
+	v.Bylines = st.bylineLinks(a, profiles)
 	if len(v.Bylines) > 0 {
 		v.Meta.Author = "" // the byline names them, linked
 	}
 	var persons []map[string]any
-	root := siteRoot(st)
+	root := st.SiteRoot()
 	for i, t := range a.TermsOf(data.AuthorsTaxonomy) {
 		if i >= len(v.Bylines) {
 			break
@@ -51,7 +50,7 @@ func (s *site) articleNewsroom(ctx context.Context, st *reader.State, a *data.Ar
 		}
 		persons = append(persons, person)
 	}
-	notes, err := s.store.ArticleNotes(ctx, a.ID)
+	notes, err := st.model.store.ArticleNotes(ctx, a.ID)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -75,12 +74,4 @@ func (s *site) articleNewsroom(ctx context.Context, st *reader.State, a *data.Ar
 		}
 	}
 	return modified, nil
-}
-
-// absoluteURL puts a site path on the site's root; URLs with a scheme stay as they are.
-func absoluteURL(root, u string) string {
-	if len(u) > 0 && u[0] == '/' {
-		return root + u
-	}
-	return u
 }

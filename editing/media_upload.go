@@ -1,7 +1,8 @@
-package handlers
+package editing
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -18,10 +19,10 @@ import (
 	"gazette/data"
 )
 
-// maxImageBytes is the largest upload; maxImagePixels guards against small files that
+// MaxImageBytes is the largest upload; maxImagePixels guards against small files that
 // decode to huge images.
 const (
-	maxImageBytes  = 10 << 20
+	MaxImageBytes  = 10 << 20
 	maxImagePixels = 40_000_000
 )
 
@@ -30,15 +31,26 @@ var variantWidths = []int{320, 640, 1024, 1600}
 
 // Upload errors, each with a sentence for the editor.
 var (
-	errImageTooBig   = errors.New("the image is larger than 10 MB")
-	errImageType     = errors.New("only JPEG, PNG, GIF and WebP images are accepted (SVG is not)")
-	errImageBroken   = errors.New("the file is not a readable image")
-	errImageTooLarge = errors.New("the image has more than 40 million pixels")
+	ErrImageTooBig   = errors.New("the image is larger than 10 MB")
+	ErrImageType     = errors.New("only JPEG, PNG, GIF and WebP images are accepted (SVG is not)")
+	ErrImageBroken   = errors.New("the file is not a readable image")
+	ErrImageTooLarge = errors.New("the image has more than 40 million pixels")
 )
 
-// uploadMessage is what the form says about a failed upload.
-func uploadMessage(err error) string {
-	for _, known := range []error{errImageTooBig, errImageType, errImageBroken, errImageTooLarge} {
+// IsImageError reports whether err is one of the upload errors above: the editor's file, not
+// a fault of the server.
+func IsImageError(err error) bool {
+	for _, known := range []error{ErrImageTooBig, ErrImageType, ErrImageBroken, ErrImageTooLarge} {
+		if errors.Is(err, known) {
+			return true
+		}
+	}
+	return false
+}
+
+// UploadMessage is what the form says about a failed upload.
+func UploadMessage(err error) string {
+	for _, known := range []error{ErrImageTooBig, ErrImageType, ErrImageBroken, ErrImageTooLarge} {
 		if errors.Is(err, known) {
 			s := known.Error()
 			return "Not uploaded: " + s + "."
@@ -47,36 +59,36 @@ func uploadMessage(err error) string {
 	return "Not uploaded: the image could not be stored. Try again."
 }
 
-// imageTypes maps the types sniffed from the bytes to the stored extension.
-var imageTypes = map[string]string{"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+// ImageTypes maps the types sniffed from the bytes to the stored extension.
+var ImageTypes = map[string]string{"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 
-// storeImage checks an upload by its bytes (never its name), stores it and its resized
-// variants under content-hash names, and records it in the media library.
-func (dk *desk) storeImage(r *http.Request, src io.Reader, name string, editorID int64) (data.MediaFile, error) {
-	b, err := io.ReadAll(io.LimitReader(src, maxImageBytes+1))
+// StoreImage checks an upload by its bytes (never its name), stores it and its resized
+// variants under content-hash names in media, and records it in the media library.
+func StoreImage(ctx context.Context, store *data.Store, media *data.MediaDir, src io.Reader, name string, editorID int64) (data.MediaFile, error) {
+	b, err := io.ReadAll(io.LimitReader(src, MaxImageBytes+1))
 	if err != nil {
 		return data.MediaFile{}, fmt.Errorf("read upload: %w", err)
 	}
-	if len(b) > maxImageBytes {
-		return data.MediaFile{}, errImageTooBig
+	if len(b) > MaxImageBytes {
+		return data.MediaFile{}, ErrImageTooBig
 	}
 	mediaType := http.DetectContentType(b)
-	ext, ok := imageTypes[mediaType]
+	ext, ok := ImageTypes[mediaType]
 	if !ok {
-		return data.MediaFile{}, errImageType
+		return data.MediaFile{}, ErrImageType
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
-	if err != nil || imageTypes["image/"+format] == "" && format != "jpeg" {
-		return data.MediaFile{}, errImageBroken
+	if err != nil || ImageTypes["image/"+format] == "" && format != "jpeg" {
+		return data.MediaFile{}, ErrImageBroken
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxImagePixels {
-		return data.MediaFile{}, errImageTooLarge
+		return data.MediaFile{}, ErrImageTooLarge
 	}
 	img, _, err := image.Decode(bytes.NewReader(b))
 	if err != nil {
-		return data.MediaFile{}, errImageBroken
+		return data.MediaFile{}, ErrImageBroken
 	}
-	stored, size, err := dk.media.Save(bytes.NewReader(b), ext)
+	stored, size, err := media.Save(bytes.NewReader(b), ext)
 	if err != nil {
 		return data.MediaFile{}, err
 	}
@@ -85,17 +97,17 @@ func (dk *desk) storeImage(r *http.Request, src io.Reader, name string, editorID
 		if w >= cfg.Width {
 			break
 		}
-		v, err := dk.saveVariant(img, w, mediaType)
+		v, err := saveVariant(media, img, w, mediaType)
 		if err != nil {
 			return data.MediaFile{}, err
 		}
 		m.Variants = append(m.Variants, v)
 	}
-	return dk.store.AddMedia(r.Context(), m, editorID)
+	return store.AddMedia(ctx, m, editorID)
 }
 
 // saveVariant scales img to width w: JPEG for photos, PNG where transparency may matter.
-func (dk *desk) saveVariant(img image.Image, w int, mediaType string) (data.MediaVariant, error) {
+func saveVariant(media *data.MediaDir, img image.Image, w int, mediaType string) (data.MediaVariant, error) {
 	b := img.Bounds()
 	h := max(1, b.Dy()*w/b.Dx())
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
@@ -112,7 +124,7 @@ func (dk *desk) saveVariant(img image.Image, w int, mediaType string) (data.Medi
 	if err != nil {
 		return data.MediaVariant{}, fmt.Errorf("encode variant: %w", err)
 	}
-	stored, _, err := dk.media.Save(&buf, ext)
+	stored, _, err := media.Save(&buf, ext)
 	if err != nil {
 		return data.MediaVariant{}, err
 	}

@@ -1,4 +1,4 @@
-package handlers
+package reader
 
 import (
 	"context"
@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"gazette/data"
-	"gazette/reader"
 	"gazette/views"
 )
 
@@ -20,26 +19,26 @@ const (
 	storiesPerSection = 4 // stories in each section block
 )
 
-// newsroomLayout reports whether the site's home and section pages lead with their stories.
-func newsroomLayout(params map[string]any) bool {
-	return strings.EqualFold(reader.ParamString(params, "frontpage"), "newsroom")
+// NewsroomLayout reports whether the site's home and section pages lead with their stories.
+func NewsroomLayout(params map[string]any) bool {
+	return strings.EqualFold(ParamString(params, "frontpage"), "newsroom")
 }
 
 // breakingNews is the banner while it has not expired, and when it expires (zero = never).
 func breakingNews(params map[string]any, now time.Time) (*views.Breaking, time.Time) {
-	text := strings.TrimSpace(reader.ParamString(params, "breaking", "text"))
+	text := strings.TrimSpace(ParamString(params, "breaking", "text"))
 	if text == "" {
 		return nil, time.Time{}
 	}
 	var until time.Time
-	if s := reader.ParamString(params, "breaking", "until"); s != "" {
+	if s := ParamString(params, "breaking", "until"); s != "" {
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil || !t.After(now) {
 			return nil, time.Time{} // an unreadable expiry is treated as passed: never stuck on
 		}
 		until = t
 	}
-	u := reader.ParamString(params, "breaking", "url")
+	u := ParamString(params, "breaking", "url")
 	if !strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		u = ""
 	}
@@ -62,15 +61,15 @@ type sectionPlan struct {
 // planFront picks the lead, featured stories and section blocks of a home or section page:
 // the newest story flagged lead (else the list's first), the newest flagged featured, and
 // each chosen section's newest stories not shown above.
-func (s *site) planFront(ctx context.Context, st *reader.State, l listSpec, first []data.Article) (frontPlan, error) {
+func (st *State) planFront(ctx context.Context, l Listing, first []data.Article) (frontPlan, error) {
 	plan := frontPlan{shown: map[int64]bool{}}
-	placed, err := s.store.Placements(ctx, l.lang)
+	placed, err := st.model.store.Placements(ctx, l.Lang)
 	if err != nil {
 		return plan, err
 	}
-	home := l.kind == listHome
+	home := l.Kind == HomeListing
 	for _, p := range placed {
-		inScope := home || p.Section == l.section
+		inScope := home || p.Section == l.Section
 		lead := (home && p.Lead) || (!home && p.SectionLead && inScope)
 		if lead && plan.lead == 0 {
 			plan.lead = p.ID
@@ -81,7 +80,7 @@ func (s *site) planFront(ctx context.Context, st *reader.State, l listSpec, firs
 	}
 	plan.shown[plan.lead] = true
 	for _, p := range placed {
-		featured := (home && p.Featured) || (!home && p.SectionFeatured && p.Section == l.section)
+		featured := (home && p.Featured) || (!home && p.SectionFeatured && p.Section == l.Section)
 		if featured && !plan.shown[p.ID] && len(plan.featured) < featuredOnFront {
 			plan.featured = append(plan.featured, p.ID)
 			plan.shown[p.ID] = true
@@ -90,9 +89,9 @@ func (s *site) planFront(ctx context.Context, st *reader.State, l listSpec, firs
 	if !home {
 		return plan, nil
 	}
-	sections, _ := reader.ParamStrings(st.Settings.Params, "frontsections")
+	sections, _ := ParamStrings(st.Settings.Params, "frontsections")
 	for _, sec := range sections {
-		list, _, err := s.store.ListPublished(ctx, data.ListQuery{Lang: l.lang, Section: sec, Limit: storiesPerSection + len(plan.shown)})
+		list, _, err := st.model.store.ListPublished(ctx, data.ListQuery{Lang: l.Lang, Section: sec, Limit: storiesPerSection + len(plan.shown)})
 		if err != nil {
 			return plan, err
 		}
@@ -112,8 +111,8 @@ func (s *site) planFront(ctx context.Context, st *reader.State, l listSpec, firs
 
 // frontTop builds the newsroom top of page 1 of a home or section list and returns the page's
 // own items without the stories shown above them.
-func (s *site) frontTop(ctx context.Context, st *reader.State, l listSpec, list []data.Article) (*views.FrontPage, []data.Article, error) {
-	plan, err := s.planFront(ctx, st, l, list)
+func (st *State) frontTop(ctx context.Context, l Listing, list []data.Article) (*views.FrontPage, []data.Article, error) {
+	plan, err := st.planFront(ctx, l, list)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -124,11 +123,11 @@ func (s *site) frontTop(ctx context.Context, st *reader.State, l listSpec, list 
 	for _, b := range plan.sections {
 		ids = append(ids, b.ids...)
 	}
-	arts, err := s.store.ListItems(ctx, ids)
+	arts, err := st.model.store.ListItems(ctx, ids)
 	if err != nil {
 		return nil, nil, err
 	}
-	items, err := s.newsroomItems(ctx, st, arts)
+	items, err := st.newsroomItems(ctx, arts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -146,7 +145,7 @@ func (s *site) frontTop(ctx context.Context, st *reader.State, l listSpec, list 
 		}
 	}
 	for _, b := range plan.sections {
-		block := views.SectionBlock{Name: capitalize(b.name), URL: listSpec{kind: listSection, prefix: l.prefix, section: b.name}.url(1)}
+		block := views.SectionBlock{Name: Capitalize(b.name), URL: Listing{Kind: SectionListing, LangPrefix: l.LangPrefix, Section: b.name}.URL(1)}
 		for _, id := range b.ids {
 			if it, ok := byID[id]; ok {
 				block.Items = append(block.Items, it)
@@ -168,25 +167,25 @@ func (s *site) frontTop(ctx context.Context, st *reader.State, l listSpec, list 
 
 // newsroomItems are list items with their labels and bylines: "Featured" for a story an editor
 // featured, "Updated" for one with a correction or update note.
-func (s *site) newsroomItems(ctx context.Context, st *reader.State, arts []data.Article) ([]views.ListItem, error) {
+func (st *State) newsroomItems(ctx context.Context, arts []data.Article) ([]views.ListItem, error) {
 	thumbs := make([]string, len(arts))
 	ids := make([]int64, len(arts))
 	for i := range arts {
 		thumbs[i], ids[i] = arts[i].Thumbnail, arts[i].ID
 	}
-	uploads, err := reader.ThumbnailUploads(ctx, s.store, thumbs...)
+	uploads, err := ThumbnailUploads(ctx, st.model.store, thumbs...)
 	if err != nil {
 		return nil, err
 	}
 	items := make([]views.ListItem, len(arts))
 	for i := range arts {
-		items[i] = s.listItem(st, &arts[i], uploads)
+		items[i] = st.listItem(&arts[i], uploads)
 	}
-	return items, s.labelItems(ctx, st, items)
+	return items, st.labelItems(ctx, items)
 }
 
 // labelItems sets the labels and bylines of a newsroom list's items.
-func (s *site) labelItems(ctx context.Context, st *reader.State, items []views.ListItem) error {
+func (st *State) labelItems(ctx context.Context, items []views.ListItem) error {
 	if len(items) == 0 {
 		return nil
 	}
@@ -195,7 +194,7 @@ func (s *site) labelItems(ctx context.Context, st *reader.State, items []views.L
 		ids[i] = items[i].Article.ID
 	}
 	lang := items[0].Article.Lang
-	placed, err := s.store.Placements(ctx, lang)
+	placed, err := st.model.store.Placements(ctx, lang)
 	if err != nil {
 		return err
 	}
@@ -203,11 +202,11 @@ func (s *site) labelItems(ctx context.Context, st *reader.State, items []views.L
 	for _, p := range placed {
 		featured[p.ID] = p.Featured || p.SectionFeatured
 	}
-	notes, err := s.store.LatestNotes(ctx, ids)
+	notes, err := st.model.store.LatestNotes(ctx, ids)
 	if err != nil {
 		return err
 	}
-	profiles, err := s.authorProfiles(ctx)
+	profiles, err := st.authorProfiles(ctx)
 	if err != nil {
 		return err
 	}
@@ -215,7 +214,7 @@ func (s *site) labelItems(ctx context.Context, st *reader.State, items []views.L
 		a := items[i].Article
 		_, noted := notes[a.ID]
 		items[i].Featured, items[i].Updated = featured[a.ID], noted
-		items[i].Authors = s.bylineLinks(st, a, profiles)
+		items[i].Authors = st.bylineLinks(a, profiles)
 		if len(items[i].Authors) > 0 {
 			items[i].Meta.Author = ""
 		}
@@ -223,34 +222,33 @@ func (s *site) labelItems(ctx context.Context, st *reader.State, items []views.L
 	return nil
 }
 
-// newsroomList lays the newsroom layout over a list page: page 1 of the home and section
+// NewsroomList lays the newsroom layout over a list page: page 1 of the home and section
 // pages leads with its stories (and the items shown there leave the list), an author's page
-// shows the profile. It returns the page's cache policy and dependency keys: a banner that
-// expires soon keeps the page out of every cache, and bylines follow the profiles.
-func (s *site) newsroomList(ctx context.Context, st *reader.State, l listSpec, n int, v *views.ListPage, list *[]data.Article) (cachePolicy, []string, error) {
-	keys := l.keys()
-	var err error
-	if v.Author, err = s.authorPageProfile(ctx, l); err != nil {
-		return cachePublic, nil, err
+// shows the profile. It returns the page's dependency keys (bylines follow the profiles) and
+// when the breaking-news banner it shows expires (zero: no banner, or one without an end), so
+// that a page whose banner expires soon is kept out of every cache.
+func (st *State) NewsroomList(ctx context.Context, l Listing, n int, v *views.ListPage, list *[]data.Article) (keys []string, bannerUntil time.Time, err error) {
+	keys = l.Keys()
+	if v.Author, err = st.authorPageProfile(ctx, l); err != nil {
+		return nil, time.Time{}, err
 	}
-	if !newsroomLayout(st.Settings.Params) {
-		return cachePublic, keys, nil
+	if !NewsroomLayout(st.Settings.Params) {
+		return keys, time.Time{}, nil
 	}
 	keys = append(keys, "authors")
-	if n != 1 || (l.kind != listHome && l.kind != listSection) {
-		return cachePublic, keys, nil
+	if n != 1 || (l.Kind != HomeListing && l.Kind != SectionListing) {
+		return keys, time.Time{}, nil
 	}
-	if v.Front, *list, err = s.frontTop(ctx, st, l, *list); err != nil {
-		return cachePublic, nil, err
+	if v.Front, *list, err = st.frontTop(ctx, l, *list); err != nil {
+		return nil, time.Time{}, err
 	}
-	now := s.store.Now()
-	breaking, until := breakingNews(st.Settings.Params, now)
-	if breaking == nil || l.kind != listHome {
-		return cachePublic, keys, nil
+	breaking, until := breakingNews(st.Settings.Params, st.model.store.Now())
+	if breaking == nil || l.Kind != HomeListing {
+		return keys, time.Time{}, nil
 	}
 	if v.Front == nil {
 		v.Front = &views.FrontPage{}
 	}
 	v.Front.Breaking = breaking
-	return expiringCache(until, now), keys, nil
+	return keys, until, nil
 }

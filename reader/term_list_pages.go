@@ -1,6 +1,7 @@
-package handlers
+package reader
 
 import (
+	"cmp"
 	"context"
 	"path"
 	"sort"
@@ -15,29 +16,29 @@ import (
 // _index with `tags: [x]`), as list entries: Hugo's term page lists them beside the articles,
 // dated by their newest page. Hugo 0.111 orders the term's pages before it dates its sections,
 // so they come as undated pages do: by weight, after every dated page, then by title.
-func (s *site) termListPages(ctx context.Context, l listSpec) ([]data.Article, error) {
-	terms, err := s.store.ListPageTerms(ctx)
+func (st *State) termListPages(ctx context.Context, l Listing) ([]data.Article, error) {
+	terms, err := st.model.store.ListPageTerms(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var out []data.Article
 	seen := map[string]bool{}
 	for _, t := range terms {
-		if t.Lang != l.lang || !strings.EqualFold(t.Key, l.taxonomy) || content.Urlize(t.Name) != l.term.Key || seen[t.Permalink] {
+		if t.Lang != l.Lang || !strings.EqualFold(t.Key, l.Taxonomy) || content.Urlize(t.Name) != l.Term.Key || seen[t.Permalink] {
 			continue
 		}
 		seen[t.Permalink] = true
-		lp, err := s.store.ListPageAt(ctx, l.lang, t.Permalink)
+		lp, err := st.model.store.ListPageAt(ctx, l.Lang, t.Permalink)
 		if err != nil {
 			return nil, err
 		}
-		date, err := s.store.NewestBelow(ctx, l.lang, path.Dir(lp.SourcePath)+"/")
+		date, err := st.model.store.NewestBelow(ctx, l.Lang, path.Dir(lp.SourcePath)+"/")
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, data.Article{Lang: lp.Lang, Permalink: lp.Permalink, Weight: lp.Weight, Date: date,
-			Title: firstNonEmpty(lp.Title, capitalize(path.Base("/"+lp.Dir))), Description: lp.Description,
-			SummaryHTML: firstNonEmpty(lp.BodyHTML, lp.Description), BodyHTML: lp.BodyHTML})
+			Title: cmp.Or(lp.Title, Capitalize(path.Base("/"+lp.Dir))), Description: lp.Description,
+			SummaryHTML: cmp.Or(lp.BodyHTML, lp.Description), BodyHTML: lp.BodyHTML})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -49,22 +50,22 @@ func (s *site) termListPages(ctx context.Context, l listSpec) ([]data.Article, e
 	return out, nil
 }
 
-// termPage is one page of a term's list: q's page of its articles with the list pages that
+// TermPage is one page of a term's list: q's page of its articles with the list pages that
 // name the term in their places, and how many entries the list has in all.
-func (s *site) termPage(ctx context.Context, l listSpec, q data.ListQuery) ([]data.Article, int, error) {
-	pages, err := s.termListPages(ctx, l)
+func (st *State) TermPage(ctx context.Context, l Listing, q data.ListQuery) ([]data.Article, int, error) {
+	pages, err := st.termListPages(ctx, l)
 	if err != nil || len(pages) == 0 {
 		if err != nil {
 			return nil, 0, err
 		}
-		return s.store.ListPublished(ctx, q)
+		return st.model.store.ListPublished(ctx, q)
 	}
 	// A list page's place is the number of articles before it plus the list pages before it.
 	at := map[int]data.Article{}
 	from, to := q.Offset, q.Offset+q.Limit
 	before := 0 // list pages placed before this page of the list
 	for i, p := range pages {
-		n, err := s.store.TermArticlesBefore(ctx, l.lang, l.taxonomy, l.term.Key, p.Weight, time.Time{}, p.Title)
+		n, err := st.model.store.TermArticlesBefore(ctx, l.Lang, l.Taxonomy, l.Term.Key, p.Weight, time.Time{}, p.Title)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -79,10 +80,10 @@ func (s *site) termPage(ctx context.Context, l listSpec, q data.ListQuery) ([]da
 	var articles []data.Article
 	total := 0
 	if q.Limit > 0 {
-		if articles, total, err = s.store.ListPublished(ctx, q); err != nil {
+		if articles, total, err = st.model.store.ListPublished(ctx, q); err != nil {
 			return nil, 0, err
 		}
-	} else if _, total, err = s.store.ListPublished(ctx, data.ListQuery{Lang: q.Lang, Taxonomy: q.Taxonomy, TermKey: q.TermKey, Limit: 1}); err != nil {
+	} else if _, total, err = st.model.store.ListPublished(ctx, data.ListQuery{Lang: q.Lang, Taxonomy: q.Taxonomy, TermKey: q.TermKey, Limit: 1}); err != nil {
 		return nil, 0, err
 	}
 	var list []data.Article
@@ -99,10 +100,10 @@ func (s *site) termPage(ctx context.Context, l listSpec, q data.ListQuery) ([]da
 	return list, total + len(pages), nil
 }
 
-// listPageTermCounts are the terms of a taxonomy that published list pages name, each counted
+// ListPageTermCounts are the terms of a taxonomy that published list pages name, each counted
 // once per list page, for the taxonomy page (data.WithListPageTerms).
-func (s *site) listPageTermCounts(ctx context.Context, lang, taxonomy string) ([]data.Term, error) {
-	terms, err := s.store.ListPageTerms(ctx)
+func (st *State) ListPageTermCounts(ctx context.Context, lang, taxonomy string) ([]data.Term, error) {
+	terms, err := st.model.store.ListPageTerms(ctx)
 	if err != nil {
 		return nil, err
 	}

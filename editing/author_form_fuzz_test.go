@@ -1,11 +1,11 @@
-package handlers
+package editing
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"gazette/editing"
+	"gazette/reader"
 	"gazette/views"
 )
 
@@ -17,7 +17,7 @@ func FuzzAuthorForm(f *testing.F) {
 	f.Add("../../etc", "a/b", "javascript:alert(1)", ",,,")
 	f.Add("Zoë Ñúñez", "zoë", "| https://x.example/ y", strings.Repeat("x,", 40))
 	f.Fuzz(func(t *testing.T, name, slug, links, authors string) {
-		p, errs := authorFromForm(views.AuthorValues{Name: name, Slug: slug, Links: links})
+		p, errs := AuthorFromForm(views.AuthorValues{Name: name, Slug: slug, Links: links})
 		if len(errs) == 0 {
 			if p.Slug == "" || strings.ContainsAny(p.Slug, "/.?#") || p.Slug == "new" {
 				t.Errorf("slug %q accepted", p.Slug)
@@ -26,12 +26,12 @@ func FuzzAuthorForm(f *testing.F) {
 				t.Errorf("name %q accepted", p.Name)
 			}
 			for _, l := range p.Links {
-				if !safeLink(l.URL) || strings.ContainsAny(l.URL, " <>\"") {
+				if !reader.SafeLink(l.URL) || strings.ContainsAny(l.URL, " <>\"") {
 					t.Errorf("link %q accepted", l.URL)
 				}
 			}
 		}
-		list := editing.AuthorList(authors)
+		list := AuthorList(authors)
 		seen := map[string]bool{}
 		for _, n := range list {
 			if strings.TrimSpace(n) == "" || seen[strings.ToLower(n)] {
@@ -39,7 +39,7 @@ func FuzzAuthorForm(f *testing.F) {
 			}
 			seen[strings.ToLower(n)] = true
 		}
-		if len(list) > editing.MaxAuthors {
+		if len(list) > MaxAuthors {
 			t.Errorf("%d authors", len(list))
 		}
 	})
