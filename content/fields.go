@@ -54,7 +54,7 @@ var articleFlags = []Flag{
 	{Key: "toc", Inherit: SiteParam, Label: "Table of contents", Seed: true,
 		typed: func(a *data.Article) **bool { return &a.TOC }},
 	// MathJax: readers get the script only for a boolean true, and other themes' `math` counts
-	// too (handlers/article_page.go, mathJaxSrc), so `math` is no alias here.
+	// too (reader/article_page.go, State.MathJaxSrc), so `math` is no alias here.
 	{Key: "mathjax", Inherit: SiteParam, Label: "MathJax", Seed: true,
 		typed: func(a *data.Article) **bool { return &a.MathJax }},
 	// PaperMod's `robotsNoIndex` (.Params, so a page's own word only): the page stays on the

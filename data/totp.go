@@ -17,8 +17,14 @@ import (
 // second factor of a desk sign-in; the secret and the steps used are stored by two_factor.go.
 const totpPeriod = 30
 
-// TOTPValidateOpts are the codes' parameters, as authenticator apps make them by default.
-var TOTPValidateOpts = totp.ValidateOpts{Period: totpPeriod, Skew: 0, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1}
+// totpOpts are the codes' parameters, as authenticator apps make them by default.
+var totpOpts = totp.ValidateOpts{Period: totpPeriod, Skew: 0, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1}
+
+// TOTPCode is the code an authenticator app shows for secret at the instant at (tests sign in
+// with it; the desk only checks codes, with TOTPStep).
+func TOTPCode(secret string, at time.Time) (string, error) {
+	return totp.GenerateCodeCustom(secret, at, totpOpts)
+}
 
 // TOTPStep finds the 30-second step (now, or one either side for a clock a little off) whose
 // code is the one typed; ok is false when none is.
@@ -29,7 +35,7 @@ func TOTPStep(secret, code string, now time.Time) (step int64, ok bool) {
 	}
 	for _, off := range []int64{0, -1, 1} {
 		at := now.Add(time.Duration(off*totpPeriod) * time.Second)
-		want, err := totp.GenerateCodeCustom(secret, at, TOTPValidateOpts)
+		want, err := TOTPCode(secret, at)
 		if err == nil && subtle.ConstantTimeCompare([]byte(want), []byte(code)) == 1 {
 			return at.Unix() / totpPeriod, true
 		}

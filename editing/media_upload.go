@@ -59,8 +59,16 @@ func UploadMessage(err error) string {
 	return "Not uploaded: the image could not be stored. Try again."
 }
 
-// ImageTypes maps the types sniffed from the bytes to the stored extension.
-var ImageTypes = map[string]string{"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+// imageTypes maps the types sniffed from the bytes to the stored extension. Unexported: it
+// decides what an upload may be and what /media/ serves, so no other package may widen it
+// (SVG, which can carry script, is left out on purpose).
+var imageTypes = map[string]string{"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+
+// IsImageType reports whether ctype is one of the image types uploads may be and /media/ serves.
+func IsImageType(ctype string) bool {
+	_, ok := imageTypes[ctype]
+	return ok
+}
 
 // StoreImage checks an upload by its bytes (never its name), stores it and its resized
 // variants under content-hash names in media, and records it in the media library.
@@ -73,12 +81,12 @@ func StoreImage(ctx context.Context, store *data.Store, media *data.MediaDir, sr
 		return data.MediaFile{}, ErrImageTooBig
 	}
 	mediaType := http.DetectContentType(b)
-	ext, ok := ImageTypes[mediaType]
+	ext, ok := imageTypes[mediaType]
 	if !ok {
 		return data.MediaFile{}, ErrImageType
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
-	if err != nil || ImageTypes["image/"+format] == "" && format != "jpeg" {
+	if err != nil || imageTypes["image/"+format] == "" && format != "jpeg" {
 		return data.MediaFile{}, ErrImageBroken
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxImagePixels {

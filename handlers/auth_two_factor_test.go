@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/pquerna/otp/totp"
 
 	"gazette/data"
 )
@@ -41,7 +40,7 @@ func enrollTwoFactor(t *testing.T, ts *testServer, c *deskClient) (string, []str
 
 func codeAt(t *testing.T, secret string, at time.Time) string {
 	t.Helper()
-	code, err := totp.GenerateCodeCustom(secret, at, data.TOTPValidateOpts)
+	code, err := data.TOTPCode(secret, at)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,7 @@ func handleMediaFile(media *data.MediaDir, serveError func(http.ResponseWriter, 
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		stored := mux.Vars(r)["dir"] + "/" + mux.Vars(r)["file"]
 		ctype := mime.TypeByExtension(path.Ext(stored))
-		if _, ok := editing.ImageTypes[ctype]; !ok {
+		if !editing.IsImageType(ctype) {
 			serveError(w, r, data.ErrNotFound)
 			return
 		}

@@ -34,7 +34,10 @@ func (st *State) ArticleHead(a *data.Article, translations []data.Article, feeds
 		}
 	}
 	home := Listing{Kind: HomeListing, Lang: a.Lang, LangPrefix: st.LangPrefix(a.Lang)}
-	h.Feeds = feedLinks(home, siteName, feeds)[:1]
+	// An article page links the site's main feed only (the first format, RSS), as Mainroad does.
+	if links := feedLinks(home, siteName, feeds); len(links) > 0 {
+		h.Feeds = links[:1]
+	}
 
 	publisher := map[string]any{"@type": "Organization", "name": siteName, "url": root + home.URL(1)}
 	if logo := publisherLogo(st, root); logo != nil {

@@ -21,7 +21,7 @@ func (st *State) ParseListing(ctx context.Context, p string) (Listing, bool) {
 	if !strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") {
 		return Listing{}, false
 	}
-	store, log := st.model.store, st.model.log
+	store := st.model.store
 	l := Listing{Lang: st.Settings.DefaultLanguage}
 	var segs []string
 	if p != "/" {
@@ -37,7 +37,7 @@ func (st *State) ParseListing(ctx context.Context, p string) (Listing, bool) {
 	}
 	ls, err := st.Lists(ctx, l.Lang)
 	if err != nil {
-		log.Error("list lookup", "path", p, "err", err)
+		st.logLookup(ctx, "list lookup", "path", p, "err", err)
 		return l, false
 	}
 	switch {
@@ -83,9 +83,7 @@ func (st *State) ParseListing(ctx context.Context, p string) (Listing, bool) {
 			return l, false
 		}
 		if err != nil {
-			if ctx.Err() == nil { // a reader who left is no error
-				log.Error("term lookup", "path", p, "err", err)
-			}
+			st.logLookup(ctx, "term lookup", "path", p, "err", err)
 			return l, false
 		}
 		l.Kind, l.Term = TermListing, t
@@ -126,7 +124,7 @@ func (st *State) FeedListing(ctx context.Context, dir string) (Listing, bool) {
 	sec := Listing{Kind: SectionListing, Lang: l.Lang, LangPrefix: l.LangPrefix, Section: "archive"}
 	ls, err := st.Lists(ctx, l.Lang)
 	if err != nil {
-		st.model.log.Error("list lookup", "path", dir, "err", err)
+		st.logLookup(ctx, "list lookup", "path", dir, "err", err)
 		return l, false
 	}
 	if name, ok := ls.Sections["archive"]; ok {
@@ -141,7 +139,7 @@ func (st *State) FeedListing(ctx context.Context, dir string) (Listing, bool) {
 func (st *State) withNestedSections(ctx context.Context, l Listing, dir string) (Listing, bool) {
 	below, err := st.model.store.SectionFoldersBelow(ctx, l.Lang, dir)
 	if err != nil {
-		st.model.log.Error("section folders", "section", dir, "err", err)
+		st.logLookup(ctx, "section folders", "section", dir, "err", err)
 		return l, false
 	}
 	l.NestedFolders = below
@@ -158,7 +156,7 @@ func (st *State) archiveHas(ctx context.Context, lang, year, month string) bool 
 	}
 	months, err := st.model.store.ArchiveMonths(ctx, lang, year)
 	if err != nil {
-		st.model.log.Error("archive lookup", "year", year, "err", err)
+		st.logLookup(ctx, "archive lookup", "year", year, "err", err)
 		return false
 	}
 	for _, m := range months {
@@ -201,7 +199,7 @@ func (st *State) sectionHasOwnPage(ctx context.Context, l Listing, section strin
 	l.Kind, l.Section = SectionListing, section
 	lp, err := st.OwnPage(ctx, l)
 	if err != nil {
-		st.model.log.Error("list page lookup", "section", section, "err", err)
+		st.logLookup(ctx, "list page lookup", "section", section, "err", err)
 	}
 	return lp.SourcePath != ""
 }
@@ -210,7 +208,7 @@ func (st *State) sectionHasOwnPage(ctx context.Context, l Listing, section strin
 func (st *State) listPageTerm(ctx context.Context, lang, taxonomy, key string) (string, bool) {
 	terms, err := st.model.store.ListPageTerms(ctx)
 	if err != nil {
-		st.model.log.Error("list page terms", "err", err)
+		st.logLookup(ctx, "list page terms", "err", err)
 		return "", false
 	}
 	for _, t := range terms {
@@ -237,11 +235,20 @@ func (st *State) profileOnlyAuthor(ctx context.Context, slug string) (data.Term,
 func (st *State) HugoRedirect(ctx context.Context, p string) (string, bool) {
 	if to, err := st.model.store.ListPageAlias(ctx, p); err == nil {
 		return to, true
-	} else if !errors.Is(err, data.ErrNotFound) && ctx.Err() == nil { // a reader who left is no error
-		st.model.log.Error("list page alias", "path", p, "err", err)
+	} else if !errors.Is(err, data.ErrNotFound) {
+		st.logLookup(ctx, "list page alias", "path", p, "err", err)
 	}
 	if def := st.Settings.DefaultLanguage; len(st.Settings.Languages) > 1 && p == "/"+def+"/" {
 		return "/", true
 	}
 	return "", false
+}
+
+// logLookup logs a failed lookup that turns the page into a 404, unless the reader left: a
+// canceled request's query fails too, and that is no error of the site's (ARCHITECTURE.md, "Storage
+// faults and durability").
+func (st *State) logLookup(ctx context.Context, msg string, args ...any) {
+	if ctx.Err() == nil {
+		st.model.log.Error(msg, args...)
+	}
 }
