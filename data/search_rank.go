@@ -86,7 +86,10 @@ func (s *Store) searchFilterOf(ctx context.Context, q SearchQuery) (searchFilter
 		}
 		inTerm := `IN (SELECT at.article_id FROM article_terms at JOIN terms t ON t.id = at.term_id
 			WHERE t.taxonomy = '` + t.taxonomy + `' AND t.key = ?N)`
-		add("a.id "+inTerm, t.key)
+		// Asked of the few rows an exact title finds: as IN, SQLite first listed every article
+		// of the term (0.3-1 ms for a tag of 1,500 articles at 100,000).
+		add(`EXISTS (SELECT 1 FROM article_terms at JOIN terms t ON t.id = at.term_id
+			WHERE at.article_id = a.id AND t.taxonomy = '`+t.taxonomy+`' AND t.key = ?N)`, t.key)
 		f.termArgs = append(f.termArgs, t.key)
 		f.terms += " AND ({table}.rowid & " + searchKeyIDMask + ") " + strings.ReplaceAll(inTerm, "?N", fmt.Sprintf("?%d", len(f.termArgs)+1))
 		exists, err := s.termExists(ctx, t.taxonomy, t.key)
