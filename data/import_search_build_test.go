@@ -314,3 +314,47 @@ func TestBulkImportKeepsTheStoresIndexSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkImportLeavesOneSegmentPerIndex: the side indexes are merged into one segment before
+// they are copied (a search reads each word in every segment), and the merged indexes search
+// as the batch path's do.
+func TestBulkImportLeavesOneSegmentPerIndex(t *testing.T) {
+	bulk, _, batched := importBothWays(t, bulkCorpus(3*bulkChunk+11))
+	for _, x := range sideIndexes {
+		var segments int
+		if err := bulk.db.QueryRow("SELECT count(DISTINCT segid) FROM " + x.name + "_idx").Scan(&segments); err != nil {
+			t.Fatal(err)
+		}
+		if segments != 1 {
+			t.Errorf("%s: %d segments after a bulk import, want 1", x.name, segments)
+		}
+	}
+	if b, n := searchesOf(t, bulk), searchesOf(t, batched); !slices.Equal(b, n) {
+		t.Error("the merged indexes search otherwise than the batch path's")
+	}
+	allIndexesIntact(t, bulk)
+}
+
+// TestRebuildSearchIndexLeavesOneSegment: a rebuild (a cut-off import's repair, a writer that
+// bypassed the triggers) merges each index into one segment too, and searches as before.
+func TestRebuildSearchIndexLeavesOneSegment(t *testing.T) {
+	s, _ := openTemp(t, "rebuilt.db")
+	saveInBatches(t, s.SaveArticles, bulkCorpus(600), 50)
+	before := searchesOf(t, s)
+	if err := s.RebuildSearchIndex(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range sideIndexes {
+		var segments int
+		if err := s.db.QueryRow("SELECT count(DISTINCT segid) FROM " + x.name + "_idx").Scan(&segments); err != nil {
+			t.Fatal(err)
+		}
+		if segments != 1 {
+			t.Errorf("%s: %d segments after a rebuild, want 1", x.name, segments)
+		}
+	}
+	if after := searchesOf(t, s); !slices.Equal(before, after) {
+		t.Error("the rebuilt indexes search otherwise")
+	}
+	allIndexesIntact(t, s)
+}

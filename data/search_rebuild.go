@@ -36,6 +36,11 @@ func rebuildSearchIndex(ctx context.Context, tx *sql.Tx) error {
 		SELECT search_key, search_word_pairs(title), search_word_pairs(lead), search_word_pairs(summary),
 			search_word_pairs(plain_text), search_word_pairs(search_tags)
 		FROM search_docs`,
+		// One segment each, as a first import leaves them (BulkImport): a search reads each
+		// of its words in every segment.
+		"INSERT INTO search_fts (search_fts) VALUES ('optimize')",
+		"INSERT INTO search_titles (search_titles) VALUES ('optimize')",
+		"INSERT INTO search_pairs (search_pairs) VALUES ('optimize')",
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("rebuild search index: %w", err)

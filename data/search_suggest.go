@@ -44,7 +44,7 @@ func (s *Store) Suggest(ctx context.Context, q SuggestQuery) ([]Suggestion, erro
 		}
 		out = tags
 	}
-	match := suggestMatch(q.Text)
+	match, prefix := suggestMatch(q.Text)
 	if match == "" {
 		return out, nil
 	}
@@ -52,7 +52,12 @@ func (s *Store) Suggest(ctx context.Context, q SuggestQuery) ([]Suggestion, erro
 	if err != nil || f.lang == noName {
 		return out, err
 	}
-	keys, err := s.suggestKeys(ctx, match, f, limit-len(out))
+	var keys []int64
+	if prefix != "" {
+		keys, err = s.suggestKeysHolding(ctx, match, prefix, f, limit-len(out))
+	} else {
+		keys, err = s.suggestKeys(ctx, match, f, limit-len(out))
+	}
 	if err != nil || len(keys) == 0 {
 		return out, err
 	}
@@ -95,8 +100,10 @@ func (s *Store) suggestKeys(ctx context.Context, match string, f gateFilter, n i
 }
 
 // suggestMatch is the title-index query for typed text: every word, the last as a prefix
-// (the reader is still typing it). Quotes and operators are text, as in a search.
-func suggestMatch(text string) string {
+// (the reader is still typing it). Quotes and operators are text, as in a search. When the
+// last word is asked shorter than typed (stemSafePrefix), prefix is the word as typed, folded,
+// which the titles found must hold; else it is "".
+func suggestMatch(text string) (match, prefix string) {
 	terms := splitSearchTerms(strings.ReplaceAll(text, `"`, " "))
 	var parts []string
 	for i, t := range terms {
@@ -105,12 +112,17 @@ func suggestMatch(text string) string {
 		}
 		p := ftsString(t.text)
 		if i == len(terms)-1 && utf8.RuneCountInString(t.text) >= 1 {
+			if words := pairWords(t.text); len(words) == 1 {
+				if safe := stemSafePrefix(words[0]); safe != words[0] {
+					p, prefix = ftsString(safe), words[0]
+				}
+			}
 			p += " *"
 			t.prefix = true
 		}
 		parts = append(parts, outsideTermTokens(t, p))
 	}
-	return strings.Join(parts, " AND ")
+	return strings.Join(parts, " AND "), prefix
 }
 
 func (s *Store) suggestTags(ctx context.Context, key, lang string, limit int) ([]Suggestion, error) {
