@@ -294,7 +294,7 @@ func TestSitemapIndexWhenLarge(t *testing.T) {
 		xmllintSchema(t, "urlset-extended.xsd", part)
 		total += strings.Count(string(part), "<url>")
 	}
-	all, _, err := s.sitemapURLs(httptestRequest(), mustState(t, s), "")
+	all, _, err := mustState(t, s).SitemapPages(httptestRequest().Context(), "")
 	if err != nil || total != len(all) {
 		t.Errorf("parts hold %d URLs, the sitemap %d (%v)", total, len(all), err)
 	}

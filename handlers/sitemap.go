@@ -88,10 +88,11 @@ func serveSitemap(s *site, w http.ResponseWriter, r *http.Request, part, perFile
 		// The protocol takes absolute URLs only, and no origin is configured.
 		return data.ErrNotFound
 	}
-	urls, modified, err := s.sitemapURLs(r, st, "")
+	pages, modified, err := st.SitemapPages(r.Context(), "")
 	if err != nil {
 		return err
 	}
+	urls := sitemapURLs(pages)
 	root := st.SiteRoot()
 	var doc any
 	switch parts := (len(urls) + perFile - 1) / perFile; {
@@ -117,70 +118,24 @@ func serveLanguageSitemap(s *site, w http.ResponseWriter, r *http.Request, st *r
 	if st.SiteRoot() == "" || len(st.Settings.Languages) < 2 || !slices.ContainsFunc(st.Settings.Languages, func(l data.LanguageSetting) bool { return l.Code == lang }) {
 		return data.ErrNotFound
 	}
-	urls, modified, err := s.sitemapURLs(r, st, lang)
+	pages, modified, err := st.SitemapPages(r.Context(), lang)
 	if err != nil {
 		return err
 	}
+	urls := sitemapURLs(pages)
 	return serveXML(w, r, sitemapURLSet{XHTML: "http://www.w3.org/1999/xhtml", URLs: urls[:min(len(urls), sitemapMaxURLs)]}, modified)
 }
 
-// sitemapURLs lists the home page, sections, taxonomies and terms of every language, then
-// every published article with its translations as hreflang alternates.
-func (s *site) sitemapURLs(r *http.Request, st *reader.State, only string) ([]sitemapURL, time.Time, error) {
-	ctx := r.Context()
-	root := st.SiteRoot()
-	articles, err := s.store.PublishedForSitemap(ctx)
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	var urls []sitemapURL
-	newest := map[string]time.Time{}
-	var modified time.Time
-	for _, a := range articles {
-		newest[a.Lang] = maxTime(newest[a.Lang], a.Lastmod)
-		modified = maxTime(modified, a.Lastmod)
-	}
-	for _, l := range st.Settings.Languages {
-		if only != "" && l.Code != only {
-			continue
-		}
-		prefix := st.LangPrefix(l.Code)
-		urls = append(urls, sitemapURL{Loc: root + prefix + "/", Lastmod: w3cTime(newest[l.Code])})
-		secs, err := s.store.Sections(ctx, l.Code)
-		if err != nil {
-			return nil, time.Time{}, err
-		}
-		for _, sec := range secs {
-			urls = append(urls, sitemapURL{Loc: root + reader.Listing{Kind: reader.SectionListing, LangPrefix: prefix, Section: sec.Section}.URL(1)})
-		}
-		for _, tax := range []string{"tags", "categories"} {
-			terms, err := s.store.TermCounts(ctx, l.Code, tax)
-			if err != nil {
-				return nil, time.Time{}, err
-			}
-			if len(terms) > 0 {
-				urls = append(urls, sitemapURL{Loc: root + reader.Listing{Kind: reader.TaxonomyListing, LangPrefix: prefix, Taxonomy: tax}.URL(1)})
-			}
-			for _, t := range terms {
-				urls = append(urls, sitemapURL{Loc: root + reader.TermURL(prefix, tax, t.Key)})
-			}
+// sitemapURLs is the reader model's sitemap pages as the protocol's XML elements.
+func sitemapURLs(pages []reader.SitemapPage) []sitemapURL {
+	urls := make([]sitemapURL, len(pages))
+	for i, p := range pages {
+		urls[i] = sitemapURL{Loc: p.Loc, Lastmod: w3cTime(p.Lastmod)}
+		for _, t := range p.Translations {
+			urls[i].Alternates = append(urls[i].Alternates, sitemapLink{Rel: "alternate", Hreflang: t.Hreflang, Href: t.URL})
 		}
 	}
-	groups := map[string][]sitemapLink{}
-	for _, a := range articles {
-		groups[a.TranslationKey] = append(groups[a.TranslationKey], sitemapLink{Rel: "alternate", Hreflang: st.LangTag(a.Lang), Href: root + reader.ArticleURL(&data.Article{Permalink: a.Permalink})})
-	}
-	for _, a := range articles {
-		if only != "" && a.Lang != only {
-			continue
-		}
-		u := sitemapURL{Loc: root + reader.ArticleURL(&data.Article{Permalink: a.Permalink}), Lastmod: w3cTime(a.Lastmod)}
-		if g := groups[a.TranslationKey]; len(g) > 1 {
-			u.Alternates = g
-		}
-		urls = append(urls, u)
-	}
-	return urls, modified, nil
+	return urls
 }
 
 // handleNewsSitemap serves /sitemap-news.xml: the articles of the last two days, as Google
@@ -201,23 +156,14 @@ func serveNewsSitemap(s *site, w http.ResponseWriter, r *http.Request) error {
 	if st.SiteRoot() == "" {
 		return data.ErrNotFound
 	}
-	articles, err := s.store.PublishedForSitemap(r.Context())
+	articles, modified, err := st.NewsSitemapArticles(r.Context(), s.store.Now().Add(-newsSitemapAge), newsSitemapMax)
 	if err != nil {
 		return err
 	}
-	root, since := st.SiteRoot(), s.store.Now().Add(-newsSitemapAge)
 	doc := sitemapURLSet{News: "http://www.google.com/schemas/sitemap-news/0.9"}
-	var modified time.Time
 	for _, a := range articles {
-		if a.Published.Before(since) || len(doc.URLs) == newsSitemapMax {
-			continue
-		}
-		modified = maxTime(modified, a.Lastmod)
-		doc.URLs = append(doc.URLs, sitemapURL{Loc: root + reader.ArticleURL(&data.Article{Permalink: a.Permalink}),
-			News: &sitemapNewsEl{Name: st.Site(a.Lang).Title, Language: a.Lang, PublicationDate: w3cTime(a.Published), Title: a.Title}})
-	}
-	if modified.IsZero() {
-		modified = st.Modified
+		doc.URLs = append(doc.URLs, sitemapURL{Loc: a.Loc,
+			News: &sitemapNewsEl{Name: a.SiteName, Language: a.Lang, PublicationDate: w3cTime(a.Published), Title: a.Title}})
 	}
 	return serveXML(w, r, doc, modified)
 }
@@ -259,11 +205,4 @@ func w3cTime(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.RFC3339)
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
