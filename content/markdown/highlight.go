@@ -60,6 +60,7 @@ func highlightCodeWith(code, lang string, opt highlightOptions) string {
 	lang = strings.ToLower(strings.TrimSpace(lang))
 	var lexer chroma.Lexer
 	if lang != "" && len(code) <= maxHighlightBytes {
+		relaxLexerTimeouts()
 		lexer = lexers.Get(lang)
 	}
 	if lexer == nil {
@@ -112,9 +113,9 @@ func (w hugoPreWrapper) Start(code bool, _ string) string {
 
 func (hugoPreWrapper) End(bool) string { return "</code></pre>" }
 
-// tokenise lexes code, again when the result holds Error tokens, at most three times. Chroma's
-// regular expressions give up after 250 ms of wall time, so on a loaded machine (an import
-// renders on every core) a rule may miss and leave Error tokens where a quiet run finds none.
+// tokenise lexes code, again when the result holds Error tokens, at most three times: a rule
+// whose match timed out leaves Error tokens where a quiet run finds none. relaxLexerTimeouts
+// makes that all but impossible; this stays as the second line.
 func tokenise(lexer chroma.Lexer, code string) (chroma.Iterator, error) {
 	var tokens []chroma.Token
 	for range 3 {
