@@ -11,20 +11,25 @@ import (
 	"gazette/static"
 )
 
+// loggedSite is the site over ts with its log kept, as text, from level up.
+func loggedSite(t *testing.T, ts *testServer, level slog.Level) (http.Handler, *lockedBuffer) {
+	t.Helper()
+	assets, err := static.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &lockedBuffer{}
+	return New(Deps{Store: ts.store, Media: ts.media, Assets: assets,
+		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: level}))}), logs
+}
+
 // TestClientGoneIsNotAnError: a reader who leaves before the page is ready (the request's
 // context canceled: a closed tab, a load test stopping) gets no error page drawn and leaves no
 // error in the log — it is counted as nginx's 499 and logged at debug level. Under a load test's
 // end every in-flight render was an ERROR line and a second one for the error page.
 func TestClientGoneIsNotAnError(t *testing.T) {
 	t.Parallel()
-	ts := newTestServer(t, basicSite)
-	assets, err := static.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &lockedBuffer{}
-	h := New(Deps{Store: ts.store, Media: ts.media, Assets: assets,
-		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	h, logs := loggedSite(t, newTestServer(t, basicSite), slog.LevelDebug)
 	for _, path := range []string{"/post/one/?uncached", "/?uncached", "/tags/?uncached", "/tags/harbour/?uncached", "/categories/news/?uncached", "/search/?q=one"} {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()

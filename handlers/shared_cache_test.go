@@ -124,14 +124,8 @@ func TestSharedCacheHeaders(t *testing.T) {
 // rendered page, an error page and a hit a proxy named still carry theirs.
 func TestCacheHitsCarryAnIDOnlyWhenItNamesSomething(t *testing.T) {
 	t.Parallel()
-	ts := newTestServer(t, basicSite)
-	assets, err := static.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &lockedBuffer{}
-	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	srv := httptest.NewServer(New(Deps{Store: ts.store, Media: ts.media, Assets: assets, Logger: log}))
+	h, _ := loggedSite(t, newTestServer(t, basicSite), slog.LevelInfo)
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 
 	miss := fetchURL(t, srv.URL+"/post/one/")

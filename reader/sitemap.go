@@ -32,8 +32,8 @@ func (st *State) SitemapPages(ctx context.Context, only string) ([]SitemapPage, 
 	newest := map[string]time.Time{}
 	var modified time.Time
 	for _, a := range articles {
-		newest[a.Lang] = laterOf(newest[a.Lang], a.Lastmod)
-		modified = laterOf(modified, a.Lastmod)
+		newest[a.Lang] = latest(newest[a.Lang], a.Lastmod)
+		modified = latest(modified, a.Lastmod)
 	}
 	for _, l := range st.Settings.Languages {
 		if only != "" && l.Code != only {
@@ -98,7 +98,7 @@ func (st *State) NewsSitemapArticles(ctx context.Context, since time.Time, max i
 		if a.Published.Before(since) || len(out) == max {
 			continue
 		}
-		modified = laterOf(modified, a.Lastmod)
+		modified = latest(modified, a.Lastmod)
 		out = append(out, NewsSitemapArticle{Loc: root + ArticleURL(&data.Article{Permalink: a.Permalink}),
 			SiteName: st.Site(a.Lang).Title, Lang: a.Lang, Title: a.Title, Published: a.Published})
 	}
@@ -106,11 +106,4 @@ func (st *State) NewsSitemapArticles(ctx context.Context, since time.Time, max i
 		modified = st.Modified
 	}
 	return out, modified, nil
-}
-
-func laterOf(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
