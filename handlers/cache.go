@@ -435,9 +435,10 @@ func (c *responseCache) invalidate(cs data.ChangeSet) {
 }
 
 // serve writes a cached response in the encoding the client takes best, answering
-// conditional requests with 304. how is the X-Cache header: HIT, STALE (served while a
-// background render replaces it) or MISS (rendered for this request), as Varnish and CDNs say.
-func (c *responseCache) serve(e *cachedResponse, w http.ResponseWriter, r *http.Request, how []string) {
+// conditional requests with 304. how is what the cache did, told to observeRequests, which
+// says it in X-Cache: a hit, a stale copy (served while a background render replaces it) or a
+// miss (rendered for this request).
+func (c *responseCache) serve(e *cachedResponse, w http.ResponseWriter, r *http.Request, how cacheOutcome) {
 	enc := preferredEncoding(firstHeader(r.Header, "Accept-Encoding"))
 	header, body := e.headers[encGzip], e.bodies[encGzip]
 	if enc == encBrotli {
@@ -449,11 +450,11 @@ func (c *responseCache) serve(e *cachedResponse, w http.ResponseWriter, r *http.
 	} else if enc == encIdentity {
 		header, body = e.headers[encIdentity], e.bodies[encIdentity]
 	}
+	tellCacheOutcome(w, how)
 	h := w.Header()
 	for k, v := range header {
 		h[k] = v
 	}
-	h["X-Cache"] = how
 	if e.etag != "" && e.notModified(r) {
 		h.Del("Content-Length")
 		h.Del("Content-Encoding")
@@ -491,13 +492,6 @@ func firstHeader(h http.Header, key string) string {
 	}
 	return ""
 }
-
-// The X-Cache values, allocated once: a hit allocates nothing for them.
-var (
-	cacheHit   = []string{"HIT"}
-	cacheStale = []string{"STALE"}
-	cacheMiss  = []string{"MISS"}
-)
 
 // preferredEncoding picks brotli, then gzip, from an Accept-Encoding header, honouring q=0.
 func preferredEncoding(header string) int {

@@ -28,7 +28,7 @@ var invalidationPages = []string{"/", "/post/", "/news/", "/tags/harbour/", "/ta
 // fetched is one page as a reader got it.
 type fetched struct {
 	status   int
-	cache    string // X-Cache: HIT, STALE (served while re-rendered in the background) or MISS
+	cache    string // HIT, STALE (served while re-rendered in the background) or MISS: cacheAnswer
 	body     string
 	modified time.Time
 }
@@ -40,7 +40,7 @@ func fetch(t *testing.T, ts *testServer, path string) fetched {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := fetched{status: resp.StatusCode, cache: resp.Header.Get("X-Cache"), body: string(b)}
+	f := fetched{status: resp.StatusCode, cache: cacheAnswer(resp.Header), body: string(b)}
 	f.modified, _ = http.ParseTime(resp.Header.Get("Last-Modified"))
 	return f
 }

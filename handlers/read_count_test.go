@@ -54,7 +54,7 @@ func TestReadingFigures(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		read("/post/one/")
 	}
-	if got := read("/post/one/").Header.Get("X-Cache"); got != "HIT" {
+	if got := cacheAnswer(read("/post/one/").Header); got != "HIT" {
 		t.Fatalf("not a cache hit: %q", got)
 	}
 	read("/post/one/", "Referer", ts.URL+"/") // from this site: no referrer

@@ -1,0 +1,57 @@
+package handlers
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBodyDeadlineCutsATricklingBody: a client that sends a request's headers and then stops
+// short of its body is cut at the body deadline instead of holding a handler for good, while a
+// request without a body and one whose body arrives are answered. (The server itself sets no
+// ReadTimeout: cmd/gazette/serve.go.)
+func TestBodyDeadlineCutsATricklingBody(t *testing.T) {
+	t.Parallel()
+	h := bodyDeadline(200*time.Millisecond, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := io.ReadAll(r.Body); err != nil {
+			http.Error(w, "body not read: "+err.Error(), http.StatusRequestTimeout)
+			return
+		}
+		io.WriteString(w, "read")
+	}))
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+
+	for _, c := range []struct {
+		name, request string
+		want          string // in the answer's first line, or "" for a closed connection
+	}{
+		{"no body", "GET / HTTP/1.1\r\nHost: x\r\n\r\n", "200"},
+		{"whole body", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nbody", "200"},
+		{"body never sent", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 40\r\n\r\nfirst bytes", "408"},
+	} {
+		conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Bounds the test, not the server: the answer should come at the 200 ms deadline.
+		conn.SetDeadline(time.Now().Add(30 * time.Second))
+		if _, err := io.WriteString(conn, c.request); err != nil {
+			t.Fatal(err)
+		}
+		line, err := bufio.NewReader(conn).ReadString('\n')
+		conn.Close()
+		if err != nil {
+			t.Errorf("%s: no answer: %v", c.name, err)
+			continue
+		}
+		if !strings.Contains(line, c.want) {
+			t.Errorf("%s: answer %q, want %s", c.name, strings.TrimSpace(line), c.want)
+		}
+	}
+}
