@@ -186,6 +186,21 @@ func BenchmarkCacheHit(b *testing.B) {
 			h.ServeHTTP(&headerWriter{h: http.Header{}}, req)
 		}
 	})
+	// An https site sends Strict-Transport-Security as a ninth header (security_headers_test.go).
+	ts := newTestServer(b, basicSite)
+	hs := New(Deps{Store: ts.store, Media: ts.media, Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Metrics: metrics.New(prometheus.NewRegistry()), Reads: reads.NewCounter(100_000)})
+	hreq := httptest.NewRequest(http.MethodGet, "/post/one/", nil)
+	hreq.Header.Set("Accept-Encoding", "gzip, deflate, br")
+	for range 3 {
+		hs.ServeHTTP(httptest.NewRecorder(), hreq)
+	}
+	b.Run("gazette-https", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			hs.ServeHTTP(&headerWriter{h: http.Header{}}, hreq)
+		}
+	})
 	body := make([]byte, 5_000)
 	ceiling := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()

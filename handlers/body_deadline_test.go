@@ -3,6 +3,7 @@ package handlers
 import (
 	"bufio"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -54,4 +55,42 @@ func TestBodyDeadlineCutsATricklingBody(t *testing.T) {
 			t.Errorf("%s: answer %q, want %s", c.name, strings.TrimSpace(line), c.want)
 		}
 	}
+}
+
+// TestEveryRequestWithABodyGetsADeadline: the site's handler chain sets a read deadline on the
+// connection of a request that carries a body, and none on a GET (whose answer may be a cache
+// hit: a deadline is a timer change).
+func TestEveryRequestWithABodyGetsADeadline(t *testing.T) {
+	t.Parallel()
+	h, _ := loggedSite(t, newTestServer(t, basicSite), slog.LevelInfo)
+	for _, c := range []struct {
+		method, body string
+		want         bool
+	}{
+		{http.MethodGet, "", false},
+		{http.MethodPost, "name=x&text=hello", true},
+	} {
+		var body io.Reader
+		if c.body != "" {
+			body = strings.NewReader(c.body)
+		}
+		req := httptest.NewRequest(c.method, "/comments/article/1", body)
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := &deadlineRecorder{ResponseRecorder: httptest.NewRecorder()}
+		h.ServeHTTP(w, req)
+		if w.set != c.want {
+			t.Errorf("%s with body %q: read deadline set %v, want %v", c.method, c.body, w.set, c.want)
+		}
+	}
+}
+
+// deadlineRecorder is a recorder whose connection deadline http.ResponseController can set.
+type deadlineRecorder struct {
+	*httptest.ResponseRecorder
+	set bool
+}
+
+func (d *deadlineRecorder) SetReadDeadline(time.Time) error {
+	d.set = true
+	return nil
 }

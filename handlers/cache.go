@@ -205,13 +205,20 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c.flights[key] = f
 	start, soft := c.inval, c.soft
 	c.mu.Unlock()
-	defer func() {
-		c.mu.Lock()
-		delete(c.flights, key)
-		c.mu.Unlock()
-		close(f.done)
-	}()
-	rec := &recorder{ResponseWriter: w, status: http.StatusOK, hold: true, keepKeys: c.exposeKeys}
+	// The readers waiting for this render are let go once it is kept, or once it is known not
+	// to be, before a byte goes to this reader: a reader who reads slowly (the server sets no
+	// write timeout) holds up no one else.
+	var landed sync.Once
+	land := func() {
+		landed.Do(func() {
+			c.mu.Lock()
+			delete(c.flights, key)
+			c.mu.Unlock()
+			close(f.done)
+		})
+	}
+	defer land()
+	rec := &recorder{ResponseWriter: w, status: http.StatusOK, hold: true, keepKeys: c.exposeKeys, passing: land}
 	c.next.ServeHTTP(rec, r)
 	if !rec.held {
 		return // passed through: not a page to keep
@@ -219,6 +226,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if e := c.keep(rec, now, soft); e != nil {
 		f.e = e
 		c.put(key, e, start)
+		land()
 		clear(w.Header())
 		c.serve(e, w, r, cacheMiss)
 		return
@@ -545,8 +553,16 @@ type recorder struct {
 	buf                 bytes.Buffer
 	tooBig              bool
 	hold                bool
-	held                bool // the status and body are still in the recorder, not sent
-	keepKeys            bool // send the Surrogate-Key header on (a shared cache reads it)
+	held                bool   // the status and body are still in the recorder, not sent
+	keepKeys            bool   // send the Surrogate-Key header on (a shared cache reads it)
+	passing             func() // called before a response that will not be kept goes out
+}
+
+// pass tells the recorder's owner that the response goes to the client as it is.
+func (r *recorder) pass() {
+	if r.passing != nil {
+		r.passing()
+	}
 }
 
 // keepable is what a response must look like to be kept.
@@ -560,6 +576,7 @@ func (r *recorder) release() {
 		return
 	}
 	r.held = false
+	r.pass()
 	r.ResponseWriter.WriteHeader(r.status)
 	r.ResponseWriter.Write(r.buf.Bytes())
 }
@@ -591,6 +608,7 @@ func (r *recorder) WriteHeader(code int) {
 		r.held = true
 		return
 	}
+	r.pass()
 	r.ResponseWriter.WriteHeader(code)
 }
 

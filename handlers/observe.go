@@ -37,8 +37,8 @@ func requestID(ctx context.Context) string {
 // not answer from a fresh copy, and HIT only while debug logging is on. A plain hit has no log
 // line to find and is the cache's usual answer, so it goes without both: on the hottest path a
 // header costs as much as anything else the hit does, and a ninth one moves Go's header map
-// out of its single group (measured in issue 9: 1.1 µs of a hit's ~35 in process, about
-// 3 µs on the wire).
+// out of its single group (issue 9: BenchmarkCacheHit went from 2.9 to 1.8 µs with three
+// headers fewer; about 3 µs of CPU per hit on the wire).
 func observeRequests(log *slog.Logger, m *metrics.Metrics, next http.Handler) http.Handler {
 	ids := newRequestIDs()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

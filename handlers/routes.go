@@ -153,8 +153,8 @@ func routes(d Deps, ready *readiness) http.Handler {
 	// Keys and s-maxage for a shared cache in front, kept with the page by the cache below.
 	h = exposeToSharedCache(d.SharedCache, h)
 	h = requestContext(h)
-	// Outermost but for panics, the body deadline and the request id, metrics and log: a cached page costs a map
-	// lookup and one write, with the headers above already in it.
+	// Outermost but for panics, the body deadline and the request id, metrics and log: a
+	// cached page costs a map lookup and one write, with the headers above already in it.
 	h = cacheResponses(d.Store, strings.EqualFold(d.SharedCache.KeysHeader, surrogateKey), h)
 	// Reading figures count every reader's view, a cached one too (read_count.go).
 	h = countReads(d.Reads, h)

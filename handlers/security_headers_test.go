@@ -6,13 +6,14 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
 // TestSecurityPromisesWhereTheyMeanSomething: every response carries the CSP; the referrer
 // policy is in the head of every page, reader's and desk's alike; nosniff is on everything but
-// the pages, whose type is declared with its charset (uploads, feeds, assets, plain text keep
-// it).
+// the pages, whose type is declared with its charset and which begin with their doctype (feeds,
+// assets and plain text keep it).
 func TestSecurityPromisesWhereTheyMeanSomething(t *testing.T) {
 	t.Parallel()
 	h, _ := loggedSite(t, newTestServer(t, basicSite), slog.LevelInfo)
@@ -61,6 +62,11 @@ func TestSecurityPromisesWhereTheyMeanSomething(t *testing.T) {
 			}
 			if c.page && !referrerMeta.MatchString(body) {
 				t.Errorf("%s: no referrer policy in the page's head", c.path)
+			}
+			// What keeps a page without nosniff from running as a same-origin script: it
+			// begins with the doctype, which is no JavaScript.
+			if c.page && (len(body) < 15 || !strings.EqualFold(body[:15], "<!DOCTYPE html>")) {
+				t.Errorf("%s: the page does not begin with its doctype: %.40q", c.path, body)
 			}
 		}
 	}

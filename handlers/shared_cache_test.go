@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -139,8 +140,14 @@ func TestSharedCacheHeaders(t *testing.T) {
 // proxy named still carry their ids, and a miss says so.
 func TestCacheHitsCarryAnIDOnlyWhenItNamesSomething(t *testing.T) {
 	t.Parallel()
-	h, _ := loggedSite(t, newTestServer(t, basicSite), slog.LevelInfo)
-	srv := httptest.NewServer(h)
+	ts := newTestServer(t, basicSite)
+	assets, err := static.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := prometheus.NewRegistry()
+	srv := httptest.NewServer(New(Deps{Store: ts.store, Media: ts.media, Assets: assets, Metrics: metrics.New(reg),
+		Logger: slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo}))}))
 	t.Cleanup(srv.Close)
 
 	miss := fetchURL(t, srv.URL+"/post/one/")
@@ -167,8 +174,35 @@ func TestCacheHitsCarryAnIDOnlyWhenItNamesSomething(t *testing.T) {
 	}
 	resp.Body.Close()
 	if resp.Header.Get("X-Cache") != "" || resp.Header.Get("X-Request-Id") != "edge-4712" {
-		t.Errorf("hit named by a proxy: X-Cache %q, X-Request-Id %q; want no X-Cache and edge-4712", resp.Header.Get("X-Cache"), resp.Header.Get("X-Request-Id"))
+		t.Errorf("hit named by a proxy: X-Cache %q, X-Request-Id %q; want no X-Cache and edge-4712",
+			resp.Header.Get("X-Cache"), resp.Header.Get("X-Request-Id"))
 	}
+	// The two answers taken for hits above were hits: the cache says so in its metrics.
+	if n := cacheResultCount(t, reg, "hit"); n != 2 {
+		t.Errorf("gazette_response_cache_total{result=\"hit\"} = %v, want 2", n)
+	}
+}
+
+// cacheResultCount is the response cache's count of one result in reg.
+func cacheResultCount(t *testing.T, reg *prometheus.Registry, result string) float64 {
+	t.Helper()
+	fams, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fams {
+		if f.GetName() != "gazette_response_cache_total" {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == "result" && l.GetValue() == result {
+					return m.GetCounter().GetValue()
+				}
+			}
+		}
+	}
+	return 0
 }
 
 func TestRequestIDsAndMetrics(t *testing.T) {
