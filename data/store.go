@@ -116,6 +116,13 @@ func Open(ctx context.Context, path string, now func() time.Time, opts ...OpenOp
 		s.db.Close()
 		return nil, err
 	}
+	// The comment form's secret is made now, before any cache watches the store. Made on first
+	// use (a server's first page), its settings row reached the caches a poll later as "all
+	// changed", and the pages rendering then were not kept.
+	if _, err := s.commentFormSecret(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

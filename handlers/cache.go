@@ -225,8 +225,11 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return // passed through: not a page to keep
 	}
 	if e := c.keep(rec, now, soft); e != nil {
-		f.e = e
-		c.put(key, e, start)
+		// This reader asked before the change that stopped the entry from being kept, if any;
+		// the readers waiting may have asked after it, so they get the page only if it is kept.
+		if c.put(key, e, start) {
+			f.e = e
+		}
 		land()
 		clear(w.Header())
 		c.serve(e, w, r, cacheMiss)
@@ -358,23 +361,24 @@ func compressBrotli(b []byte) []byte {
 	return buf.Bytes()
 }
 
-// put keeps an entry unless one of its keys changed after its render began.
-func (c *responseCache) put(key string, e *cachedResponse, start uint64) {
+// put keeps an entry unless one of its keys changed after its render began, and says whether
+// it kept it.
+func (c *responseCache) put(key string, e *cachedResponse, start uint64) bool {
 	if e.size > 3*cacheMaxEntrySize {
-		return
+		return false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if start < c.floor {
-		return
+		return false
 	}
 	if c.inval != start {
 		if c.recent["*"] > start || c.recent["menu"] > start {
-			return
+			return false
 		}
 		for _, k := range e.keys {
 			if c.recent[k] > start {
-				return
+				return false
 			}
 		}
 	}
@@ -392,6 +396,7 @@ func (c *responseCache) put(key string, e *cachedResponse, start uint64) {
 		}
 		m[key] = true
 	}
+	return true
 }
 
 // evictLocked frees at least n bytes, taking entries in Go's random map order: cheap, and

@@ -34,9 +34,10 @@ const bodyReadTimeout = 60 * time.Second
 
 // bodyDeadline gives every request that carries a body a deadline for sending it, so a client
 // trickling a body cannot hold a handler for good. The server sets no ReadTimeout
-// (cmd/gazette/serve.go): almost no request has a body, and a read deadline moved on every one
-// of them is a timer change a cache hit would pay too. ContentLength is -1 for a chunked body
-// and 0 for none, whatever the protocol (under HTTP/2 every Body is non-nil).
+// (cmd/gazette/serve.go): with one, net/http arms a timer for the whole request on every
+// request, a cache hit's too, where without it clears the header deadline; almost no request
+// has a body. ContentLength is -1 for a chunked body and 0 for none, whatever the protocol
+// (under HTTP/2 every Body is non-nil).
 func bodyDeadline(timeout time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength != 0 {
@@ -108,9 +109,9 @@ func hstsValue(baseURL string, set data.SecuritySettings) string {
 }
 
 // compress gzips text responses for clients that accept it, at the fastest level: about 10%
-// larger than the default, several times cheaper. What it writes is either made once for one
-// request (search, personal pages, query strings) or kept by the response cache as its gzip
-// body, which only non-browser clients take: browsers get the cache's brotli body.
+// larger than the default, several times cheaper. What it writes is made once for one request
+// (search, personal pages, query strings, errors); a page the response cache keeps is
+// compressed again there at the best level (compressGzip), since it is sent thousands of times.
 func compress(next http.Handler) http.Handler {
 	// gzip only: every client that matters takes it; zstd would be one more encoding to keep.
 	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(512), gzhttp.EnableZstd(false), gzhttp.CompressionLevel(gzip.BestSpeed))

@@ -145,11 +145,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	// Slow clients: a request's headers have 10 s, a body 60 s (handlers.bodyDeadline sets it
 	// on requests that carry one), an idle connection 120 s. No server-wide ReadTimeout or
-	// WriteTimeout: net/http would set a write deadline and move the read deadline on every
-	// request, a cache hit's included (3 % of a hit's req/s, measured in issue 9), and
-	// WriteTimeout would cut a large image on a slow phone at 60 s; Caddy's and Traefik's
-	// defaults set no write timeout either. A reader who never reads holds only its own
-	// connection (readers waiting for the same render are let go before it is written).
+	// WriteTimeout: net/http would arm a write-deadline timer on every request and a
+	// whole-request read timer where it now clears the header one, a cache hit's included
+	// (together 3 % of a hit's req/s, measured in issue 9), and WriteTimeout would cut a large
+	// image on a slow phone at 60 s; Caddy's and Traefik's defaults set no write timeout either.
+	// A reader who never reads holds its own connection until it closes, and nothing else
+	// (readers waiting for the same render are let go before it is written).
 	srv := &http.Server{
 		Handler:           site,
 		ReadHeaderTimeout: 10 * time.Second,
