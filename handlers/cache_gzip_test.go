@@ -20,36 +20,9 @@ func TestKeptPagesAreCompressedWell(t *testing.T) {
 	h, _ := loggedSite(t, newTestServer(t, basicSite), slog.LevelInfo)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	get := func(encoding string) (http.Header, []byte) {
-		t.Helper()
-		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/post/one/", nil)
-		req.Header.Set("Accept-Encoding", encoding)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return resp.Header, b
-	}
-	for _, enc := range []string{"gzip", "identity"} { // the misses that keep the page
-		get(enc)
-	}
-	var gz []byte
-	for i := 0; i < 20; i++ {
-		var header http.Header
-		if header, gz = get("gzip"); cacheAnswer(header) == "HIT" && header.Get("Content-Encoding") == "gzip" {
-			break
-		}
-		gz = nil
-	}
-	if gz == nil {
-		t.Fatal("no gzip answer from the cache")
-	}
-	_, page := get("identity")
+	fetchEncoded(t, srv.URL+"/post/one/", "identity") // a miss that keeps the page
+	_, gz := gzipHit(t, srv.URL+"/post/one/")
+	_, page := fetchEncoded(t, srv.URL+"/post/one/", "identity")
 	zr, err := stdgzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		t.Fatal(err)
@@ -67,4 +40,34 @@ func TestKeptPagesAreCompressedWell(t *testing.T) {
 	if !bytes.Equal(gz, best.Bytes()) {
 		t.Errorf("kept gzip body %d bytes, not the best level's %d", len(gz), best.Len())
 	}
+}
+
+// fetchEncoded gets a URL asking for one content encoding and returns the answer as sent.
+func fetchEncoded(t *testing.T, url, encoding string) (http.Header, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req.Header.Set("Accept-Encoding", encoding)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.Header, b
+}
+
+// gzipHit asks for a page in gzip until the response cache answers (the first asks render it,
+// or a change overtakes a render) and returns that answer.
+func gzipHit(t *testing.T, url string) (http.Header, []byte) {
+	t.Helper()
+	for i := 0; i < 20; i++ {
+		if h, b := fetchEncoded(t, url, "gzip"); cacheAnswer(h) == "HIT" && h.Get("Content-Encoding") == "gzip" {
+			return h, b
+		}
+	}
+	t.Fatalf("%s: no gzip answer from the cache in 20 asks", url)
+	return nil, nil
 }

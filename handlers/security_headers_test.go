@@ -83,27 +83,14 @@ func TestCacheHitSendsOnlyWhatReadersNeed(t *testing.T) {
 	t.Cleanup(srv.Close)
 	want := []string{"Cache-Control", "Content-Encoding", "Content-Length", "Content-Security-Policy",
 		"Content-Type", "Etag", "Last-Modified", "Strict-Transport-Security", "Vary"}
+	header, _ := gzipHit(t, srv.URL+"/post/one/")
 	var got []string
-	for i := 0; i < 20; i++ {
-		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/post/one/", nil)
-		req.Header.Set("Accept-Encoding", "gzip")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
+	for k := range header {
+		if k != "Date" { // net/http writes it outside the handler's map
+			got = append(got, k)
 		}
-		resp.Body.Close()
-		if cacheAnswer(resp.Header) != "HIT" {
-			continue // rendered, or overtaken by a change: ask again
-		}
-		got = got[:0]
-		for k := range resp.Header {
-			if k != "Date" { // net/http writes it outside the handler's map
-				got = append(got, k)
-			}
-		}
-		slices.Sort(got)
-		break
 	}
+	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("a gzip cache hit sends %d headers %v\nwant %d: %v", len(got), got, len(want), want)
 	}
