@@ -6,16 +6,17 @@ package data
 // per file: in the store, every index waited for the articles and for each other. Here each
 // FTS5 index is built in a side file of its own, on its own connection and goroutine, fed the
 // documents of every batch once the batch is committed; the side files are journal-less
-// scratch. At the end their tables (FTS5's shadow tables) are copied into the store's empty
-// ones in one transaction.
+// scratch. At the end each index's tables (FTS5's shadow tables) are copied into the store's
+// empty ones as soon as that index is merged, a transaction per index.
 //
 // Crash safety: a row in import_search_pending (migration 0140) is committed before the first
-// article and deleted by the transaction that copies the indexes in. An import that finds the
+// article and deleted by the transaction that copies the last index in. An import that finds the
 // row and no bulk import of its own rebuilds the indexes from the articles first
 // (RepairSearchIndex), so a cut-off first import leaves a store whose next import repairs it.
-// The copy is made only when nothing else touched the indexes meanwhile (the row is still
-// this import's, the store's index tables are empty and every article was fed to the side
-// files); otherwise the indexes are rebuilt from the articles in that transaction.
+// Each copy is made only when nothing else touched the indexes meanwhile (the row is still
+// this import's, the store's copy of that index is empty, no term was renamed under it and
+// every article was fed to the side files); otherwise all three are rebuilt from the articles
+// in the transaction that deletes the row.
 
 import (
 	"context"
@@ -28,6 +29,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"sync"
@@ -43,16 +45,18 @@ const bulkChunk = 1000
 // (FTS5 frees the buffer term by term at each flush) and cost 80 MiB more at 10,000 articles.
 const sideHashSize = 4 << 20
 
-// sideAutomerge and sideCrisisMerge are FTS5's merge settings in the side index of search_fts:
-// merge segments of one size 8 at a time (automerge, 4 by default), and all at once when 32
-// wait (crisismerge, 16). An import writes a segment per sorted chunk, and every merge
-// rewrites what it merges: merging more at once rewrites each entry fewer times. Measured on
-// search_fts at 100,000 articles: 127 CPU-s to build with the defaults, 104 with these,
-// leaving 13 segments against 14, so a search reads as many; 16 and 64 took 89 CPU-s but
-// left 31 segments, and searches took half as long again. The word-pair index keeps the
-// defaults: with these it was left with 20 segments against 13, and phrase searches seemed
-// slower. The store's own settings are not these: Finish copies every table but the settings.
-const sideAutomerge, sideCrisisMerge = 8, 32
+// sideCrisisMerge is how many segments of one size a side index lets pile up before it merges
+// them (FTS5's crisismerge; 1999 is the most it takes, 16 by default). A side index does no
+// merging of its own while it is built (automerge 0): it writes a segment per sorted chunk and
+// per full buffer, and run merges them all at once at the end (optimize), which rewrites every
+// entry once. Merging as it went (automerge 4 to 8) rewrote each entry two or three times
+// before that optimize rewrote it again. At 100,000 articles (GAZETTE_CPUPROFILE, pprof
+// label "side") the three side indexes took 127 CPU-s against 174, and the import 211 s
+// against 225 s; only the final merge waits at the end, and Finish copies the two smaller
+// indexes while search_fts merges. Only a site past a million articles reaches the limit, and
+// then FTS5 merges as it would (the store's own settings are not these: Finish copies every
+// table but the settings).
+const sideCrisisMerge = 1999
 
 // sideCacheKiB is a side file's page cache (SQLite's default).
 const sideCacheKiB = 2 << 10
@@ -66,18 +70,17 @@ type searchDoc struct {
 // sideIndexes are the FTS5 indexes built beside the store: how a document goes into each.
 // They follow indexDeferred (articles_import.go), which writes the same entries in the store.
 var sideIndexes = []struct {
-	name      string
-	insert    string
-	args      func(d *searchDoc) []any
-	wideMerge bool // merges by sideAutomerge and sideCrisisMerge
+	name   string
+	insert string
+	args   func(d *searchDoc) []any
 }{
 	{"search_fts", "INSERT INTO search_fts (rowid, title, lead, summary, plain_text, search_tags) VALUES (?, ?, ?, ?, ?, ?)",
-		func(d *searchDoc) []any { return []any{d.key, d.title, d.lead, d.summary, d.plainText, d.searchTags} }, true},
+		func(d *searchDoc) []any { return []any{d.key, d.title, d.lead, d.summary, d.plainText, d.searchTags} }},
 	{"search_titles", "INSERT INTO search_titles (rowid, title, search_tags) VALUES (?, ?, ?)",
-		func(d *searchDoc) []any { return []any{d.key, d.title, d.searchTags} }, false},
+		func(d *searchDoc) []any { return []any{d.key, d.title, d.searchTags} }},
 	{"search_pairs", `INSERT INTO search_pairs (rowid, title, lead, summary, plain_text, search_tags) VALUES (?,
 		search_word_pairs(?), search_word_pairs(?), search_word_pairs(?), search_word_pairs(?), search_word_pairs(?))`,
-		func(d *searchDoc) []any { return []any{d.key, d.title, d.lead, d.summary, d.plainText, d.searchTags} }, false},
+		func(d *searchDoc) []any { return []any{d.key, d.title, d.lead, d.summary, d.plainText, d.searchTags} }},
 }
 
 // BulkImport is an import into an empty store, building the search indexes beside it.
@@ -88,7 +91,11 @@ type BulkImport struct {
 	chunk []searchDoc
 	fed   int  // documents handed to the side indexes
 	saved bool // a batch was committed
-	done  bool
+	// finished receives each side index when it has written everything and merged (its
+	// runErr says how that went); waiting counts those not yet received.
+	finished chan *sideIndex
+	waiting  int
+	closed   bool // the side indexes' inputs are closed
 	// renamed: a term was renamed after articles naming it were fed to the side indexes
 	// under its old name, so Finish rebuilds the indexes from the articles instead of copying.
 	renamed bool
@@ -101,7 +108,7 @@ type sideIndex struct {
 	path         string
 	db           *sql.DB
 	in           chan []searchDoc
-	done         chan error
+	runErr       error // how its run ended, read once it is received from finished
 
 	mu  sync.Mutex
 	err error
@@ -144,16 +151,17 @@ func (s *Store) BeginBulkImport(ctx context.Context) (*BulkImport, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("begin bulk import: %w", err)
 	}
-	b := &BulkImport{s: s, token: token}
+	b := &BulkImport{s: s, token: token, finished: make(chan *sideIndex, len(sideIndexes))}
 	for i, x := range sideIndexes {
-		side, err := openSideIndex(ctx, file, x.name, schemas[i], configs[i], x.wideMerge)
+		side, err := openSideIndex(ctx, file, x.name, schemas[i], configs[i])
 		if err != nil {
 			b.Abort(ctx)
 			return nil, fmt.Errorf("begin bulk import: %w", err)
 		}
 		side.insert, side.args = x.insert, x.args
 		b.sides = append(b.sides, side)
-		go side.run(ctx)
+		b.waiting++
+		go pprof.Do(ctx, pprof.Labels("side", x.name), func(ctx context.Context) { side.run(ctx, b.finished) })
 	}
 	return b, nil
 }
@@ -201,7 +209,7 @@ func indexDefinition(ctx context.Context, tx *sql.Tx, name string) (string, [][2
 }
 
 // openSideIndex makes a side file beside the store holding an empty copy of the index.
-func openSideIndex(ctx context.Context, storeFile, name, schema string, config [][2]any, wideMerge bool) (*sideIndex, error) {
+func openSideIndex(ctx context.Context, storeFile, name, schema string, config [][2]any) (*sideIndex, error) {
 	f, err := os.CreateTemp(filepath.Dir(storeFile), filepath.Base(storeFile)+"."+name+"-*.build")
 	if err != nil {
 		return nil, fmt.Errorf("side file for %s: %w", name, err)
@@ -217,7 +225,7 @@ func openSideIndex(ctx context.Context, storeFile, name, schema string, config [
 		return nil, fmt.Errorf("side file for %s: %w", name, err)
 	}
 	db.SetMaxOpenConns(1)
-	x := &sideIndex{name: name, path: path, db: db, in: make(chan []searchDoc, 1), done: make(chan error, 1)}
+	x := &sideIndex{name: name, path: path, db: db, in: make(chan []searchDoc, 1)}
 	setup := []string{schema}
 	args := [][]any{nil}
 	for _, kv := range config {
@@ -226,11 +234,9 @@ func openSideIndex(ctx context.Context, storeFile, name, schema string, config [
 	}
 	setup = append(setup, "INSERT INTO "+name+" ("+name+", rank) VALUES ('hashsize', ?)")
 	args = append(args, []any{sideHashSize})
-	if wideMerge {
-		setup = append(setup, "INSERT INTO "+name+" ("+name+", rank) VALUES ('automerge', ?)",
-			"INSERT INTO "+name+" ("+name+", rank) VALUES ('crisismerge', ?)")
-		args = append(args, []any{sideAutomerge}, []any{sideCrisisMerge})
-	}
+	setup = append(setup, "INSERT INTO "+name+" ("+name+", rank) VALUES ('automerge', 0)",
+		"INSERT INTO "+name+" ("+name+", rank) VALUES ('crisismerge', ?)")
+	args = append(args, nil, []any{sideCrisisMerge})
 	for i, q := range setup {
 		if _, err := db.ExecContext(ctx, q, args[i]...); err != nil {
 			x.remove()
@@ -246,10 +252,11 @@ func openSideIndex(ctx context.Context, storeFile, name, schema string, config [
 //
 // Every search reads each of its words in every segment of an index (a lookup and a leaf
 // page per word and segment): at 100,000 articles the import left 10-15 segments per index,
-// and opening those readers was a third of a search's CPU. Merged once here, on the side
-// file's own goroutine (about 20 CPU-s for the three indexes at 100,000 articles, beside an
-// import of 320), searches took 20-50 % less CPU (BenchmarkSearch, issue 10's note).
-func (x *sideIndex) run(ctx context.Context) {
+// and opening those readers was a third of a search's CPU. Merged into one here, on the side
+// file's own goroutine, searches took 20-50 % less CPU (BenchmarkSearch, issue 10's note).
+// This is the only merge a side index makes (sideCrisisMerge says why): every segment the
+// build wrote, merged at once, on its own goroutine, once its input closes.
+func (x *sideIndex) run(ctx context.Context, finished chan<- *sideIndex) {
 	var err error
 	for docs := range x.in {
 		if err == nil {
@@ -265,7 +272,8 @@ func (x *sideIndex) run(ctx context.Context) {
 			err = fmt.Errorf("%s: optimize: %w", x.name, err)
 		}
 	}
-	x.done <- err
+	x.runErr = err
+	finished <- x
 }
 
 func (x *sideIndex) write(ctx context.Context, docs []searchDoc) error {
@@ -399,19 +407,34 @@ func (b *BulkImport) feed(docs []searchDoc, last bool) {
 	}
 }
 
-// stop closes the side indexes' inputs and waits for them; the first error they met.
-func (b *BulkImport) stop() error {
-	if b.done {
-		return nil
+// closeInputs tells the side indexes that every document was fed.
+func (b *BulkImport) closeInputs() {
+	if b.closed {
+		return
 	}
-	b.done = true
-	var first error
+	b.closed = true
 	for _, x := range b.sides {
 		close(x.in)
 	}
-	for _, x := range b.sides {
-		if err := <-x.done; err != nil && first == nil {
-			first = err
+}
+
+// nextFinished waits for the next side index to finish; nil when none is left.
+func (b *BulkImport) nextFinished() *sideIndex {
+	if b.waiting == 0 {
+		return nil
+	}
+	b.waiting--
+	return <-b.finished
+}
+
+// stop closes the side indexes' inputs and waits for those still running; the first error
+// they met.
+func (b *BulkImport) stop() error {
+	b.closeInputs()
+	var first error
+	for x := b.nextFinished(); x != nil; x = b.nextFinished() {
+		if x.runErr != nil && first == nil {
+			first = x.runErr
 		}
 	}
 	return first
@@ -430,15 +453,15 @@ func (b *BulkImport) Abort(ctx context.Context) {
 	}
 }
 
-// Finish waits for the side indexes and copies them into the store, in one transaction that
-// also deletes the pending row; it rebuilds the indexes from the articles instead when
-// something besides this import wrote articles or search entries meanwhile.
+// Finish copies each side index into the store as soon as it has finished, in a transaction
+// of its own: the largest (search_fts) is still merging on one core while the others are
+// copied and checkpointed on the other. The last copy also deletes the pending row, so an
+// import cut off between copies is repaired by the next one. When something besides this
+// import wrote articles or search entries meanwhile, the indexes are rebuilt from the
+// articles instead, in the transaction that deletes the pending row.
 func (b *BulkImport) Finish(ctx context.Context) (err error) {
 	b.feed(nil, true)
-	if err := b.stop(); err != nil {
-		b.Abort(ctx)
-		return fmt.Errorf("build search index: %w", err)
-	}
+	b.closeInputs()
 	defer b.Abort(ctx) // deletes the side files; the pending row is gone once committed
 	conn, err := b.s.db.Conn(ctx)
 	if err != nil {
@@ -448,93 +471,103 @@ func (b *BulkImport) Finish(ctx context.Context) (err error) {
 	// it is closed, not returned to the pool.
 	defer conn.Close()
 	defer conn.Raw(func(any) error { return driver.ErrBadConn })
-	for i, x := range b.sides {
-		if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS side"+strconv.Itoa(i), x.path); err != nil {
-			return fmt.Errorf("copy search index: %w", err)
+	for x := b.nextFinished(); x != nil; x = b.nextFinished() {
+		if x.runErr != nil {
+			return fmt.Errorf("build search index: %w", x.runErr)
+		}
+		copied, err := b.copyIn(ctx, conn, x, b.waiting == 0)
+		if err != nil {
+			return fmt.Errorf("copy search index %s: %w", x.name, err)
+		}
+		if !copied {
+			return b.rebuildInstead(ctx)
 		}
 	}
+	return nil
+}
+
+// copyIn replaces the store's tables of one index with its side file's (the config table
+// excepted: the store keeps its own settings) when this import is still alone; the last
+// copy also deletes the pending row. It reports whether it copied.
+func (b *BulkImport) copyIn(ctx context.Context, conn *sql.Conn, x *sideIndex, last bool) (bool, error) {
+	if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS side", x.path); err != nil {
+		return false, err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "DETACH DATABASE side")
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("copy search index: %w", err)
+		return false, err
 	}
 	defer tx.Rollback()
-	alone, err := b.alone(ctx, tx)
-	if err != nil {
-		return fmt.Errorf("copy search index: %w", err)
+	if alone, err := b.alone(ctx, tx, x.name); err != nil || !alone {
+		return false, err
 	}
-	if alone {
-		err = b.copySides(ctx, tx)
-	} else {
-		err = rebuildSearchIndex(ctx, tx)
-	}
+	rows, err := tx.QueryContext(ctx, "SELECT name FROM side.sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\' AND name <> ?",
+		escapeLike(x.name)+"\\_%", x.name+"_config")
 	if err != nil {
-		return fmt.Errorf("copy search index: %w", err)
+		return false, err
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return false, err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	if len(tables) == 0 {
+		return false, errors.New("side index " + x.name + " has no tables")
+	}
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM main."+t); err != nil {
+			return false, fmt.Errorf("%s: %w", t, err)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO main."+t+" SELECT * FROM side."+t); err != nil {
+			return false, fmt.Errorf("%s: %w", t, err)
+		}
+	}
+	if last {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM import_search_pending"); err != nil {
+			return false, err
+		}
+	}
+	return true, b.s.commit(ctx, tx)
+}
+
+// rebuildInstead waits for the side indexes and rebuilds the store's indexes from the
+// articles, in the transaction that deletes the pending row.
+func (b *BulkImport) rebuildInstead(ctx context.Context) error {
+	b.stop()
+	tx, err := b.s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("rebuild search index: %w", err)
+	}
+	defer tx.Rollback()
+	if err := rebuildSearchIndex(ctx, tx); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM import_search_pending"); err != nil {
-		return fmt.Errorf("copy search index: %w", err)
+		return fmt.Errorf("rebuild search index: %w", err)
 	}
 	return b.s.commit(ctx, tx)
 }
 
-// alone reports whether the side indexes are the whole truth: the pending row is still this
-// import's, every article row was fed to them, and the store's indexes hold nothing.
-func (b *BulkImport) alone(ctx context.Context, tx *sql.Tx) (bool, error) {
-	var mine, articles int
+// alone reports whether a side index is the whole truth: the pending row is still this
+// import's, every article row was fed to the side indexes, no term was renamed under them,
+// and the store's copy of the index holds nothing.
+func (b *BulkImport) alone(ctx context.Context, tx *sql.Tx, index string) (bool, error) {
+	var mine, articles, entries int
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM import_search_pending WHERE token = ?),
-		(SELECT count(*) FROM articles)`, b.token).Scan(&mine, &articles); err != nil {
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM main.`+index+`_docsize) + (SELECT count(*) FROM main.`+index+`_idx)`,
+		b.token).Scan(&mine, &articles, &entries); err != nil {
 		return false, err
 	}
-	if mine != 1 || articles != b.fed || b.renamed {
-		return false, nil
-	}
-	for _, x := range sideIndexes {
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM main."+x.name+"_docsize) + (SELECT count(*) FROM main."+x.name+"_idx)").Scan(&n); err != nil {
-			return false, err
-		}
-		if n > 0 {
-			return false, nil
-		}
-	}
-	return true, nil
-}
-
-// copySides replaces the store's index tables with the side files' (their config tables
-// excepted: the store keeps its own settings).
-func (b *BulkImport) copySides(ctx context.Context, tx *sql.Tx) error {
-	for i, x := range b.sides {
-		side := "side" + strconv.Itoa(i)
-		rows, err := tx.QueryContext(ctx, "SELECT name FROM "+side+".sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\' AND name <> ?",
-			escapeLike(x.name)+"\\_%", x.name+"_config")
-		if err != nil {
-			return err
-		}
-		var tables []string
-		for rows.Next() {
-			var t string
-			if err := rows.Scan(&t); err != nil {
-				rows.Close()
-				return err
-			}
-			tables = append(tables, t)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(tables) == 0 {
-			return errors.New("side index " + x.name + " has no tables")
-		}
-		for _, t := range tables {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM main."+t); err != nil {
-				return fmt.Errorf("%s: %w", t, err)
-			}
-			if _, err := tx.ExecContext(ctx, "INSERT INTO main."+t+" SELECT * FROM "+side+"."+t); err != nil {
-				return fmt.Errorf("%s: %w", t, err)
-			}
-		}
-	}
-	return nil
+	return mine == 1 && articles == b.fed && !b.renamed && entries == 0, nil
 }
 
 // escapeLike escapes LIKE's wildcards (the index names hold '_').

@@ -227,6 +227,84 @@ func TestBulkImportBesideAnotherWriter(t *testing.T) {
 	allIndexesIntact(t, s)
 }
 
+// copyFirstFinished ends a bulk import's input and copies the first side index to finish
+// into the store alone, as Finish does before the others are done; it returns its name.
+func copyFirstFinished(t *testing.T, bulk *BulkImport) string {
+	t.Helper()
+	ctx := context.Background()
+	bulk.feed(nil, true)
+	bulk.closeInputs()
+	conn, err := bulk.s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	x := bulk.nextFinished()
+	if x.runErr != nil {
+		t.Fatal(x.runErr)
+	}
+	if copied, err := bulk.copyIn(ctx, conn, x, false); err != nil || !copied {
+		t.Fatalf("%s not copied: %v", x.name, err)
+	}
+	return x.name
+}
+
+// TestBulkImportCutOffBetweenCopies: Finish copies one index at a time; an import cut off
+// after the first copy leaves the pending row, and the next import's repair gives the batch
+// path's searches over intact indexes.
+func TestBulkImportCutOffBetweenCopies(t *testing.T) {
+	ctx := context.Background()
+	all := bulkCorpus(bulkChunk + 90)
+	s, _ := openTemp(t, "cut.db")
+	bulk, err := s.BeginBulkImport(ctx)
+	if err != nil || bulk == nil {
+		t.Fatal("no bulk import", err)
+	}
+	saveInBatches(t, bulk.SaveArticles, all, 100)
+	copyFirstFinished(t, bulk)
+	bulk.Abort(ctx) // as if the process died before the other copies
+	if again, err := s.BeginBulkImport(ctx); err != nil || again != nil {
+		t.Fatalf("a store with articles starts a bulk import (%v)", err)
+	}
+	if repaired, err := s.RepairSearchIndex(ctx); err != nil || !repaired {
+		t.Fatalf("cut-off import not repaired: %v %v", repaired, err)
+	}
+	want, _ := openTemp(t, "want.db")
+	saveInBatches(t, want.SaveArticles, all, 100)
+	if got, w := searchesOf(t, s), searchesOf(t, want); !slices.Equal(got, w) {
+		t.Error("after a cut between copies and a repair the store searches otherwise")
+	}
+	allIndexesIntact(t, s)
+}
+
+// TestBulkImportWriterBetweenCopies: an editor who saves after the first index was copied
+// (its triggers write the copied index and the still empty ones) makes Finish rebuild all
+// three from the articles: the batch path's searches, intact indexes, no pending row.
+func TestBulkImportWriterBetweenCopies(t *testing.T) {
+	ctx := context.Background()
+	all := bulkCorpus(400)
+	s, _ := openTemp(t, "between.db")
+	bulk, err := s.BeginBulkImport(ctx)
+	if err != nil || bulk == nil {
+		t.Fatal("no bulk import", err)
+	}
+	saveInBatches(t, bulk.SaveArticles, all[:350], 50)
+	copyFirstFinished(t, bulk)
+	saveInBatches(t, s.SaveArticles, all[350:], 50)
+	if err := bulk.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := openTemp(t, "want.db")
+	saveInBatches(t, want.SaveArticles, all, 100)
+	if got, w := searchesOf(t, s), searchesOf(t, want); !slices.Equal(got, w) {
+		t.Error("with a writer between the copies the bulk import's search differs")
+	}
+	allIndexesIntact(t, s)
+	if repaired, err := s.RepairSearchIndex(ctx); err != nil || repaired {
+		t.Errorf("a pending row was left: repaired=%v %v", repaired, err)
+	}
+}
+
 // TestBulkImportOfNothing: a first import with no article finishes cleanly.
 func TestBulkImportOfNothing(t *testing.T) {
 	ctx := context.Background()
@@ -287,7 +365,7 @@ func TestBulkImportTermRenamedInALaterBatch(t *testing.T) {
 }
 
 // TestBulkImportKeepsTheStoresIndexSettings: the side indexes merge by settings of their own
-// (sideAutomerge, sideCrisisMerge); the store's indexes keep the settings they had, so later
+// (no automerge, sideCrisisMerge); the store's indexes keep the settings they had, so later
 // saves merge as every other store's do.
 func TestBulkImportKeepsTheStoresIndexSettings(t *testing.T) {
 	bulk, _, batched := importBothWays(t, bulkCorpus(50))
