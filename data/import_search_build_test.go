@@ -106,6 +106,28 @@ func allIndexesIntact(t *testing.T, s *Store) {
 	}
 }
 
+// beginBulk starts a bulk import into the empty store s.
+func beginBulk(t *testing.T, s *Store) *BulkImport {
+	t.Helper()
+	bulk, err := s.BeginBulkImport(context.Background())
+	if err != nil || bulk == nil {
+		t.Fatal("no bulk import", err)
+	}
+	return bulk
+}
+
+// searchesAsSavedInOneGo fails unless s searches as a store that saved all by the batch path
+// does, over intact indexes.
+func searchesAsSavedInOneGo(t *testing.T, s *Store, all []Article, what string) {
+	t.Helper()
+	want, _ := openTemp(t, "want.db")
+	saveInBatches(t, want.SaveArticles, all, 100)
+	if got, w := searchesOf(t, s), searchesOf(t, want); !slices.Equal(got, w) {
+		t.Error(what)
+	}
+	allIndexesIntact(t, s)
+}
+
 // TestBulkImportSearchesAsTheBatchPath: a first import that builds the search indexes beside
 // the store (chunks of bulkChunk, more than one here) leaves a store whose searches, index
 // matches and change keys are the batch path's, with intact indexes, no pending row and no
@@ -170,10 +192,7 @@ func TestBulkImportCutOffIsRepaired(t *testing.T) {
 	ctx := context.Background()
 	all := bulkCorpus(300)
 	s, dir := openTemp(t, "cut.db")
-	bulk, err := s.BeginBulkImport(ctx)
-	if err != nil || bulk == nil {
-		t.Fatal("no bulk import", err)
-	}
+	bulk := beginBulk(t, s)
 	saveInBatches(t, bulk.SaveArticles, all[:200], 100)
 	bulk.Abort(ctx) // as if the process died: Finish never runs
 
@@ -192,12 +211,7 @@ func TestBulkImportCutOffIsRepaired(t *testing.T) {
 	}
 	saveInBatches(t, s.SaveArticles, all[200:], 100)
 
-	want, _ := openTemp(t, "want.db")
-	saveInBatches(t, want.SaveArticles, all, 100)
-	if got, w := searchesOf(t, s), searchesOf(t, want); !slices.Equal(got, w) {
-		t.Error("after the repair the search differs from a store imported in one go")
-	}
-	allIndexesIntact(t, s)
+	searchesAsSavedInOneGo(t, s, all, "after the repair the search differs from a store imported in one go")
 	if again, err := s.RepairSearchIndex(ctx); err != nil || again {
 		t.Errorf("a second repair ran: %v %v", again, err)
 	}
@@ -209,22 +223,14 @@ func TestBulkImportBesideAnotherWriter(t *testing.T) {
 	ctx := context.Background()
 	all := bulkCorpus(300)
 	s, _ := openTemp(t, "two.db")
-	bulk, err := s.BeginBulkImport(ctx)
-	if err != nil || bulk == nil {
-		t.Fatal("no bulk import", err)
-	}
+	bulk := beginBulk(t, s)
 	saveInBatches(t, bulk.SaveArticles, all[:150], 50)
 	saveInBatches(t, s.SaveArticles, all[150:200], 50) // an editor, another import
 	saveInBatches(t, bulk.SaveArticles, all[200:], 50)
 	if err := bulk.Finish(ctx); err != nil {
 		t.Fatal(err)
 	}
-	want, _ := openTemp(t, "want.db")
-	saveInBatches(t, want.SaveArticles, all, 100)
-	if got, w := searchesOf(t, s), searchesOf(t, want); !slices.Equal(got, w) {
-		t.Error("with another writer beside it the bulk import's search differs")
-	}
-	allIndexesIntact(t, s)
+	searchesAsSavedInOneGo(t, s, all, "with another writer beside it the bulk import's search differs")
 }
 
 // copyFirstFinished ends a bulk import's input and copies the first side index to finish
@@ -256,10 +262,7 @@ func TestBulkImportCutOffBetweenCopies(t *testing.T) {
 	ctx := context.Background()
 	all := bulkCorpus(bulkChunk + 90)
 	s, _ := openTemp(t, "cut.db")
-	bulk, err := s.BeginBulkImport(ctx)
-	if err != nil || bulk == nil {
-		t.Fatal("no bulk import", err)
-	}
+	bulk := beginBulk(t, s)
 	saveInBatches(t, bulk.SaveArticles, all, 100)
 	copyFirstFinished(t, bulk)
 	bulk.Abort(ctx) // as if the process died before the other copies
@@ -269,12 +272,7 @@ func TestBulkImportCutOffBetweenCopies(t *testing.T) {
 	if repaired, err := s.RepairSearchIndex(ctx); err != nil || !repaired {
 		t.Fatalf("cut-off import not repaired: %v %v", repaired, err)
 	}
-	want, _ := openTemp(t, "want.db")
-	saveInBatches(t, want.SaveArticles, all, 100)
-	if got, w := searchesOf(t, s), searchesOf(t, want); !slices.Equal(got, w) {
-		t.Error("after a cut between copies and a repair the store searches otherwise")
-	}
-	allIndexesIntact(t, s)
+	searchesAsSavedInOneGo(t, s, all, "after a cut between copies and a repair the store searches otherwise")
 }
 
 // TestBulkImportWriterBetweenCopies: an editor who saves after the first index was copied
@@ -284,22 +282,14 @@ func TestBulkImportWriterBetweenCopies(t *testing.T) {
 	ctx := context.Background()
 	all := bulkCorpus(400)
 	s, _ := openTemp(t, "between.db")
-	bulk, err := s.BeginBulkImport(ctx)
-	if err != nil || bulk == nil {
-		t.Fatal("no bulk import", err)
-	}
+	bulk := beginBulk(t, s)
 	saveInBatches(t, bulk.SaveArticles, all[:350], 50)
 	copyFirstFinished(t, bulk)
 	saveInBatches(t, s.SaveArticles, all[350:], 50)
 	if err := bulk.Finish(ctx); err != nil {
 		t.Fatal(err)
 	}
-	want, _ := openTemp(t, "want.db")
-	saveInBatches(t, want.SaveArticles, all, 100)
-	if got, w := searchesOf(t, s), searchesOf(t, want); !slices.Equal(got, w) {
-		t.Error("with a writer between the copies the bulk import's search differs")
-	}
-	allIndexesIntact(t, s)
+	searchesAsSavedInOneGo(t, s, all, "with a writer between the copies the bulk import's search differs")
 	if repaired, err := s.RepairSearchIndex(ctx); err != nil || repaired {
 		t.Errorf("a pending row was left: repaired=%v %v", repaired, err)
 	}
@@ -309,10 +299,7 @@ func TestBulkImportWriterBetweenCopies(t *testing.T) {
 func TestBulkImportOfNothing(t *testing.T) {
 	ctx := context.Background()
 	s, dir := openTemp(t, "empty.db")
-	bulk, err := s.BeginBulkImport(ctx)
-	if err != nil || bulk == nil {
-		t.Fatal("no bulk import", err)
-	}
+	bulk := beginBulk(t, s)
 	if err := bulk.Finish(ctx); err != nil {
 		t.Fatal(err)
 	}
