@@ -46,17 +46,19 @@ const bulkChunk = 1000
 const sideHashSize = 4 << 20
 
 // sideCrisisMerge is how many segments of one size a side index lets pile up before it merges
-// them (FTS5's crisismerge; 1999 is the most it takes, 16 by default). A side index does no
-// merging of its own while it is built (automerge 0): it writes a segment per sorted chunk and
-// per full buffer, and run merges them all at once at the end (optimize), which rewrites every
-// entry once. Merging as it went (automerge 4 to 8) rewrote each entry two or three times
-// before that optimize rewrote it again. At 100,000 articles (GAZETTE_CPUPROFILE, pprof
-// label "side") the three side indexes took 127 CPU-s against 174, and the import 211 s
-// against 225 s; only the final merge waits at the end, and Finish copies the two smaller
-// indexes while search_fts merges. Only a site past a million articles reaches the limit, and
-// then FTS5 merges as it would (the store's own settings are not these: Finish copies every
-// table but the settings).
-const sideCrisisMerge = 1999
+// them (FTS5's crisismerge, 16 by default). A side index does no merging of its own while it
+// is built (automerge 0): it writes a segment per sorted chunk and per full buffer, and run
+// merges them all at once at the end (optimize), which rewrites every entry once. Merging as
+// it went (automerge 4 to 8) rewrote each entry two or three times before that optimize
+// rewrote it again. At 100,000 articles (GAZETTE_CPUPROFILE, pprof label "side") the three
+// side indexes took 127 CPU-s against 174, and the import 211 s against 225 s; only the final
+// merge waits at the end, and Finish copies the two smaller indexes while search_fts merges.
+// An index holds at most 2,000 segments, and a merge names its output while its inputs still
+// exist: at 1999 a second crisis merge found no name left (FTS5 says "database or disk is
+// full"); at 1,000 two levels always fit. About a segment per chunk, so a site first merges
+// early past a million articles. The store's own settings are not these: Finish copies every
+// table but the settings.
+const sideCrisisMerge = 1000
 
 // sideCacheKiB is a side file's page cache (SQLite's default).
 const sideCacheKiB = 2 << 10
