@@ -38,6 +38,9 @@ func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOut
 	if err := wtx.deferIndexing(); err != nil {
 		return nil, fmt.Errorf("save articles: %w", err)
 	}
+	if err := wtx.searchWhileBulkImport(); err != nil {
+		return nil, fmt.Errorf("save articles: %w", err)
+	}
 	for i := range articles {
 		o, err := s.saveArticle(wtx, &articles[i])
 		if err != nil {

@@ -28,6 +28,22 @@ func (w *writeTx) deferIndexing() error {
 	return nil
 }
 
+// searchWhileBulkImport leaves the search entries to a first import still building the
+// indexes beside the store (import_search_pending has its row): the store's indexes are empty
+// or half copied, and the batch marks the row touched so that import rebuilds them from the
+// articles, this batch's included (migration 0180 does the same for every other writer).
+func (w *writeTx) searchWhileBulkImport() error {
+	res, err := w.exec("UPDATE import_search_pending SET touched = 1")
+	if err != nil {
+		return fmt.Errorf("search beside a first import: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
+		w.searchElsewhere = true
+		return err
+	}
+	return nil
+}
+
 // written notes an article row the batch inserted or updated.
 func (w *writeTx) written(id int64) {
 	if w.deferred && !w.isPend[id] {

@@ -560,11 +560,12 @@ func (b *BulkImport) rebuildInstead(ctx context.Context) error {
 }
 
 // alone reports whether a side index is the whole truth: the pending row is still this
-// import's, every article row was fed to the side indexes, no term was renamed under them,
-// and the store's copy of the index holds nothing.
+// import's and no other writer touched an article meanwhile (migration 0180), every article
+// row was fed to the side indexes, no term was renamed under them, and the store's copy of
+// the index holds nothing.
 func (b *BulkImport) alone(ctx context.Context, tx *sql.Tx, index string) (bool, error) {
 	var mine, articles, entries int
-	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM import_search_pending WHERE token = ?),
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM import_search_pending WHERE token = ? AND touched = 0),
 		(SELECT count(*) FROM articles), (SELECT count(*) FROM main.`+index+`_docsize) + (SELECT count(*) FROM main.`+index+`_idx)`,
 		b.token).Scan(&mine, &articles, &entries); err != nil {
 		return false, err

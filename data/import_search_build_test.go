@@ -297,6 +297,72 @@ func TestBulkImportWriterBetweenCopies(t *testing.T) {
 	}
 }
 
+// TestDeskEditDuringFirstImport: an editor corrects an imported article while the first
+// import still builds the search indexes, before its copies and between them (the store's
+// indexes are empty or half copied: the correction's search triggers used to delete an
+// entry they never had, and FTS5 failed the save as a malformed database). The save works,
+// and once the import ends the search finds the correction, not the old title.
+func TestDeskEditDuringFirstImport(t *testing.T) {
+	for _, between := range []bool{false, true} {
+		t.Run(fmt.Sprintf("between copies %v", between), func(t *testing.T) {
+			ctx := context.Background()
+			all := bulkCorpus(150)
+			s, _ := openTemp(t, "edited.db")
+			bulk := beginBulk(t, s)
+			saveInBatches(t, bulk.SaveArticles, all, 50)
+			if between {
+				copyFirstFinished(t, bulk)
+			}
+			tgt, err := s.ResolvePath(ctx, all[7].Permalink)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored, err := s.Article(ctx, tgt.ArticleID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored.Title = "Zeppelin over the harbour"
+			if _, err := s.SaveDeskArticle(ctx, &stored, 1, 0, "corrected"); err != nil {
+				t.Fatalf("a correction during the first import: %v", err)
+			}
+			if err := bulk.Finish(ctx); err != nil {
+				t.Fatal(err)
+			}
+			res, err := s.Search(ctx, SearchQuery{Text: "zeppelin", Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != 1 || res.Hits[0].Article.ID != stored.ID {
+				t.Errorf("the correction is not found: %d hits", res.Total)
+			}
+			old := all[7].Title
+			for _, h := range mustSearch(t, s, old) {
+				if h == stored.ID {
+					t.Errorf("the old title %q still finds the corrected article", old)
+				}
+			}
+			allIndexesIntact(t, s)
+			if repaired, err := s.RepairSearchIndex(ctx); err != nil || repaired {
+				t.Errorf("a pending row was left: repaired=%v %v", repaired, err)
+			}
+		})
+	}
+}
+
+// mustSearch lists the ids of the articles a search finds by phrase.
+func mustSearch(t *testing.T, s *Store, phrase string) []int64 {
+	t.Helper()
+	res, err := s.Search(context.Background(), SearchQuery{Text: `"` + phrase + `"`, Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, h := range res.Hits {
+		ids = append(ids, h.Article.ID)
+	}
+	return ids
+}
+
 // TestBulkImportSideIndexFails: a side index that cannot write makes Finish fail and keeps
 // the pending row; the next import's repair makes every article searchable.
 func TestBulkImportSideIndexFails(t *testing.T) {
