@@ -38,7 +38,8 @@ func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOut
 	if err := wtx.deferIndexing(); err != nil {
 		return nil, fmt.Errorf("save articles: %w", err)
 	}
-	if err := wtx.searchWhileBulkImport(); err != nil {
+	besideBulk, err := wtx.searchBesideBulkImport()
+	if err != nil {
 		return nil, fmt.Errorf("save articles: %w", err)
 	}
 	for i := range articles {
@@ -47,6 +48,11 @@ func (s *Store) SaveArticles(ctx context.Context, articles []Article) ([]SaveOut
 			return nil, fmt.Errorf("save %s: %w", articles[i].SourcePath, err)
 		}
 		outcomes[i] = o
+	}
+	if besideBulk {
+		if err := wtx.markBulkImportTouched(); err != nil {
+			return nil, fmt.Errorf("save articles: %w", err)
+		}
 	}
 	if err := wtx.indexDeferred(); err != nil {
 		return nil, fmt.Errorf("save articles: %w", err)

@@ -28,18 +28,29 @@ func (w *writeTx) deferIndexing() error {
 	return nil
 }
 
-// searchWhileBulkImport leaves the search entries to a first import still building the
+// searchBesideBulkImport leaves the search entries to a first import still building the
 // indexes beside the store (import_search_pending has its row): the store's indexes are empty
-// or half copied, and the batch marks the row touched so that import rebuilds them from the
-// articles, this batch's included (migration 0180 does the same for every other writer).
-func (w *writeTx) searchWhileBulkImport() error {
-	res, err := w.exec("UPDATE import_search_pending SET touched = 1")
-	if err != nil {
-		return fmt.Errorf("search beside a first import: %w", err)
+// or half copied. It reports whether one is; a batch that then writes an article marks the
+// row touched (markBulkImportTouched), so that import rebuilds the indexes from the articles,
+// this batch's included (migration 0180 does the same for every other writer).
+func (w *writeTx) searchBesideBulkImport() (bool, error) {
+	var pending bool
+	if err := w.queryRow("SELECT EXISTS (SELECT 1 FROM import_search_pending)").Scan(&pending); err != nil {
+		return false, fmt.Errorf("search beside a first import: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil || n > 0 {
+	if pending {
 		w.searchElsewhere = true
-		return err
+	}
+	return pending, nil
+}
+
+// markBulkImportTouched marks a first import's pending row when this batch wrote an article.
+func (w *writeTx) markBulkImportTouched() error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	if _, err := w.exec("UPDATE import_search_pending SET touched = 1"); err != nil {
+		return fmt.Errorf("search beside a first import: %w", err)
 	}
 	return nil
 }

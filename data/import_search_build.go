@@ -585,6 +585,17 @@ func escapeLike(s string) string {
 	return string(out)
 }
 
+// SearchIndexPending reports whether a first import left the search indexes unfinished (or is
+// still building them, perhaps in another process): until an import repairs them, searches
+// miss what it and every later edit wrote (migration 0180 keeps the triggers quiet).
+func (s *Store) SearchIndexPending(ctx context.Context) (bool, error) {
+	var pending bool
+	if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM import_search_pending)").Scan(&pending); err != nil {
+		return false, fmt.Errorf("search index pending: %w", err)
+	}
+	return pending, nil
+}
+
 // RepairSearchIndex rebuilds the search indexes when a bulk import left them unfinished
 // (cut off before it copied them in); repaired says whether it did.
 func (s *Store) RepairSearchIndex(ctx context.Context) (repaired bool, err error) {

@@ -206,9 +206,15 @@ func TestBulkImportCutOffIsRepaired(t *testing.T) {
 	if got := matches(t, s, "harbour"); !slices.Equal(got, []int64{-1, -1}) {
 		t.Errorf("before the repair the index already holds %v", got)
 	}
+	if pending, err := s.SearchIndexPending(ctx); err != nil || !pending {
+		t.Errorf("a cut-off import's store does not say its search is pending: %v %v", pending, err)
+	}
 	repaired, err := s.RepairSearchIndex(ctx)
 	if err != nil || !repaired {
 		t.Fatalf("repair: %v %v", repaired, err)
+	}
+	if pending, err := s.SearchIndexPending(ctx); err != nil || pending {
+		t.Errorf("after the repair the store says its search is pending: %v %v", pending, err)
 	}
 	saveInBatches(t, s.SaveArticles, all[200:], 100)
 
@@ -347,6 +353,62 @@ func TestDeskEditDuringFirstImport(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWritesBesideAFirstImport: the other writes an import can meet leave its pending row
+// untouched when they change nothing search reads, and otherwise end, once it finishes, in
+// indexes that follow them: a re-import of unchanged files, a new desk article, a deletion,
+// a changed file saved by another import's batch.
+func TestWritesBesideAFirstImport(t *testing.T) {
+	ctx := context.Background()
+	all := bulkCorpus(120)
+	s, _ := openTemp(t, "beside.db")
+	bulk := beginBulk(t, s)
+	saveInBatches(t, bulk.SaveArticles, all, 40)
+	touched := func() (n int) {
+		t.Helper()
+		if err := s.db.QueryRow("SELECT touched FROM import_search_pending").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	saveInBatches(t, s.SaveArticles, all[:40], 40) // unchanged: nothing written
+	if touched() != 0 {
+		t.Error("a batch of unchanged files marked the import touched")
+	}
+	fresh := article("content/desk/new.md", "/desk/new/", "Quokka sighted at the ferry", time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC))
+	if _, err := s.SaveDeskArticle(ctx, &fresh, 0, 0, "new"); err != nil {
+		t.Fatalf("a new desk article during the first import: %v", err)
+	}
+	gone, err := s.ResolvePath(ctx, all[3].Permalink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteArticle(ctx, gone.ArticleID); err != nil {
+		t.Fatalf("a deletion during the first import: %v", err)
+	}
+	changed := all[11]
+	changed.Title, changed.ContentHash = "Narwhal spotted by the tram", "changed"
+	if _, err := s.SaveArticles(ctx, []Article{changed}); err != nil {
+		t.Fatalf("a changed file during the first import: %v", err)
+	}
+	if touched() != 1 {
+		t.Error("writes beside the import did not mark it touched")
+	}
+	if err := bulk.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for word, want := range map[string]int{"quokka": 1, "narwhal": 1} {
+		if got := len(mustSearch(t, s, word)); got != want {
+			t.Errorf("%q finds %d articles, want %d", word, got, want)
+		}
+	}
+	for _, id := range mustSearch(t, s, all[3].Title) {
+		if id == gone.ArticleID {
+			t.Error("the deleted article is still found")
+		}
+	}
+	allIndexesIntact(t, s)
 }
 
 // mustSearch lists the ids of the articles a search finds by phrase.

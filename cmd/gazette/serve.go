@@ -217,6 +217,14 @@ func prepareSite(ctx context.Context, store *data.Store, media *data.MediaDir, b
 		}
 		log.Info("loaded demo content", "articles", rep.Imported)
 	}
+	if pending, err := store.SearchIndexPending(ctx); err != nil {
+		return err
+	} else if pending {
+		// Not repaired here: the import may be running in another process, and a rebuild at
+		// 100,000 articles holds the write lock for minutes.
+		log.Warn("search is incomplete: a first import did not finish or is still running; " +
+			"searches miss what it and later edits wrote until it ends or `gazette import` runs again")
+	}
 	if baseURL != "" {
 		set, err := store.SiteSettings(ctx)
 		if err != nil {

@@ -71,7 +71,8 @@ WHEN (old.title IS NOT new.title OR old.lead IS NOT new.lead OR old.summary IS N
         search_word_pairs(new.search_tags));
 END;
 
--- The marks: an article written, deleted or changed where search reads it while the row is there.
+-- The marks: an article written, deleted or changed where search reads it while the row is
+-- there (a save that changes nothing search reads, a draft toggled, costs the import no rebuild).
 CREATE TRIGGER search_pending_touched_insert AFTER INSERT ON articles
 WHEN EXISTS (SELECT 1 FROM import_search_pending) AND NOT EXISTS (SELECT 1 FROM import_defers_indexing) BEGIN
     UPDATE import_search_pending SET touched = 1;
@@ -81,6 +82,9 @@ WHEN EXISTS (SELECT 1 FROM import_search_pending) AND NOT EXISTS (SELECT 1 FROM 
     UPDATE import_search_pending SET touched = 1;
 END;
 CREATE TRIGGER search_pending_touched_update AFTER UPDATE OF title, lead, summary, plain_text, search_tags, date_unix ON articles
-WHEN EXISTS (SELECT 1 FROM import_search_pending) AND NOT EXISTS (SELECT 1 FROM import_defers_indexing) BEGIN
+WHEN (old.title IS NOT new.title OR old.lead IS NOT new.lead OR old.summary IS NOT new.summary
+    OR old.plain_text IS NOT new.plain_text OR old.search_tags IS NOT new.search_tags
+    OR old.date_unix IS NOT new.date_unix) AND EXISTS (SELECT 1 FROM import_search_pending)
+    AND NOT EXISTS (SELECT 1 FROM import_defers_indexing) BEGIN
     UPDATE import_search_pending SET touched = 1;
 END;
