@@ -51,7 +51,7 @@ const sideHashSize = 4 << 20
 // merges them all at once at the end (optimize), which rewrites every entry once. Merging as
 // it went (automerge 4 to 8) rewrote each entry two or three times before that optimize
 // rewrote it again. At 100,000 articles (GAZETTE_CPUPROFILE, pprof label "side") the three
-// side indexes took 127 CPU-s against 174, and the import 211 s against 225 s; only the final
+// side indexes took 118–133 CPU-s against 174, and the import 211 s against 225 s; only the final
 // merge waits at the end, and Finish copies the two smaller indexes while search_fts merges.
 // An index holds at most 2,000 segments, and a merge names its output while its inputs still
 // exist: at 1999 a second crisis merge found no name left (FTS5 says "database or disk is
