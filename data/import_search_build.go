@@ -93,8 +93,8 @@ type BulkImport struct {
 	chunk []searchDoc
 	fed   int  // documents handed to the side indexes
 	saved bool // a batch was committed
-	// finished receives each side index when it has written everything and merged (its
-	// runErr says how that went); waiting counts those not yet received.
+	// finished receives each side index when it has written everything and merged (failed
+	// says how that went); waiting counts those not yet received.
 	finished chan *sideIndex
 	waiting  int
 	closed   bool // the side indexes' inputs are closed
@@ -110,10 +110,9 @@ type sideIndex struct {
 	path         string
 	db           *sql.DB
 	in           chan []searchDoc
-	runErr       error // how its run ended, read once it is received from finished
 
 	mu  sync.Mutex
-	err error
+	err error // the first write or merge that failed
 }
 
 // BeginBulkImport starts a bulk import when the store has no article (and no cut-off bulk
@@ -259,22 +258,16 @@ func openSideIndex(ctx context.Context, storeFile, name, schema string, config [
 // This is the only merge a side index makes (sideCrisisMerge says why): every segment the
 // build wrote, merged at once, on its own goroutine, once its input closes.
 func (x *sideIndex) run(ctx context.Context, finished chan<- *sideIndex) {
-	var err error
 	for docs := range x.in {
-		if err == nil {
-			if err = x.write(ctx, docs); err != nil {
-				x.mu.Lock()
-				x.err = err
-				x.mu.Unlock()
-			}
+		if x.failed() == nil {
+			x.fail(x.write(ctx, docs))
 		}
 	}
-	if err == nil {
-		if _, err = x.db.ExecContext(ctx, "INSERT INTO "+x.name+" ("+x.name+") VALUES ('optimize')"); err != nil {
-			err = fmt.Errorf("%s: optimize: %w", x.name, err)
+	if x.failed() == nil {
+		if _, err := x.db.ExecContext(ctx, "INSERT INTO "+x.name+" ("+x.name+") VALUES ('optimize')"); err != nil {
+			x.fail(fmt.Errorf("%s: optimize: %w", x.name, err))
 		}
 	}
-	x.runErr = err
 	finished <- x
 }
 
@@ -297,6 +290,17 @@ func (x *sideIndex) write(ctx context.Context, docs []searchDoc) error {
 	return tx.Commit()
 }
 
+// fail keeps err (when not nil) as the side index's error.
+func (x *sideIndex) fail(err error) {
+	if err == nil {
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.err = err
+}
+
+// failed is the error the side index met; read by the import while it runs and at the end.
 func (x *sideIndex) failed() error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -435,8 +439,8 @@ func (b *BulkImport) stop() error {
 	b.closeInputs()
 	var first error
 	for x := b.nextFinished(); x != nil; x = b.nextFinished() {
-		if x.runErr != nil && first == nil {
-			first = x.runErr
+		if err := x.failed(); err != nil && first == nil {
+			first = err
 		}
 	}
 	return first
@@ -474,8 +478,8 @@ func (b *BulkImport) Finish(ctx context.Context) (err error) {
 	defer conn.Close()
 	defer conn.Raw(func(any) error { return driver.ErrBadConn })
 	for x := b.nextFinished(); x != nil; x = b.nextFinished() {
-		if x.runErr != nil {
-			return fmt.Errorf("build search index: %w", x.runErr)
+		if err := x.failed(); err != nil {
+			return fmt.Errorf("build search index: %w", err)
 		}
 		copied, err := b.copyIn(ctx, conn, x, b.waiting == 0)
 		if err != nil {

@@ -254,8 +254,8 @@ func copyFirstFinished(t *testing.T, bulk *BulkImport) string {
 	defer conn.Close()
 	defer conn.Raw(func(any) error { return driver.ErrBadConn }) // discarded, as Finish does
 	x := bulk.nextFinished()
-	if x.runErr != nil {
-		t.Fatal(x.runErr)
+	if err := x.failed(); err != nil {
+		t.Fatal(err)
 	}
 	if copied, err := bulk.copyIn(ctx, conn, x, false); err != nil || !copied {
 		t.Fatalf("%s not copied: %v", x.name, err)
@@ -334,15 +334,11 @@ func TestDeskEditDuringFirstImport(t *testing.T) {
 			if err := bulk.Finish(ctx); err != nil {
 				t.Fatal(err)
 			}
-			res, err := s.Search(ctx, SearchQuery{Text: "zeppelin", Limit: 10})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res.Total != 1 || res.Hits[0].Article.ID != stored.ID {
-				t.Errorf("the correction is not found: %d hits", res.Total)
+			if found := foundIDs(t, s, "zeppelin"); !slices.Equal(found, []int64{stored.ID}) {
+				t.Errorf("the correction is not found: %v", found)
 			}
 			old := all[7].Title
-			for _, h := range mustSearch(t, s, old) {
+			for _, h := range foundIDs(t, s, old) {
 				if h == stored.ID {
 					t.Errorf("the old title %q still finds the corrected article", old)
 				}
@@ -399,11 +395,11 @@ func TestWritesBesideAFirstImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	for word, want := range map[string]int{"quokka": 1, "narwhal": 1} {
-		if got := len(mustSearch(t, s, word)); got != want {
+		if got := len(foundIDs(t, s, word)); got != want {
 			t.Errorf("%q finds %d articles, want %d", word, got, want)
 		}
 	}
-	for _, id := range mustSearch(t, s, all[3].Title) {
+	for _, id := range foundIDs(t, s, all[3].Title) {
 		if id == gone.ArticleID {
 			t.Error("the deleted article is still found")
 		}
@@ -411,8 +407,8 @@ func TestWritesBesideAFirstImport(t *testing.T) {
 	allIndexesIntact(t, s)
 }
 
-// mustSearch lists the ids of the articles a search finds by phrase.
-func mustSearch(t *testing.T, s *Store, phrase string) []int64 {
+// foundIDs lists the ids of the articles a reader's search for the phrase finds.
+func foundIDs(t *testing.T, s *Store, phrase string) []int64 {
 	t.Helper()
 	res, err := s.Search(context.Background(), SearchQuery{Text: `"` + phrase + `"`, Limit: 50})
 	if err != nil {
@@ -465,8 +461,8 @@ func TestSideIndexTakesThousandsOfSegments(t *testing.T) {
 	}
 	bulk.closeInputs()
 	for y := bulk.nextFinished(); y != nil; y = bulk.nextFinished() {
-		if y.runErr != nil {
-			t.Fatalf("%s: %v", y.name, y.runErr)
+		if err := y.failed(); err != nil {
+			t.Fatalf("%s: %v", y.name, err)
 		}
 	}
 	var segments int
