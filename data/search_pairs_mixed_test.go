@@ -2,29 +2,63 @@ package data
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// Text with some non-ASCII is split by mixedWords; it must fold exactly as unicodeWords does.
-func TestMixedWordsAsUnicodeWords(t *testing.T) {
-	for _, in := range mixedWordsSeeds {
-		if got, want := mixedWords(in), unicodeWords(in); !slices.Equal(got, want) {
-			t.Errorf("mixedWords(%q) = %q, unicodeWords %q", in, got, want)
+// unicodeWords is how pairWords must split any text, written the plain way: the whole text
+// normalised, then letters lose their diacritics and are lower-cased.
+func unicodeWords(text string) []string {
+	var words []string
+	var w strings.Builder
+	flush := func() {
+		if w.Len() > 0 {
+			words = append(words, w.String())
+			w.Reset()
+		}
+	}
+	for _, r := range norm.NFD.String(text) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			w.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// pairWords folds ASCII byte by byte and normalises only the runs of other bytes; it must
+// fold exactly as normalising the whole text does.
+func TestPairWordsAsUnicodeWords(t *testing.T) {
+	for _, in := range pairWordsSeeds {
+		if got, want := pairWords(in), unicodeWords(in); !slices.Equal(got, want) {
+			t.Errorf("pairWords(%q) = %q, unicodeWords %q", in, got, want)
 		}
 	}
 }
 
-var mixedWordsSeeds = []string{"", "The café, by the quay!", "“Costs had risen,” she said — twice.", "Déjà-vu 3.5 times",
+var pairWordsSeeds = []string{"", "a", "Harbour Wall", "  THE council's 3.5% rise_in 2026!! ", "x\x00y\tz\nQ", "The_end_", "9am-5PM",
+	"The café, by the quay!", "“Costs had risen,” she said — twice.", "Déjà-vu 3.5 times",
 	"Гавань  открыта", "\xff broken \xfe utf8", "e\u0301\u0327x", "a\u0327\u0301b", "ÅNGSTRÖM Ǆ ǅ", "한국어 텍스트 日本語",
-	"x\u0345\u0301y", "ﬁne ﬀ ½ ²", "İstanbul ΣΑΣ", "a\u034fb", "a" + string(make([]byte, 3)) + "é"}
+	"x\u0345\u0301y", "ﬁne ﬀ ½ ²", "İstanbul ΣΑΣ", "a\u034fb", "a" + string(make([]byte, 3)) + "é", "café\xffbar", "é"}
 
-func FuzzMixedWords(f *testing.F) {
-	for _, s := range mixedWordsSeeds {
+func FuzzPairWords(f *testing.F) {
+	for _, s := range pairWordsSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		if got, want := mixedWords(in), unicodeWords(in); !slices.Equal(got, want) {
-			t.Errorf("mixedWords(%q) = %q, unicodeWords %q", in, got, want)
+		if got, want := pairWords(in), unicodeWords(in); !slices.Equal(got, want) {
+			t.Errorf("pairWords(%q) = %q, unicodeWords %q", in, got, want)
+		}
+		pairs := strings.Fields(strings.ReplaceAll(wordPairs(in), "_", " "))
+		if words := unicodeWords(in); len(words) > 1 && len(pairs) != 2*(len(words)-1) {
+			t.Errorf("wordPairs(%q) = %q: %d words in pairs, want %d", in, wordPairs(in), len(pairs), 2*(len(words)-1))
 		}
 	})
 }

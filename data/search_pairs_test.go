@@ -24,27 +24,6 @@ func TestWordPairs(t *testing.T) {
 	}
 }
 
-// ASCII text is split by its own fast path; it must fold exactly as the general one does.
-func TestPairWordsASCIIFastPath(t *testing.T) {
-	for _, in := range []string{"", "a", "Harbour Wall", "  THE council's 3.5% rise_in 2026!! ", "x\x00y\tz\nQ", "The_end_", "9am-5PM"} {
-		if got, want := asciiWords(in), unicodeWords(in); !slices.Equal(got, want) {
-			t.Errorf("asciiWords(%q) = %q, unicodeWords %q", in, got, want)
-		}
-	}
-}
-
-func FuzzPairWords(f *testing.F) {
-	f.Add("The café, by the quay!")
-	f.Add("Harbour WALL 3.5")
-	f.Fuzz(func(t *testing.T, in string) {
-		if isASCII(in) {
-			if got, want := asciiWords(in), unicodeWords(in); !slices.Equal(got, want) {
-				t.Errorf("asciiWords(%q) = %q, unicodeWords %q", in, got, want)
-			}
-		}
-	})
-}
-
 // A quoted phrase is looked up in the pair index, which the article triggers keep in step
 // with every save, edit and delete, and which a rebuild makes again the same.
 func TestSearchPairsFollowWrites(t *testing.T) {

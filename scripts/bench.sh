@@ -68,7 +68,10 @@ pair() { # CEILING_BASE CEILING_PATH GAZETTE_PATH [HEADER]: prints "gazette ceil
 	done
 	echo "$bg $ba $cg $ca"
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "-" }'; }
+seconds() { # [h:]m:ss.ss as /usr/bin/time prints it: seconds ("" when unknown)
+	[ -n "$1" ] && echo "$1" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.2f×", a / b; else print "-" }'; }
 
 article=$(grep -v '^#' "$LAB/paths.txt" | sed -n 1p)
 tag=$(grep -v '^#' "$LAB/paths.txt" | sed -n 3p)
@@ -184,7 +187,7 @@ for N in $SIZES; do
 		echo "| a publish shows on home, tag page and feed (s) | $(printf '%.2f' "$fresh") | | | ≤ 1 |"
 		echo "| ready after start (s) / first page after ready (ms) | $(printf '%.1f' "$ready_s") / $first_ms | | | first page ≤ 50 ms |"
 		echo "| server memory under load: peak resident / anonymous now (MiB) | $hwm / $anon | | | < 200 |"
-		echo "| import wall time vs Hugo build | ${imp_wall:-?} | ${hugo_wall:-?} | | ≤ 0.5× |"
+		echo "| import wall time vs Hugo build | ${imp_wall:-?} | ${hugo_wall:-?} | $(ratio "$(seconds "${imp_wall:-}")" "$(seconds "${hugo_wall:-}")") | ≤ 0.5× |"
 		echo "| import peak memory (MiB) vs Hugo | ${imp_rss:-?} | ${hugo_rss:-?} | | ≤ 500 |"
 	} | tee "$out"
 	stop_all
