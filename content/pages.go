@@ -30,6 +30,7 @@ type Source struct {
 	contentRoot string
 	dirLang     string
 	bundle      []BundleFile
+	size        int64 // the file's size when last read
 }
 
 // scan reads every source once: the ones that fail or are skipped become problems (in walk
@@ -67,13 +68,30 @@ func (s *Site) scan(keepPages bool) {
 	sort.SliceStable(s.Pages, func(i, j int) bool { return s.Pages[i].Article.SourcePath < s.Pages[j].Article.SourcePath })
 }
 
+// BatchLimit bounds a batch of RenderBatches: at most Pages pages, and no more than Bytes of
+// source files (0: no bound), whichever comes first; a batch always has at least one page.
+type BatchLimit struct {
+	Pages int
+	Bytes int64
+}
+
+// end is where the batch of sources beginning at start ends.
+func (l BatchLimit) end(sources []Source, start int) int {
+	end, bytes := start, int64(0)
+	for end < len(sources) && end-start < l.Pages && (end == start || l.Bytes <= 0 || bytes+sources[end].size <= l.Bytes) {
+		bytes += sources[end].size
+		end++
+	}
+	return end
+}
+
 // RenderBatches reads the given sources again (a subset of s.Sources, in their order), builds
-// and renders them on every core, and calls save with each batch of at most size pages in
-// that order. Rendering the next batch goes on while save writes this one, so at most three
+// and renders them on every core, and calls save with each batch, within limit, in that
+// order. Rendering the next batch goes on while save writes this one, so at most three
 // batches are in memory. A file that no longer reads, or does not render, becomes a Failed
 // problem and is left out; render notes (unknown shortcodes, broken refs) become notes. The
 // first error from save stops everything and is returned.
-func (s *Site) RenderBatches(ctx context.Context, sources []Source, size int, save func([]Page) error) error {
+func (s *Site) RenderBatches(ctx context.Context, sources []Source, limit BatchLimit, save func([]Page) error) error {
 	pl := NewPipeline(s.Config)
 	refs := s.lazyRefIndex()
 	type batch struct {
@@ -84,8 +102,10 @@ func (s *Site) RenderBatches(ctx context.Context, sources []Source, size int, sa
 	stop := make(chan struct{})
 	go func() {
 		defer close(batches)
-		for start := 0; start < len(sources); start += size {
-			pages, problems := s.renderBatch(pl, refs, sources[start:min(start+size, len(sources))])
+		for start := 0; start < len(sources); {
+			end := limit.end(sources, start)
+			pages, problems := s.renderBatch(pl, refs, sources[start:end])
+			start = end
 			select {
 			case batches <- batch{pages, problems}:
 			case <-stop:

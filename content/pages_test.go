@@ -39,7 +39,7 @@ func TestRenderBatchesMatchesLoadSite(t *testing.T) {
 
 	var sizes []int
 	var got []Page
-	err = scanned.RenderBatches(context.Background(), scanned.Sources, 4, func(pages []Page) error {
+	err = scanned.RenderBatches(context.Background(), scanned.Sources, BatchLimit{Pages: 4}, func(pages []Page) error {
 		sizes = append(sizes, len(pages))
 		got = append(got, pages...)
 		return nil
@@ -81,9 +81,29 @@ func TestRenderBatchesMatchesLoadSite(t *testing.T) {
 		t.Errorf("problems %v: want gone.md failed and ref.md's unknown shortcode noted", scanned.Problems)
 	}
 
+	// A byte bound cuts batches short, and a file larger than the bound goes alone. Sources
+	// are gone.md (broken since: no page), p01-p09 of one size, p10 and p11 a byte longer,
+	// ref.md longer still.
+	page := scanned.Sources[1].size
+	for _, tc := range []struct {
+		bytes int64
+		want  string
+	}{{1, "[0 1 1 1 1 1 1 1 1 1 1 1 1]"}, {2 * page, "[1 2 2 2 2 1 1 1]"}, {4 * page, "[3 4 3 2]"}, {1 << 20, "[3 4 4 1]"}} {
+		sizes = nil
+		if err := scanned.RenderBatches(context.Background(), scanned.Sources, BatchLimit{Pages: 4, Bytes: tc.bytes}, func(pages []Page) error {
+			sizes = append(sizes, len(pages))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(sizes) != tc.want {
+			t.Errorf("batches of at most %d bytes: sizes %v, want %s", tc.bytes, sizes, tc.want)
+		}
+	}
+
 	stop := errors.New("disk full")
 	calls := 0
-	err = scanned.RenderBatches(context.Background(), scanned.Sources, 2, func([]Page) error {
+	err = scanned.RenderBatches(context.Background(), scanned.Sources, BatchLimit{Pages: 2}, func([]Page) error {
 		calls++
 		return stop
 	})

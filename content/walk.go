@@ -155,6 +155,7 @@ func (s *Site) loadPage(src *Source) (Page, *Problem) {
 	if err != nil {
 		return fail(0, fmt.Sprintf("cannot read: %v", err))
 	}
+	src.size = int64(len(text))
 	if bytes.IndexByte(text, 0) >= 0 {
 		return fail(0, "binary file, not a text article")
 	}

@@ -16,8 +16,9 @@ type wordFolder struct {
 	start int // where the current word began in buf
 }
 
-// foldWords splits text as unicodeWords does. ASCII bytes are split and lower-cased one by
-// one, and only the runs of other bytes are normalised: normalising the runs apart is
+// foldWords splits text as normalising all of it (NFD) and folding rune by rune would
+// (unicodeWords, in the tests, is that reference). ASCII bytes are split and lower-cased one
+// by one, and only the runs of other bytes are normalised: normalising the runs apart is
 // normalising the whole, since NFD reorders marks only between two starters and every ASCII
 // character is a starter that decomposes to itself. Most English bodies have a few curly
 // quotes or dashes, and normalising the whole body was most of the work. Text that is not
@@ -70,7 +71,7 @@ func (f *wordFolder) runes(nfd string) {
 	}
 }
 
-// flush ends the current word, if it has a letter.
+// flush ends the current word, if it is not empty.
 func (f *wordFolder) flush() {
 	if len(f.buf) > f.start {
 		f.ends = append(f.ends, len(f.buf))

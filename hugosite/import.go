@@ -72,15 +72,21 @@ func (r Report) Print(w io.Writer) {
 	}
 }
 
-// importBatch is how many articles one transaction writes: large enough to be fast, small
-// enough that a writer beside the import (an editor's save) never waits long, and that an
-// import holds a few batches in memory, not the site. Each commit writes every index page its
-// articles touched (their order is the files', not the indexes'), so fewer, larger batches
-// write each page fewer times: at 100,000 articles, 500 against 200 wrote 12.8 GB instead of
-// 14.1 GB and took 181 CPU-s against 193 and 111 s against 117 (two runs each, back to back),
-// with a peak of 384-405 MiB against 355-364. A batch holds the write lock for about 0.2 s
-// of CPU. 1,000 was faster again (107 s) but peaked at 444 MiB, near the 500 MiB bound.
-const importBatch = 500
+// importBatchPages and importBatchBytes bound what one transaction writes: large enough to be
+// fast, small enough that a writer beside the import (an editor's save) never waits long, and
+// that an import holds a few batches in memory, not the site. Each commit writes every index
+// page its articles touched (their order is the files', not the indexes'), so fewer, larger
+// batches write each page fewer times: at 100,000 generated articles (7 KB files), 500
+// against 200 wrote 12.8 GB instead of 14.1 GB and took 181 CPU-s against 193 and 111 s
+// against 117 (two runs each, back to back), with a peak of 384-405 MiB against 355-364. A
+// first import's batch then holds the write lock about 0.4 s; a later import's, which indexes
+// search in the transaction, about 1 s. 1,000 was faster again (107 s) but peaked at 444 MiB.
+// The byte bound keeps a batch of long articles (24 KB files: about 170 to a batch) from
+// growing the import's memory past what batches of 200 cost: 4 MiB is 500 files of 8 KB.
+const (
+	importBatchPages = 500
+	importBatchBytes = 4 << 20
+)
 
 // Import renders the site's pages through the content pipeline, copies bundle files into the
 // media folder and saves everything in batches, streaming: pages are read again, rendered on
@@ -127,7 +133,7 @@ func Import(ctx context.Context, store *data.Store, media *data.MediaDir, site *
 		changed = append(changed, src)
 	}
 	stored = nil
-	err = site.RenderBatches(ctx, changed, importBatch, func(pages []content.Page) error {
+	err = site.RenderBatches(ctx, changed, content.BatchLimit{Pages: importBatchPages, Bytes: importBatchBytes}, func(pages []content.Page) error {
 		return saveBatch(ctx, store, save, media, site, pages, &rep)
 	})
 	if err != nil {

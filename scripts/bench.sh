@@ -69,7 +69,8 @@ pair() { # CEILING_BASE CEILING_PATH GAZETTE_PATH [HEADER]: prints "gazette ceil
 	echo "$bg $ba $cg $ca"
 }
 seconds() { # [h:]m:ss.ss as /usr/bin/time prints it: seconds ("" when unknown)
-	[ -n "$1" ] && echo "$1" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'
+	[ -n "$1" ] || return 0
+	echo "$1" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.2f×", a / b; else print "-" }'; }
 
