@@ -549,18 +549,7 @@ func (b *BulkImport) copyIn(ctx context.Context, conn *sql.Conn, x *sideIndex, l
 // articles, in the transaction that deletes the pending row.
 func (b *BulkImport) rebuildInstead(ctx context.Context) error {
 	b.stop()
-	tx, err := b.s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("rebuild search index: %w", err)
-	}
-	defer tx.Rollback()
-	if err := rebuildSearchIndex(ctx, tx); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM import_search_pending"); err != nil {
-		return fmt.Errorf("rebuild search index: %w", err)
-	}
-	return b.s.commit(ctx, tx)
+	return b.s.rebuildPendingSearchIndex(ctx)
 }
 
 // alone reports whether a side index is the whole truth: the pending row is still this
@@ -603,20 +592,29 @@ func (s *Store) SearchIndexPending(ctx context.Context) (bool, error) {
 // RepairSearchIndex rebuilds the search indexes when a bulk import left them unfinished
 // (cut off before it copied them in); repaired says whether it did.
 func (s *Store) RepairSearchIndex(ctx context.Context) (repaired bool, err error) {
-	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM import_search_pending").Scan(&n); err != nil || n == 0 {
+	if pending, err := s.SearchIndexPending(ctx); err != nil || !pending {
 		return false, err
 	}
+	if err := s.rebuildPendingSearchIndex(ctx); err != nil {
+		return false, fmt.Errorf("repair search index: %w", err)
+	}
+	return true, nil
+}
+
+// rebuildPendingSearchIndex rebuilds the search indexes from the articles in the transaction
+// that deletes the pending row: a first import's end when it cannot copy its side files, and
+// the repair of one cut off.
+func (s *Store) rebuildPendingSearchIndex(ctx context.Context) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, fmt.Errorf("repair search index: %w", err)
+		return fmt.Errorf("rebuild search index: %w", err)
 	}
 	defer tx.Rollback()
 	if err := rebuildSearchIndex(ctx, tx); err != nil {
-		return false, fmt.Errorf("repair search index: %w", err)
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM import_search_pending"); err != nil {
-		return false, fmt.Errorf("repair search index: %w", err)
+		return fmt.Errorf("rebuild search index: %w", err)
 	}
-	return true, s.commit(ctx, tx)
+	return s.commit(ctx, tx)
 }
